@@ -1,0 +1,3 @@
+from okrlint.cli import main
+
+main()

@@ -1,0 +1,266 @@
+"""The engine: choose rules from config, run them, apply suppressions.
+
+It knows nothing about text formats or spaCy: readers give it documents, the
+language layer gives it analyses, rules give it violations.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from okrlint.config import Config
+from okrlint.errors import ConfigError
+from okrlint.model import Document, ElementKind, Finding, Objective, Severity, Span
+from okrlint.rule import Rule, RuleContext, Target, Violation
+
+RULE_SETTING_KEYS = ("severity", "enabled")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    return rule.name == sel.lower() or rule.code.startswith(sel.upper())
+
+
+def _check_selectors(rules: Sequence[Rule], selectors: Iterable[str], where: str) -> None:
+    for sel in selectors:
+        if not any(_matches(rule, sel) for rule in rules):
+            names = [r.code for r in rules] + [r.name for r in rules]
+            close = difflib.get_close_matches(sel, names, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown rule or prefix '{sel}' in {where}{hint}")
+
+
+def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...]:
+    """The rules to run, with their severity and validated options (ruff's semantics)."""
+    _check_selectors(rules, config.select or (), "select")
+    _check_selectors(rules, config.extend_select, "extend-select")
+    _check_selectors(rules, config.ignore, "ignore")
+    for globbed in config.per_file_ignores.values():
+        _check_selectors(rules, globbed, "per-file-ignores")
+    settings = _rule_settings(rules, config)
+
+    active: list[ActiveRule] = []
+    for rule in rules:
+        setting = settings.get(rule.code, {})
+        if config.select is None:
+            chosen = setting.get("enabled", rule.enabled)
+        else:
+            chosen = any(_matches(rule, s) for s in config.select)
+        chosen = chosen or any(_matches(rule, s) for s in config.extend_select)
+        if any(_matches(rule, s) for s in config.ignore):
+            chosen = False
+        if not chosen:
+            continue
+        options = {**rule.options}
+        options.update({k: v for k, v in setting.items() if k not in RULE_SETTING_KEYS})
+        severity = setting.get("severity", rule.severity)
+        active.append(ActiveRule(rule, severity, options))
+    return tuple(active)
+
+
+def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str, Any]]:
+    """Validate ``[tool.okrlint.rules.X]`` tables; keyed by rule code."""
+    where = config.source
+    by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
+    result: dict[str, dict[str, Any]] = {}
+    for key, table in config.rule_settings.items():
+        rule = by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
+        if rule is None:
+            close = difflib.get_close_matches(key, list(by_key), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown rule '{key}' in [rules]{hint}", where)
+        checked: dict[str, Any] = {}
+        for opt, value in table.items():
+            opt = str(opt).replace("-", "_")
+            if opt == "severity":
+                if not isinstance(value, str):
+                    raise ConfigError(f"rules.{key}.severity must be a string", where)
+                try:
+                    checked[opt] = Severity.parse(value)
+                except ValueError as exc:
+                    raise ConfigError(f"rules.{key}.severity: {exc}", where) from None
+                continue
+            if opt == "enabled":
+                if not isinstance(value, bool):
+                    raise ConfigError(f"rules.{key}.enabled must be true or false", where)
+                checked[opt] = value
+                continue
+            if opt not in rule.options:
+                known = [*RULE_SETTING_KEYS, *rule.options]
+                close = difflib.get_close_matches(opt, known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise ConfigError(
+                    f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}", where
+                )
+            default = rule.options[opt]
+            if not _same_type(default, value):
+                raise ConfigError(
+                    f"rules.{key}.{opt} must be {type(default).__name__}, "
+                    f"got {type(value).__name__} {value!r}",
+                    where,
+                )
+            checked[opt] = tuple(value) if isinstance(value, list) else value
+        result[rule.code] = checked
+    return result
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, int | float) and not isinstance(default, bool):
+        return isinstance(value, int | float)
+    if isinstance(default, tuple | list):
+        return isinstance(value, list | tuple)
+    if default is None:
+        return True
+    return isinstance(value, type(default))
+
+
+# --- running ---------------------------------------------------------------
+
+
+def element_texts(documents: Iterable[Document]) -> dict[str, list[str]]:
+    """Every element text per language, each once, in first-seen order."""
+    by_lang: dict[str, dict[str, None]] = defaultdict(dict)
+    for doc in documents:
+        lang = doc.language or "en"
+        for element in doc.elements():
+            by_lang[lang][element.text] = None
+            if isinstance(element, Objective) and element.why:
+                by_lang[lang][element.why] = None
+    return {lang: list(texts) for lang, texts in by_lang.items()}
+
+
+def analyse(documents: Sequence[Document]) -> dict[tuple[str, str], Any]:
+    from okrlint.language import analyse_texts
+
+    analyses: dict[tuple[str, str], Any] = {}
+    for lang, texts in element_texts(documents).items():
+        for text, analysis in zip(texts, analyse_texts(lang, texts), strict=True):
+            analyses[(lang, text)] = analysis
+    return analyses
+
+
+def run_rules(
+    documents: Sequence[Document],
+    active: Sequence[ActiveRule],
+    config: Config,
+    analyses: Mapping[tuple[str, str], Any] | None = None,
+    all_documents: Sequence[Document] | None = None,
+) -> list[Finding]:
+    """Run the active rules over documents; findings sorted and suppressions applied.
+
+    ``all_documents`` is the whole OKR set (for cross-file rules); findings are
+    only reported for ``documents``.
+    """
+    if analyses is None:
+        analyses = analyse(documents)
+    the_set = tuple(all_documents) if all_documents is not None else tuple(documents)
+    findings: list[Finding] = []
+    for doc in documents:
+        found = [f for item in active for f in _run_one(doc, item, analyses, the_set)]
+        findings.extend(f for f in found if not _suppressed(f, doc, config))
+    return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+def _targets(doc: Document, target: Target):
+    if target is Target.DOCUMENT:
+        yield doc, None
+        return
+    for objective in doc.objectives:
+        if target is Target.OBJECTIVE:
+            yield objective, objective
+        elif target is Target.KEY_RESULT:
+            for kr in objective.key_results:
+                yield kr, objective
+        else:
+            for action in objective.actions:
+                yield action, objective
+
+
+def _run_one(doc, item: ActiveRule, analyses, the_set) -> Iterable[Finding]:
+    rule = item.rule
+    for element, objective in _targets(doc, rule.target):
+        ctx = RuleContext(doc, item.options, analyses, objective, the_set)
+        for violation in rule.check(element, ctx):
+            yield _finding(doc, element, rule, item.severity, violation)
+
+
+def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Finding:
+    target = v.element if v.element is not None else element
+    if isinstance(target, Document):
+        span, kind, text = target.span, ElementKind.DOCUMENT.value, ""
+    else:
+        span, kind, text = target.span, target.kind.value, target.text
+    return Finding(
+        path=doc.path,
+        span=span,
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,
+        message=v.message,
+        suggestion=v.suggestion,
+        element=kind,
+        text=text,
+        highlight=v.highlight,
+    )
+
+
+def _names_rule(selectors: Iterable[str], finding: Finding) -> bool:
+    for sel in selectors:
+        s = sel.strip()
+        if s.upper() == "ALL" or finding.rule == s.lower() or finding.code.startswith(s.upper()):
+            return True
+    return False
+
+
+def _suppressed(finding: Finding, doc: Document, config: Config) -> bool:
+    line = finding.span.line
+    for sup in doc.suppressions:
+        if not sup.file_wide and sup.line not in (line, line - 1):
+            continue
+        if not sup.codes or _names_rule(sup.codes, finding):
+            return True
+    return any(
+        _names_rule(codes, finding)
+        for pattern, codes in config.per_file_ignores.items()
+        if path_matches(finding.path, pattern, config)
+    )
+
+
+def path_matches(path: str, pattern: str, config: Config) -> bool:
+    """Glob match of a checked path against a config pattern (relative to the config's folder)."""
+    from pathlib import Path
+
+    from okrlint.files import glob_match, relative_to_root
+
+    return glob_match(relative_to_root(Path(path), config), pattern)
+
+
+def error_finding(path: str, line: int | None, message: str) -> Finding:
+    """The OKR000 finding for a file that could not be read or parsed."""
+    return Finding(
+        path=path,
+        span=Span.point(line or 1),
+        code="OKR000",
+        rule="parse-error",
+        severity=Severity.ERROR,
+        message=message,
+    )
+
+
+def with_severity(finding: Finding, severity: Severity) -> Finding:
+    return replace(finding, severity=severity)

@@ -1,0 +1,28 @@
+"""The one error type okrlint raises for bad input or bad config."""
+
+from __future__ import annotations
+
+
+class OkrlintError(Exception):
+    """A problem with an input file, a config file or the command line.
+
+    The CLI turns it into one line (``path:line: OKR000 message``) and exit
+    status 2. ``path`` and ``line`` are optional: a command-line problem has
+    neither.
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line or 1}: "
+        return f"{where}{self.message}"
+
+
+class ConfigError(OkrlintError):
+    """The configuration is wrong (unknown rule, wrong type, bad file)."""

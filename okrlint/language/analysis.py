@@ -1,0 +1,79 @@
+"""What the language layer tells rules about one element's text.
+
+This module must not import spaCy: rules import it. All offsets are character
+offsets into ``Analysis.text`` (start inclusive, end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class QuantityKind(StrEnum):
+    ABSOLUTE = "absolute"  # 200, "ti", "1 000 nye følgere"
+    PERCENT = "percent"  # 30 %, 15 prosent, 20 percent
+    CURRENCY = "currency"  # 1 500 kr, $2M, 5 mill. NOK
+    MULTIPLIER = "multiplier"  # 2x, doble, halve, tredoble
+    DURATION = "duration"  # 5 minutter, 24 timer, 3 days
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number that measures something.
+
+    Years, quarters, dates, versions, ordinals and deadlines ("innen to
+    måneder", "by Q3") are *not* quantities and never appear here.
+    ``value`` is None for a placeholder ("x", "XX %", "TBD").
+    """
+
+    value: float | None
+    kind: QuantityKind
+    start: int
+    end: int
+    text: str
+    unit: str | None = None  # normalised: "%", "kr", "usd", "eur", "min", "h", "day", ...
+    placeholder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A stated change: from -> to, or an amount ("med 15 %", "by 20%", "doble")."""
+
+    baseline: Quantity | None = None  # "fra 100", "from 5 %"
+    target: Quantity | None = None  # "til 200", "to 3 %"
+    amount: Quantity | None = None  # "med 15 %", "by 20 %", "40 % høyere", "2x", "doble"
+    # an increment of a count: "1 000 nye følgere", "20 more customers"
+    amount_is_new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    lang: str
+    text: str
+    words: tuple[str, ...] = ()  # lower-cased tokens, punctuation dropped
+    quantities: tuple[Quantity, ...] = ()
+    change: Change | None = None
+    direction: int = 0  # +1 increase, -1 decrease, 0 none stated
+    direction_span: TextSpan | None = None  # the word that states it ("øke", "redusert", "cut")
+    limit: TextSpan | None = None  # "maks", "minst", "at least", "under" (label "max"/"min")
+    deadlines: tuple[TextSpan, ...] = ()  # "innen to måneder", "by Q3", "før Q4"
+    reason: TextSpan | None = None  # the reason / purpose clause, from its marker on
+    vague: tuple[TextSpan, ...] = ()  # "flere", "mange", "more", "significant"
+    placeholders: tuple[TextSpan, ...] = ()  # "x", "y", "TBD", "XX %", "[N]", "???"
+    lead_verb: TextSpan | None = None  # the verb the element opens with, label = its class
+    activity: TextSpan | None = None  # an activity / deliverable / ritual marker
+    business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
+    new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
+
+    @property
+    def has_number(self) -> bool:
+        return any(not q.placeholder for q in self.quantities)

@@ -1,0 +1,165 @@
+"""The OKR document model: what readers produce and rules read.
+
+Positions are 1-based. ``end_column`` is exclusive (the column just after the
+last character), as in SARIF. Everything here is frozen: readers build it once,
+nobody mutates it afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Union
+
+
+class Severity(StrEnum):
+    """How bad a finding is. Ordered: info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            choices = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class ElementKind(StrEnum):
+    DOCUMENT = "document"
+    OBJECTIVE = "objective"
+    KEY_RESULT = "key_result"
+    ACTION = "action"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        return cls(line, column, line, column)
+
+
+Number = Union[int, float, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    text: str
+    span: Span
+    id: str | None = None
+    kind: ElementKind = field(default=ElementKind.ACTION, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyResult:
+    text: str
+    span: Span
+    id: str | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    unit: str | None = None
+    current: Number | None = None
+    kind: ElementKind = field(default=ElementKind.KEY_RESULT, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    text: str
+    span: Span
+    id: str | None = None
+    why: str | None = None
+    owner: str | None = None
+    level: str | None = None
+    parent: str | None = None
+    key_results: tuple[KeyResult, ...] = ()
+    actions: tuple[Action, ...] = ()
+    kind: ElementKind = field(default=ElementKind.OBJECTIVE, init=False)
+
+
+Element = Union[Objective, KeyResult, Action]
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline ``okrlint: disable`` comment.
+
+    ``codes`` holds rule codes, code prefixes or rule names as written; empty
+    means every rule. ``file_wide`` comments apply to the whole document,
+    others to the element on the same line or on the line just below.
+    """
+
+    line: int
+    codes: frozenset[str] = frozenset()
+    file_wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownField:
+    """A key a reader did not recognise (YAML), reported by OKR303."""
+
+    key: str
+    span: Span
+    where: str  # "document", "objective" or "key result"
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    format: str  # "yaml", "markdown" or "text"
+    objectives: tuple[Objective, ...] = ()
+    language: str | None = None
+    language_source: str | None = None  # "file", "cli", "config" or "detected"
+    period: str | None = None
+    owner: str | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    unknown_fields: tuple[UnknownField, ...] = ()
+    span: Span = Span(1, 1, 1, 1)
+
+    def elements(self):
+        """Every objective, key result and action, in document order."""
+        for objective in self.objectives:
+            yield objective
+            yield from objective.key_results
+            yield from objective.actions
+
+    @property
+    def key_result_count(self) -> int:
+        return sum(len(o.key_results) for o in self.objectives)
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(o.actions) for o in self.objectives)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    element: str = ElementKind.DOCUMENT.value
+    text: str = ""
+    highlight: tuple[int, int] | None = None  # character offsets into ``text``
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)

@@ -1,0 +1,103 @@
+"""Finding rules: the built-in ones by scanning the ``okrlint.rules`` package,
+third-party ones through the ``okrlint.rules`` entry-point group.
+
+Registration is by discovery, never by a hand-kept list: a new module in
+``rules/`` that defines ``RULE`` is a new rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from functools import cache
+from importlib.metadata import entry_points
+from types import ModuleType
+
+from okrlint.errors import OkrlintError
+from okrlint.rule import Rule
+
+ENTRY_POINT_GROUP = "okrlint.rules"
+
+
+def _rules_in(obj: object) -> list[Rule]:
+    """A plugin may expose a Rule, a module with RULE / RULES, a list, or a callable."""
+    if isinstance(obj, Rule):
+        return [obj]
+    if isinstance(obj, ModuleType):
+        found: list[Rule] = []
+        if isinstance(getattr(obj, "RULE", None), Rule):
+            found.append(obj.RULE)
+        found.extend(r for r in getattr(obj, "RULES", ()) if isinstance(r, Rule))
+        return found
+    if callable(obj):
+        return _rules_in(obj())
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
+        return [r for item in obj for r in _rules_in(item)]
+    return []
+
+
+@cache
+def builtin_rules() -> tuple[Rule, ...]:
+    package = importlib.import_module("okrlint.rules")
+    rules: list[Rule] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.ispkg:
+            continue
+        module = importlib.import_module(f"okrlint.rules.{info.name}")
+        rules.extend(_rules_in(module))
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+@cache
+def plugin_rules() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            loaded = ep.load()
+            found = _rules_in(loaded)
+        except Exception as exc:  # a broken plugin must name itself, not crash the run
+            raise OkrlintError(
+                f"could not load rule plugin {ep.name!r} ({ep.value}): {type(exc).__name__}: {exc}"
+            ) from exc
+        if not found:
+            raise OkrlintError(f"rule plugin {ep.name!r} ({ep.value}) defines no okrlint Rule")
+        origin = ep.dist.name if ep.dist is not None else ep.name
+        for rule in found:
+            rules.append(_with_origin(rule, origin))
+    return tuple(rules)
+
+
+def _with_origin(rule: Rule, origin: str) -> Rule:
+    if rule.origin != "okrlint":
+        return rule
+    from dataclasses import replace
+
+    return replace(rule, origin=origin)
+
+
+def all_rules(extra: Iterable[Rule] = ()) -> tuple[Rule, ...]:
+    """Built-in, plugin and extra (YAML) rules; duplicate codes or names are an error."""
+    seen_codes: dict[str, Rule] = {}
+    seen_names: dict[str, Rule] = {}
+    result: list[Rule] = []
+    for rule in (*builtin_rules(), *plugin_rules(), *extra):
+        for key, seen in ((rule.code, seen_codes), (rule.name, seen_names)):
+            if key in seen:
+                other = seen[key]
+                raise OkrlintError(
+                    f"rule {rule.code} ({rule.origin}) reuses {key!r} of rule "
+                    f"{other.code} ({other.origin})"
+                )
+            seen[key] = rule
+        result.append(rule)
+    return tuple(sorted(result, key=lambda r: r.code))
+
+
+def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
+    key_upper = key.strip().upper()
+    key_lower = key.strip().lower()
+    for rule in rules:
+        if rule.code == key_upper or rule.name == key_lower:
+            return rule
+    return None

@@ -1,0 +1,82 @@
+"""The result of one run, as every reporter sees it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from okrlint import __version__
+from okrlint.model import Document, Finding, Severity
+from okrlint.rule import Rule
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    format: str | None = None
+    language: str | None = None
+    language_source: str | None = None
+    documents: tuple[Document, ...] = ()
+    errors: int = 0
+
+    @property
+    def objectives(self) -> int:
+        return sum(len(d.objectives) for d in self.documents)
+
+    @property
+    def key_results(self) -> int:
+        return sum(d.key_result_count for d in self.documents)
+
+    @property
+    def actions(self) -> int:
+        return sum(d.action_count for d in self.documents)
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[Rule, ...] = ()  # the rules that ran
+    fail_level: Severity = Severity.WARNING
+    version: str = __version__
+    extra: dict = field(default_factory=dict)  # data other features attach (scores, tree, …)
+
+    @property
+    def has_errors(self) -> bool:
+        """A file could not be read or parsed (OKR000)."""
+        return any(f.errors for f in self.files)
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(
+            f
+            for f in self.findings
+            if f.code != "OKR000" and f.severity.rank >= self.fail_level.rank
+        )
+
+    def counts(self) -> dict[str, int]:
+        by = Counter(f.severity.value for f in self.findings if f.code != "OKR000")
+        return {s.value: by.get(s.value, 0) for s in reversed(Severity)}
+
+    def by_code(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    def summary(self) -> dict:
+        return {
+            "files": len(self.files),
+            "objectives": sum(f.objectives for f in self.files),
+            "key_results": sum(f.key_results for f in self.files),
+            "actions": sum(f.actions for f in self.files),
+            "findings": len([f for f in self.findings if f.code != "OKR000"]),
+            "errors": sum(f.errors for f in self.files),
+            "by_severity": self.counts(),
+            "by_code": self.by_code(),
+            "fail_level": self.fail_level.value,
+            "failed": bool(self.failing),
+        }
+
+    @property
+    def exit_code(self) -> int:
+        if self.has_errors:
+            return 2
+        return 1 if self.failing else 0

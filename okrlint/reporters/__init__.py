@@ -1,0 +1,49 @@
+"""Output formats: one module per format, each a pure function from a Report to text.
+
+Built-in formatters are named here (imported lazily, so ``--help`` stays
+fast); third-party ones register under the entry-point group
+``okrlint.formatters`` with a callable ``format_report(report, *, color) -> str``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import entry_points
+
+from okrlint.errors import OkrlintError
+from okrlint.report import Report
+
+Formatter = Callable[..., str]
+ENTRY_POINT_GROUP = "okrlint.formatters"
+
+BUILTIN: dict[str, str] = {
+    "text": "okrlint.reporters.text",
+    "json": "okrlint.reporters.json_format",
+}
+
+
+@cache
+def _plugins() -> dict[str, object]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def formatter_names() -> list[str]:
+    return sorted({*BUILTIN, *_plugins()})
+
+
+def get_formatter(name: str) -> Formatter:
+    if name in BUILTIN:
+        return importlib.import_module(BUILTIN[name]).format_report
+    ep = _plugins().get(name)
+    if ep is None:
+        raise OkrlintError(f"unknown format {name!r} (choose from {', '.join(formatter_names())})")
+    try:
+        return ep.load()
+    except Exception as exc:
+        raise OkrlintError(f"could not load formatter plugin {name!r}: {exc}") from exc
+
+
+def render(name: str, report: Report, *, color: bool = False) -> str:
+    return get_formatter(name)(report, color=color)

@@ -1,0 +1,59 @@
+"""Machine-readable output; the contract is versioned by ``schema_version``.
+
+Lines and columns are 1-based, ``end_column`` exclusive; findings are sorted
+by path, line, column and code.
+"""
+
+from __future__ import annotations
+
+import json
+
+from okrlint.model import Finding
+from okrlint.report import Report
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict:
+    return {
+        "path": f.path,
+        "line": f.span.line,
+        "column": f.span.column,
+        "end_line": f.span.end_line,
+        "end_column": f.span.end_column,
+        "code": f.code,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "suggestion": f.suggestion,
+        "element": f.element,
+        "text": f.text,
+    }
+
+
+def report_dict(report: Report) -> dict:
+    data = {
+        "version": report.version,
+        "schema_version": SCHEMA_VERSION,
+        "files": [
+            {
+                "path": f.path,
+                "format": f.format,
+                "language": f.language,
+                "language_source": f.language_source,
+                "objectives": f.objectives,
+                "key_results": f.key_results,
+                "actions": f.actions,
+                "errors": f.errors,
+            }
+            for f in report.files
+        ],
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": report.summary(),
+    }
+    data.update(report.extra.get("json", {}))
+    return data
+
+
+def format_report(report: Report, *, color: bool = False) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"

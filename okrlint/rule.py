@@ -1,0 +1,126 @@
+"""The rule contract.
+
+A rule is a module that defines ``RULE = Rule(...)``: a stable code, a
+kebab-case name, a default severity, what it applies to, its documentation
+(the module docstring, with the sections *What it does*, *Why it matters* and
+*How to fix*), examples in English and Norwegian, options with defaults, and
+one ``check`` function::
+
+    def check(element, ctx: RuleContext) -> Iterator[Violation]: ...
+
+``check`` never parses text and never imports spaCy: it reads the element (the
+model) and ``ctx.analysis(element)`` (the language layer). It yields
+``Violation``s; the engine turns them into findings with positions, severity
+and suppressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from okrlint.language.analysis import Analysis
+from okrlint.model import Document, Element, Objective, Severity
+
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What it does", "Why it matters", "How to fix")
+
+
+class Target(StrEnum):
+    OBJECTIVE = "objective"
+    KEY_RESULT = "key_result"
+    ACTION = "action"
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example for a rule, run by the generic example test.
+
+    For objective and key-result rules ``text`` is the element's text. For
+    document rules (and wherever structure matters) set ``document=True`` and
+    give a whole YAML document in ``text``.
+    """
+
+    lang: str  # "en" or "nb"
+    text: str
+    bad: bool
+    document: bool = False
+
+
+def bad(lang: str, text: str, *, document: bool = False) -> Example:
+    return Example(lang, text, True, document)
+
+
+def good(lang: str, text: str, *, document: bool = False) -> Example:
+    return Example(lang, text, False, document)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    message: str
+    suggestion: str | None = None
+    highlight: tuple[int, int] | None = None  # offsets into the element's text
+    element: Element | None = None  # for document rules: the element concerned
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    document: Document
+    options: Mapping[str, Any]
+    _analyses: Mapping[tuple[str, str], Analysis]
+    objective: Objective | None = None  # the objective a key result or action belongs to
+    documents: tuple[Document, ...] = ()  # the whole OKR set being checked
+
+    @property
+    def lang(self) -> str:
+        return self.document.language or "en"
+
+    def quote(self, text: str) -> str:
+        """The user's words quoted the way their language does: «…» in Norwegian."""
+        return f"«{text}»" if self.lang == "nb" else f"'{text}'"
+
+    def analysis(self, element: Element | str) -> Analysis:
+        text = element if isinstance(element, str) else element.text
+        found = self._analyses.get((self.lang, text))
+        if found is None:  # an element nobody asked the language layer about
+            from okrlint.language import analyse_texts
+
+            found = analyse_texts(self.lang, [text])[0]
+        return found
+
+
+CheckFn = Callable[[Any, RuleContext], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    target: Target
+    summary: str
+    doc: str
+    check: CheckFn
+    examples: tuple[Example, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True  # on by default
+    origin: str = "okrlint"  # "okrlint", a plugin's distribution, or a YAML rule file
+
+    def docs_section(self, title: str) -> str:
+        """The text of one ``Title`` section of the docs ('' when missing)."""
+        lines = (self.doc or "").splitlines()
+        out: list[str] = []
+        inside = False
+        for line in lines:
+            stripped = line.strip()
+            if stripped.rstrip(":") in DOC_SECTIONS or stripped.startswith("## "):
+                inside = stripped.lstrip("# ").rstrip(":") == title
+                continue
+            if inside:
+                out.append(line)
+        return "\n".join(out).strip()

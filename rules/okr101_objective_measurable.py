@@ -1,0 +1,83 @@
+"""Objective states a quantity.
+
+What it does:
+    Flags an objective that contains a measurable quantity — a number, a
+    percentage, an amount of money, or a multiplier such as "double" /
+    "doble". Years, quarters, dates, versions and deadlines are not quantities.
+
+Why it matters:
+    The article: "Dette er målbare og konkrete utsagn, så hvorfor er det ikke
+    gode objectives? Fordi utsagnene er key results." ("These are measurable,
+    concrete statements — so why are they not good objectives? Because they are
+    key results.") An objective gives the direction; key results measure how
+    you get there. "Øke salget med 30 %", "Doble brukerbasen" and
+    "Increase revenue by 30%" are key results in disguise.
+
+How to fix:
+    Say where you want to go and why, in words, and move the number into a key
+    result: "Øke salget med 30 %" becomes the objective "Bli førstevalget for
+    kundene i regionen, fordi …" with the key result "Øke salget fra 10 til
+    13 mill. kr".
+"""
+
+from __future__ import annotations
+
+from okrlint.model import Objective, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+
+def check(objective: Objective, ctx: RuleContext):
+    analysis = ctx.analysis(objective)
+    real = [q for q in analysis.quantities if not q.placeholder]
+    if not real:
+        return
+    first = real[0]
+    words = ctx.quote(first.text)
+    yield Violation(
+        f"objective states a quantity ({words}); that makes it a key result",
+        suggestion=f"describe the direction in words and move {words} into a key result "
+        "(from X to Y)",
+        highlight=(first.start, first.end),
+    )
+
+
+RULE = Rule(
+    code="OKR101",
+    name="objective-measurable",
+    severity=Severity.ERROR,
+    target=Target.OBJECTIVE,
+    summary="Objective states a quantity: it is a key result in disguise.",
+    doc=__doc__,
+    check=check,
+    examples=(
+        bad("nb", "Øke salget med 30 %"),
+        bad("nb", "Doble brukerbasen"),
+        bad("nb", "Øke inntekter med over fem millioner"),
+        bad("nb", "Nå 10 000 aktive brukere innen utgangen av året"),
+        bad("nb", "Kutte kostnadene med 2 mill. kr, fordi marginene er for lave"),
+        bad("nb", "Halvere ventetiden i kundeservice"),
+        good(
+            "nb",
+            "Dominere kaffebransjen i Oslo, fordi vi ønsker å slå den største konkurrenten vår",
+        ),
+        good("nb", "Økt omsetning i bedriften"),
+        good("nb", "Vellykket lansering av nytt produkt i Q3"),
+        good("nb", "Bli førstevalget for småbedrifter i Norden innen 2026"),
+        good("nb", "Gjøre kundeservice til vår sterkeste side, slik at kundene blir værende"),
+        good("nb", "Effektiv utvikling av produktet"),
+        bad("en", "Increase revenue by 30%"),
+        bad("en", "Double the user base"),
+        bad("en", "Grow ARR to $5M"),
+        bad("en", "Reach 1,000 paying customers in Q3"),
+        bad("en", "Cut churn in half so that we can grow profitably"),
+        bad("en", "Sign twenty new enterprise customers"),
+        good(
+            "en", "Become the go-to coffee shop in Oslo, because we want to beat our biggest rival"
+        ),
+        good("en", "Delight our customers in Q4 2025"),
+        good("en", "Launch version 2.0 of the app successfully"),
+        good("en", "Build a world-class onboarding experience so that new users stay"),
+        good("en", "Make our Windows 11 support rock solid"),
+        good("en", "Win the mid-market segment by 2027"),
+    ),
+)
