@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Union
 
 
 class Severity(StrEnum):
@@ -54,7 +53,7 @@ class Span:
         return cls(line, column, line, column)
 
 
-Number = Union[int, float, str]
+Number = int | float | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +90,7 @@ class Objective:
     kind: ElementKind = field(default=ElementKind.OBJECTIVE, init=False)
 
 
-Element = Union[Objective, KeyResult, Action]
+Element = Objective | KeyResult | Action
 
 
 @dataclass(frozen=True, slots=True)
