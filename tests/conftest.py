@@ -1,0 +1,58 @@
+"""Shared helpers: run okrlint the way a user does, through the installed console script."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "okr-eksempler-for-din-bedrift.txt"
+
+
+def okrlint_executable() -> str:
+    """The ``okrlint`` console script next to this Python, as pip installed it."""
+    beside = Path(sys.executable).parent / "okrlint"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("okrlint")
+    if found is None:
+        pytest.fail("the okrlint console script is not installed (pip install -e '.[test]')")
+    return found
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_okrlint(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None,
+                env: dict[str, str] | None = None, timeout: float = 120) -> Result:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS",
+                                                                 "GITHUB_STEP_SUMMARY", "CI")}
+    full_env["NO_COLOR"] = "1"
+    full_env.update(env or {})
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    proc = subprocess.run(
+        [okrlint_executable(), *args],
+        cwd=cwd,
+        input=data if data is not None else b"",
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+    )
+    return Result(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture
+def okrlint():
+    return run_okrlint
