@@ -1,0 +1,170 @@
+"""Expected findings stated inline in fixtures, and precision / recall per rule.
+
+A fixture states what okrlint must report, next to the element concerned::
+
+    - Selge flere biler   # expect: OKR201, OKR202
+    # expect: OKR101
+    - title: Øke salget med 30 %
+    <!-- expect: OKR201 -->          (Markdown)
+    # expect-file: OKR301           (a finding about the whole document)
+
+A trailing comment names the element on its own line; a comment alone on a
+line names the next element line below it. Every finding of the rules that
+run must be stated: what is found and not stated is a false positive, what is
+stated and not found is a miss.
+
+Run ``python -m okrlint.testing fixtures/`` for a precision / recall table.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+_EXPECT = re.compile(
+    r"(?:#|<!--)\s*expect(?P<file>-file)?:\s*(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:-->)?\s*$"
+)
+FIXTURE_MARK = ".okr."
+
+
+@dataclass(frozen=True, order=True)
+class Expected:
+    path: str
+    line: int  # 0 for a document-level expectation
+    code: str
+
+
+def _is_comment_only(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("#") or stripped.startswith("<!--")
+
+
+def expectations(path: Path, display: str | None = None) -> list[Expected]:
+    """The findings a fixture file states it must produce."""
+    shown = display or str(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    result: list[Expected] = []
+    for index, line in enumerate(lines):
+        match = _EXPECT.search(line)
+        if not match:
+            continue
+        codes = [c for c in re.split(r"[,\s]+", match["codes"]) if c]
+        if match["file"]:
+            result.extend(Expected(shown, 0, c.upper()) for c in codes)
+            continue
+        target = index + 1  # 1-based line of this comment
+        if _is_comment_only(line):
+            target = next(
+                (
+                    j + 1
+                    for j in range(index + 1, len(lines))
+                    if lines[j].strip() and not _is_comment_only(lines[j])
+                ),
+                index + 1,
+            )
+        result.extend(Expected(shown, target, c.upper()) for c in codes)
+    return sorted(result)
+
+
+def fixture_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and FIXTURE_MARK in p.name)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    expected: tuple[Expected, ...]
+    found: tuple[Expected, ...]
+
+    @property
+    def missed(self) -> list[Expected]:
+        return sorted((Counter(self.expected) - Counter(self.found)).elements())
+
+    @property
+    def unexpected(self) -> list[Expected]:
+        return sorted((Counter(self.found) - Counter(self.expected)).elements())
+
+
+def run_fixtures(files: Sequence[Path]) -> list[Outcome]:
+    """Check fixture files folder by folder (so cross-file rules see their set)."""
+    from okrlint.config import find_config
+    from okrlint.runner import check
+
+    by_folder: dict[Path, list[Path]] = {}
+    for path in files:
+        by_folder.setdefault(path.parent, []).append(path)
+    outcomes: list[Outcome] = []
+    for folder, paths in sorted(by_folder.items()):
+        report = check([str(p) for p in paths], find_config(folder))
+        for path in paths:
+            shown = str(path)
+            stated = expectations(path, shown)
+            file_codes = {e.code for e in stated if e.line == 0}
+            found = []
+            for f in report.findings:
+                if f.path != shown:
+                    continue
+                if f.element == "document" and f.code in file_codes:
+                    found.append(Expected(shown, 0, f.code))
+                else:
+                    found.append(Expected(shown, f.span.line, f.code))
+            outcomes.append(Outcome(shown, tuple(stated), tuple(sorted(found))))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class Score:
+    code: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def scores(outcomes: Iterable[Outcome]) -> list[Score]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for o in outcomes:
+        matched = Counter(o.expected) & Counter(o.found)
+        for e, n in matched.items():
+            tp[e.code] += n
+        for e in o.unexpected:
+            fp[e.code] += 1
+        for e in o.missed:
+            fn[e.code] += 1
+    codes = sorted(set(tp) | set(fp) | set(fn))
+    return [Score(c, tp[c], fp[c], fn[c]) for c in codes]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(argv if argv is not None else sys.argv[1:])
+    verbose = "-v" in raw or "--verbose" in raw
+    args = [a for a in raw if a not in ("-v", "--verbose")] or ["fixtures"]
+    files = [f for a in args for f in (fixture_files(Path(a)) if Path(a).is_dir() else [Path(a)])]
+    outcomes = run_fixtures(files)
+    print(f"{'rule':<8} {'TP':>5} {'FP':>5} {'FN':>5} {'precision':>10} {'recall':>7}")
+    for s in scores(outcomes):
+        print(f"{s.code:<8} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.precision:>10.3f} {s.recall:>7.3f}")
+    if verbose:
+        for o in outcomes:
+            for e in o.unexpected:
+                print(f"FP {e.path}:{e.line} {e.code}")
+            for e in o.missed:
+                print(f"FN {e.path}:{e.line} {e.code}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
