@@ -1,0 +1,115 @@
+"""Readers: bytes in, ``okrlint.model.Document`` out.
+
+Three formats: YAML (canonical), Markdown (wiki style) and plain text (the article's style).
+Every element keeps the line and column of its text in the file; anything unreadable raises
+``OkrlintError`` with the file and line. Readers know nothing of rules or spaCy: when neither
+the caller nor the file names a language, ``Document.language`` stays None for the language
+layer to detect.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.errors import OkrlintError
+from okrlint.model import Document
+from okrlint.readers.decode import decode
+from okrlint.readers.markdown import front_matter_end, read_markdown
+from okrlint.readers.text import read_text
+from okrlint.readers.yaml_reader import read_yaml
+
+__all__ = ["FORMATS", "detect_format", "read_document"]
+
+FORMATS = ("yaml", "markdown", "text")
+
+_EXTENSIONS = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".okr": "text",
+}
+_STDIN = ("-", "<stdin>")
+_OBJECTIVES_KEY_RE = re.compile(r"^objectives[ \t]*:", re.MULTILINE | re.IGNORECASE)
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?!okrlint\b)\S", re.MULTILINE)
+_MARKDOWN_HINT_RE = re.compile(r"\*\*\S|__\S|<!--|^ {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
+
+
+def read_document(
+    path: str,
+    data: bytes | str,
+    *,
+    language: str | None = None,
+    language_source: str | None = None,
+    fmt: str | None = None,
+) -> list[Document]:
+    """Parse one file's content into one Document per YAML document (``---``), else one.
+
+    ``path`` is used for messages and for detecting the format by extension ('-' or
+    '<stdin>' is standard input). ``language`` (with ``language_source``, default "cli")
+    overrides a ``language:`` key in the file. Raises ``OkrlintError`` on anything unreadable.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise OkrlintError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", path)
+    text = decode(data, path)
+    fmt = fmt or detect_format(path, text)
+    if fmt == "yaml":
+        return read_yaml(path, text, language, language_source)
+    if fmt == "markdown":
+        return [read_markdown(path, text, language, language_source)]
+    return [read_text(path, text, language, language_source)]
+
+
+def detect_format(path: str, text: str) -> str:
+    """'yaml', 'markdown' or 'text': by extension ("x.okr.yaml" is YAML), else by content."""
+    if path not in _STDIN:
+        name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        dot = name.rfind(".")
+        if dot > 0 and name[dot:] in _EXTENSIONS:
+            return _EXTENSIONS[name[dot:]]
+    return _format_of_content(text)
+
+
+def _format_of_content(text: str) -> str:
+    if _OBJECTIVES_KEY_RE.search(text) or _looks_like_okr_yaml(text):
+        return "yaml"
+    lines = text.split("\n")
+    if front_matter_end(lines) or _HEADING_RE.search(text) or _MARKDOWN_HINT_RE.search(text):
+        return "markdown"
+    return "text"
+
+
+def _looks_like_okr_yaml(text: str) -> bool:
+    """YAML whose documents are all OKR-shaped: a mapping of document keys, or a list of
+    objective mappings. Plain text such as "Objective: …" parses as YAML too, but its keys
+    are not document keys."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from okrlint.readers.yaml_reader import DOCUMENT_KEYS, compose_documents
+
+    def keys(node: MappingNode) -> set[str]:
+        return {"_".join(str(k.value).lower().replace("-", " ").split()) for k, _ in node.value}
+
+    def objective_like(node) -> bool:
+        return isinstance(node, MappingNode) and bool(keys(node) & {"title", "objective"})
+
+    found = False
+    try:
+        for root in compose_documents("<detect>", text):
+            if isinstance(root, ScalarNode) and root.value == "":
+                continue  # an empty document
+            if isinstance(root, MappingNode) and root.value and keys(root) <= set(DOCUMENT_KEYS):
+                found = True
+            elif isinstance(root, SequenceNode) and root.value:
+                if not all(objective_like(item) for item in root.value):
+                    return False
+                found = True
+            else:
+                return False
+    except OkrlintError:
+        return False
+    return found

@@ -1,0 +1,65 @@
+"""Bytes to text: BOMs, UTF-8 errors with their offset, binary files and line endings."""
+
+from __future__ import annotations
+
+import codecs
+
+from okrlint.errors import OkrlintError
+
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode(data: bytes | str, path: str) -> str:
+    """The file's text with a BOM removed and every line ending (CRLF, lone CR) made LF.
+
+    A lone CR counts as a line break, as editors show it, so line numbers stay right.
+    """
+    text = data if isinstance(data, str) else _decode_bytes(data, path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    nul = text.find("\x00")
+    if nul != -1:
+        raise OkrlintError(
+            "binary file (contains NUL bytes); okrlint reads text", path, _line_at(text, nul)
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_bytes(data: bytes, path: str) -> str:
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                offset = exc.start + len(bom)
+                raise OkrlintError(
+                    f"invalid UTF-16 at byte {offset}", path, _line_at_utf16(data, offset)
+                ) from None
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise OkrlintError(
+            "binary file (contains NUL bytes); okrlint reads text", path, _line_at(data, nul)
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        raise OkrlintError(
+            f"invalid UTF-8 at byte {offset} (0x{data[offset]:02x}); save the file as UTF-8",
+            path,
+            _line_at(data, offset),
+        ) from None
+
+
+def _line_at(content: bytes | str, offset: int) -> int:
+    """The 1-based line of an offset, counting CRLF, LF and lone CR as one break each."""
+    head = content[:offset]
+    if isinstance(head, bytes):
+        head = head.decode("latin-1")
+    return head.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+
+
+def _line_at_utf16(data: bytes, offset: int) -> int:
+    encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+    head = data[2 : offset - offset % 2].decode(encoding, errors="replace")
+    return _line_at(head, len(head))

@@ -1,0 +1,253 @@
+"""The words people use to label OKR structure, per language, and the patterns built from them.
+
+This is the readers' vocabulary: structural labels ("Objective:", "Nøkkelresultater:",
+"Tiltak:"), level words ("selskapsnivå", "company level") and list markers. It is data, kept
+apart from the parsing code; supporting another language means adding its words here (the
+language layer's lexicons describe the *content* of elements, this file only their labels).
+
+A label line looks like ``<label>[ <number>][ for <who> | (<qualifier>)] <separator> <text>``:
+"Objective for salgsavdelingen: …", "O1: …", "Mål 2 – …", "KR 1.2 - …",
+"Objective (company level): …", "Actions for slike key results kan være:".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class LabelKind(Enum):
+    OBJECTIVE = "objective"
+    KEY_RESULTS = "key_results"
+    ACTIONS = "actions"
+    WHY = "why"
+    OWNER = "owner"
+    PERIOD = "period"
+
+
+# label text (lower case, single spaces) -> (kind, level implied by the label itself)
+_LABELS: dict[str, tuple[LabelKind, str | None]] = {
+    # English
+    "objective": (LabelKind.OBJECTIVE, None),
+    "objectives": (LabelKind.OBJECTIVE, None),
+    "goal": (LabelKind.OBJECTIVE, None),
+    "goals": (LabelKind.OBJECTIVE, None),
+    "okr": (LabelKind.OBJECTIVE, None),
+    "okrs": (LabelKind.OBJECTIVE, None),
+    "o": (LabelKind.OBJECTIVE, None),  # only with a number: "O1"
+    "company objective": (LabelKind.OBJECTIVE, "company"),
+    "company goal": (LabelKind.OBJECTIVE, "company"),
+    "team objective": (LabelKind.OBJECTIVE, "team"),
+    "team goal": (LabelKind.OBJECTIVE, "team"),
+    "key results": (LabelKind.KEY_RESULTS, None),
+    "key result": (LabelKind.KEY_RESULTS, None),
+    "key-results": (LabelKind.KEY_RESULTS, None),
+    "krs": (LabelKind.KEY_RESULTS, None),
+    "kr": (LabelKind.KEY_RESULTS, None),
+    "measures": (LabelKind.KEY_RESULTS, None),
+    "actions": (LabelKind.ACTIONS, None),
+    "action": (LabelKind.ACTIONS, None),
+    "action items": (LabelKind.ACTIONS, None),
+    "initiatives": (LabelKind.ACTIONS, None),
+    "initiative": (LabelKind.ACTIONS, None),
+    "why": (LabelKind.WHY, None),
+    "rationale": (LabelKind.WHY, None),
+    "purpose": (LabelKind.WHY, None),
+    "owner": (LabelKind.OWNER, None),
+    "owners": (LabelKind.OWNER, None),
+    "responsible": (LabelKind.OWNER, None),
+    "accountable": (LabelKind.OWNER, None),
+    "period": (LabelKind.PERIOD, None),
+    "quarter": (LabelKind.PERIOD, None),
+    # Norwegian Bokmål
+    "mål": (LabelKind.OBJECTIVE, None),
+    "hovedmål": (LabelKind.OBJECTIVE, None),
+    "selskapsmål": (LabelKind.OBJECTIVE, "company"),
+    "virksomhetsmål": (LabelKind.OBJECTIVE, "company"),
+    "teammål": (LabelKind.OBJECTIVE, "team"),
+    "avdelingsmål": (LabelKind.OBJECTIVE, "team"),
+    "nøkkelresultater": (LabelKind.KEY_RESULTS, None),
+    "nøkkelresultat": (LabelKind.KEY_RESULTS, None),
+    "delmål": (LabelKind.KEY_RESULTS, None),
+    "resultatmål": (LabelKind.KEY_RESULTS, None),
+    "måleparametere": (LabelKind.KEY_RESULTS, None),
+    "tiltak": (LabelKind.ACTIONS, None),
+    "aktiviteter": (LabelKind.ACTIONS, None),
+    "aktivitet": (LabelKind.ACTIONS, None),
+    "initiativer": (LabelKind.ACTIONS, None),
+    "initiativ": (LabelKind.ACTIONS, None),
+    "hvorfor": (LabelKind.WHY, None),
+    "begrunnelse": (LabelKind.WHY, None),
+    "formål": (LabelKind.WHY, None),
+    "eier": (LabelKind.OWNER, None),
+    "ansvarlig": (LabelKind.OWNER, None),
+    "ansvarlige": (LabelKind.OWNER, None),
+    "periode": (LabelKind.PERIOD, None),
+    "kvartal": (LabelKind.PERIOD, None),
+}
+
+# Labels that only make sense followed by a number ("O1", not "O: …").
+_NEEDS_NUMBER = frozenset({"o"})
+# Plural forms: on their own they head a section, they never label one element.
+# Short labels that are also ordinary words in lower case ("kr" is the Norwegian currency).
+_UPPER_CASE_ONLY = frozenset({"kr", "krs", "o"})
+PLURAL_SECTION_LABELS = frozenset({"objectives", "goals", "okrs", "okr"})
+
+# Words in a qualifier ("på selskapsnivå", "(company level)", "for the company") that mark
+# the objective's level rather than its owner.
+_LEVEL_WORDS: dict[str, str] = {
+    "company": "company",
+    "company-level": "company",
+    "company-wide": "company",
+    "organisation": "company",
+    "organization": "company",
+    "organisational": "company",
+    "organizational": "company",
+    "selskap": "company",
+    "selskapet": "company",
+    "selskapsnivå": "company",
+    "selskapsnivået": "company",
+    "bedrift": "company",
+    "bedriften": "company",
+    "bedriftsnivå": "company",
+    "bedriftsnivået": "company",
+    "virksomheten": "company",
+    "virksomhetsnivå": "company",
+    "organisasjonen": "company",
+    "organisasjonsnivå": "company",
+    "konsernet": "company",
+    "konsernnivå": "company",
+    "team-level": "team",
+    "teamnivå": "team",
+    "avdelingsnivå": "team",
+}
+_LEVEL_PHRASES: dict[str, str] = {"company level": "company", "team level": "team"}
+
+# Leading words dropped from an owner taken from "Objective for the sales team".
+_OWNER_DETERMINERS = frozenset({"the", "our", "vårt", "vår", "våre"})
+
+_QUALIFIER_PREPOSITIONS = ("for", "på", "of", "til")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label found at the start of a line."""
+
+    kind: LabelKind
+    word: str  # the label as written, lower case
+    number: str | None  # "1", "1.2" for "O1", "KR 1.2"
+    level: str | None  # "company" / "team" from the label or its qualifier
+    owner: str | None  # from "for <owner>" / "(<owner>)"
+    explicit_separator: bool  # a ':' / '–' / '-' followed the label
+    text_start: int  # offset of the text after the label in the searched string
+    text: str  # the rest of the line (may be empty)
+
+    @property
+    def is_section(self) -> bool:
+        """A label with nothing after it: it heads a block ("Key results:", "## Tiltak")."""
+        return not self.text
+
+
+def _alternation(words) -> str:
+    # longest first, so "key results" wins over "key result" and "kr"
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_LABEL_RE = re.compile(
+    rf"""
+    (?P<word>{_alternation(_LABELS)})(?![\w-])
+    (?:\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\w%]))?
+    (?:\s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>[^:–—()\n]{{1,80}}?)
+      |\s*\((?P<paren>[^()\n]{{1,60}})\))?
+    (?P<sep>\s*(?::|–|—|-(?=\s)|\.(?=\s))|\s*$|(?<=\d)\s+(?=\S))
+    \s*
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def match_label(line: str, start: int = 0) -> Label | None:
+    """The label at ``line[start:]`` (leading spaces allowed), or None."""
+    m = _LABEL_RE.match(line, _skip_spaces(line, start))
+    if m is None:
+        return None
+    word = " ".join(m["word"].lower().split())
+    number = m["number"]
+    if word in _NEEDS_NUMBER and number is None:
+        return None
+    if word in _UPPER_CASE_ONLY and m["word"].islower():
+        return None  # "kr 500 per dag" is an amount, "KR1" a label
+    kind, level = _LABELS[word]
+    sep = m["sep"].strip()
+    qualifier = m["qual"] or m["paren"]
+    if qualifier and not sep and m.end() < len(line.rstrip()):
+        return None  # "Objective for dette kvartalet er …" is prose, not a label
+    owner = None
+    if qualifier:
+        qual_level = level_of(qualifier)
+        if qual_level is not None:
+            level = qual_level
+        elif kind is LabelKind.OBJECTIVE:
+            owner = _owner_from(qualifier)
+    text = line[m.end() :].rstrip()
+    return Label(
+        kind=kind,
+        word=word,
+        number=number,
+        level=level,
+        owner=owner,
+        explicit_separator=bool(sep),
+        text_start=m.end(),
+        text=text,
+    )
+
+
+def level_of(qualifier: str) -> str | None:
+    """'company' / 'team' when a qualifier names a level ("på selskapsnivå"), else None."""
+    lowered = " ".join(qualifier.lower().split())
+    for phrase, level in _LEVEL_PHRASES.items():
+        if phrase in lowered:
+            return level
+    for word in re.findall(r"[\w-]+", lowered):
+        if word in _LEVEL_WORDS:
+            return _LEVEL_WORDS[word]
+    return None
+
+
+def _owner_from(qualifier: str) -> str | None:
+    words = qualifier.split()
+    while words and words[0].lower() in _OWNER_DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _skip_spaces(line: str, start: int) -> int:
+    while start < len(line) and line[start] in " \t":
+        start += 1
+    return start
+
+
+# A list item: bullets people type or paste (•, –, ▪ …) and numbered items ("1." / "1)").
+BULLET_RE = re.compile(
+    r"(?P<indent>[ \t]*)(?P<marker>[-*+•‣◦▪▫●○■□►▸➢➤✓✔·–—]|\d{1,2}[.)])(?P<gap>[ \t]+)(?=\S)"
+)
+# A task-list checkbox right after the marker: "- [ ] …", "- [x] …".
+CHECKBOX_RE = re.compile(r"\[[ xX]\][ \t]+")
+# An element number written in front of a key result or action: "KR1:", "KR 1.2 -", "KR2.",
+# "1.2", "Key result 3:", "Delmål 2:". A bare dotted number only counts when a separator or
+# a capital letter follows, so "1.5 million users" keeps its number.
+KR_PREFIX_RE = re.compile(
+    r"""
+    (?:(?:kr|key\s+result|nøkkelresultat|delmål|action|tiltak)\s*\d{1,3}(?:\.\d{1,3})*
+        \s*(?:[:.)–—]|-(?=\s))\s*
+      |(?-i:KR|Kr)\d{1,3}(?:\.\d{1,3})*\s+
+      |(?:key\s+result|nøkkelresultat|delmål)\s+\d{1,3}(?:\.\d{1,3})*\s+
+      |\d{1,3}(?:\.\d{1,3})+(?:\s*(?:[:)–—]|-(?=\s))\s*|\s+(?=[A-ZÆØÅ]))
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# An explicit id at the end of a heading or item: "… {#sales-q3}".
+EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[\w.:-]+)\}\s*$")

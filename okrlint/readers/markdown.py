@@ -1,0 +1,238 @@
+"""Markdown, as people write OKRs in wikis.
+
+Objectives are headings or bold label lines ("## Objective: …", "### O1: …", "## Mål 2 – …",
+"**Objective:** …", "**O1** …"); the list items under an objective are its key results, with or
+without a "Key results" label or sub-heading; "Actions" / "Tiltak" / "Aktiviteter" start its
+actions. A heading without a label becomes an objective when a key-result list follows it
+(any list when the document labels no objective at all). Headings that are only a label
+("## Objectives", "## Nøkkelresultater") mark sections. Front matter may give ``period``,
+``language`` and ``owner``. Code blocks and HTML comments are skipped; ``<!-- okrlint-disable
+… -->`` comments are suppressions. Ids are only taken from an explicit ``{#id}``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from okrlint.errors import OkrlintError
+from okrlint.model import Document, Suppression
+from okrlint.readers.common import HTML_SUPPRESSION_RE, link_cascade, resolve_language, suppression
+from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, LabelKind, match_label
+from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
+_BREAK_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
+_TABLE_RE = re.compile(r"^ {0,3}\|")
+_FRONT_MATTER_KEYS = {
+    "period": "period",
+    "language": "language",
+    "lang": "language",
+    "owner": "owner",
+}
+
+
+def read_markdown(
+    path: str, text: str, language: str | None, language_source: str | None
+) -> Document:
+    raw = text.split("\n")
+    front_end = front_matter_end(raw)
+    front = _front_matter(path, raw, front_end)
+    lines, suppressions = markdown_lines(raw, front_end)
+    dialect = Dialect(
+        items_are_key_results=True,
+        heading_objectives=True,
+        heading_items=not _labels_objectives(lines),
+        lazy_continuation=True,
+    )
+    outline = build_outline(lines, dialect)
+    link_cascade(outline.drafts)
+    language_node = front.get("language")
+    language, source = resolve_language(
+        path,
+        language,
+        language_source,
+        language_node.value if language_node is not None else None,
+        language_node.start_mark.line + 1 if language_node is not None else None,
+    )
+    return Document(
+        path=path,
+        format="markdown",
+        objectives=tuple(d.freeze() for d in outline.drafts),
+        language=language,
+        language_source=source,
+        period=_scalar(front.get("period")) or outline.period,
+        owner=_scalar(front.get("owner")) or outline.owner,
+        suppressions=tuple(suppressions),
+    )
+
+
+def front_matter_end(raw: list[str]) -> int:
+    """The index of the line closing a ``---`` front matter block at the top, or 0."""
+    if not raw or raw[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(raw)):
+        if raw[index].rstrip() in ("---", "..."):
+            return index
+    return 0
+
+
+def _front_matter(path: str, raw: list[str], end: int) -> dict[str, ScalarNode]:
+    """The front matter's known scalar fields (other keys are the wiki's business)."""
+    if end == 0:
+        return {}
+    from okrlint.readers.yaml_reader import compose_documents, kind_of
+
+    # a leading newline keeps the YAML marks on the file's own line numbers
+    roots = list(compose_documents(path, "\n" + "\n".join(raw[1:end])))
+    if not roots or (isinstance(roots[0], ScalarNode) and not roots[0].value):
+        return {}
+    root = roots[0]
+    if not isinstance(root, MappingNode):
+        raise OkrlintError(
+            f"front matter must be a mapping, got {kind_of(root)}", path, root.start_mark.line + 1
+        )
+    found: dict[str, ScalarNode] = {}
+    for key, value in root.value:
+        name = _FRONT_MATTER_KEYS.get(str(key.value).strip().lower())
+        if name is None:
+            continue
+        if not isinstance(value, ScalarNode):
+            raise OkrlintError(
+                f"front matter '{key.value}' must be text, got {kind_of(value)}",
+                path,
+                value.start_mark.line + 1,
+            )
+        found[name] = value
+    return found
+
+
+def _scalar(node: ScalarNode | None) -> str | None:
+    return None if node is None else (str(node.value).strip() or None)
+
+
+def _labels_objectives(lines: list[Line]) -> bool:
+    """Does the document label its objectives ("Objective: …", "## O1 …")?"""
+    return any(
+        line.label is not None
+        and line.label.kind is LabelKind.OBJECTIVE
+        and (line.label.text or line.label.number)
+        for line in lines
+    )
+
+
+# ---------------------------------------------------------------------------- lines
+
+
+def markdown_lines(raw: list[str], front_end: int = 0) -> tuple[list[Line], list[Suppression]]:
+    """Classify every line; code, comments and front matter become SKIP lines."""
+    lines: list[Line] = []
+    suppressions: list[Suppression] = []
+    fence: str | None = None
+    in_comment = False
+    for index, text in enumerate(raw):
+        number = index + 1
+        if front_end and index <= front_end:
+            lines.append(Line(number, LineKind.SKIP))
+            continue
+        if fence is not None:
+            if text.strip().startswith(fence):
+                fence = None
+            lines.append(Line(number, LineKind.SKIP))
+            continue
+        opening = _FENCE_RE.match(text)
+        if opening is not None and not in_comment:
+            fence = opening.group(1)
+            lines.append(Line(number, LineKind.SKIP))
+            continue
+        text, in_comment, found = _blank_comments(text, in_comment, number)
+        suppressions.extend(found)
+        had_comment = bool(found) or "<!--" in raw[index] or in_comment
+        line = _classify(number, text, lines[-1] if lines else None)
+        if line.kind is LineKind.BLANK and had_comment:
+            line = Line(number, LineKind.SKIP)  # a comment line is invisible, not a blank
+        if line.kind is LineKind.HEADING and line.start < 0:  # setext: the line above heads
+            lines[-1] = _as_heading(lines[-1])
+            line = Line(number, LineKind.SKIP)
+        lines.append(line)
+    return lines, suppressions
+
+
+def _blank_comments(text: str, in_comment: bool, number: int):
+    """The line with HTML comments replaced by spaces, whether a comment stays open, and the
+    suppressions found in it."""
+    found: list[Suppression] = []
+    chars = list(text)
+    position = 0
+    while position < len(text):
+        if in_comment:
+            close = text.find("-->", position)
+            stop = len(text) if close == -1 else close + 3
+            chars[position:stop] = " " * (stop - position)
+            position = stop
+            in_comment = close == -1
+            continue
+        opening = text.find("<!--", position)
+        if opening == -1:
+            break
+        close = text.find("-->", opening + 4)
+        stop = len(text) if close == -1 else close + 3
+        match = HTML_SUPPRESSION_RE.match(text, opening)
+        if match is not None:
+            found.append(suppression(number, match["codes"], bool(match["file"])))
+        chars[opening:stop] = " " * (stop - opening)
+        position = stop
+        in_comment = close == -1
+    return "".join(chars), in_comment, found
+
+
+def _classify(number: int, text: str, previous: Line | None) -> Line:
+    quote = _QUOTE_RE.match(text)
+    if quote is not None:
+        text = " " * quote.end() + text[quote.end() :]
+    if not text.strip():
+        return Line(number, LineKind.BLANK)
+    prose_above = previous is not None and previous.kind is LineKind.PROSE
+    if prose_above and _SETEXT_RE.match(text):
+        return Line(number, LineKind.HEADING, start=-1)  # marks the line above as a heading
+    if _BREAK_RE.match(text):
+        return Line(number, LineKind.BREAK)
+    if _TABLE_RE.match(text):
+        return Line(number, LineKind.SKIP)
+    atx = _ATX_RE.match(text)
+    if atx is not None:
+        closing = _ATX_CLOSE_RE.search(text, atx.end())
+        if closing is not None:
+            text = text[: closing.start()].ljust(len(text))
+        return _content(number, LineKind.HEADING, text, atx.end(), 0)
+    bullet = BULLET_RE.match(text)
+    if bullet is not None:
+        start = bullet.end()
+        box = CHECKBOX_RE.match(text, start)
+        indent = len(bullet["indent"].expandtabs(4))
+        return _content(number, LineKind.ITEM, text, box.end() if box else start, indent)
+    start = len(text) - len(text.lstrip())
+    return _content(number, LineKind.PROSE, text, start, start)
+
+
+def _content(number: int, kind: LineKind, text: str, start: int, indent: int) -> Line:
+    """A line whose content starts at ``start``; a bold label there is unwrapped in place."""
+    for mark in ("**", "__"):
+        close = text.find(mark, start + 2) if text.startswith(mark, start) else -1
+        if close > start + 2:
+            whole = not text[close + 2 :].strip()
+            unwrapped = text[:start] + "  " + text[start + 2 : close] + "  " + text[close + 2 :]
+            label = match_label(unwrapped, start)
+            if label is not None:
+                return Line(number, kind, unwrapped, start, indent, label)
+            return Line(number, kind, text, start, indent, None, whole)
+    return Line(number, kind, text, start, indent, match_label(text, start))
+
+
+def _as_heading(line: Line) -> Line:
+    return Line(line.number, LineKind.HEADING, line.source, line.start, 0, line.label, False)

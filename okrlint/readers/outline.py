@@ -1,0 +1,334 @@
+"""The outline both line-based readers share: classified lines in, objective drafts out.
+
+The Markdown and plain-text readers turn each physical line into a ``Line`` (a heading, a
+list item, a prose line, a label line such as "Key results:"), then ``build_outline`` walks
+them with a small state machine:
+
+* an objective label with text ("Objective for salgsavdelingen: …", "### O1: …") starts an
+  objective; with a number or a colon but no text ("## Objective 1") it takes the next prose
+  line as its text; on its own ("## Objectives", "## Mål") it only marks a section;
+* "Key results:" / "Nøkkelresultater:" / "Delmål:" (a line, heading or list item) opens the
+  key-result list of the current objective, "Actions" / "Tiltak" its action list;
+* list items in such a list become key results or actions; items nested deeper than the
+  list's first item are notes and are skipped; a "KR1:" / "KR 1.2 -" / "1.2" prefix is
+  stripped (the position moves past it);
+* "Why:" / "Hvorfor:" and "Owner:" / "Eier:" / "Ansvarlig:" set the objective's why and owner;
+* prose ends the current list, never the objective.
+
+Dialect switches say what Markdown adds: list items right under an objective are its key
+results even without a label, and a heading without a label becomes an objective when a
+key-result list follows it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import Enum
+
+from okrlint.model import Action, KeyResult, Span
+from okrlint.readers.common import Draft
+from okrlint.readers.labels import (
+    EXPLICIT_ID_RE,
+    KR_PREFIX_RE,
+    PLURAL_SECTION_LABELS,
+    Label,
+    LabelKind,
+)
+
+
+class LineKind(Enum):
+    BLANK = "blank"
+    SKIP = "skip"  # code, comments, front matter, rules: never content
+    BREAK = "break"  # a thematic break (---): ends a list
+    HEADING = "heading"
+    ITEM = "item"
+    PROSE = "prose"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    kind: LineKind
+    source: str = ""  # the line with markup that is not text blanked out (same columns)
+    start: int = 0  # offset where the content starts (after '#', a bullet, a checkbox)
+    indent: int = 0  # list items: the marker's indent
+    label: Label | None = None
+    bold: bool = False  # the whole content is bold: Markdown treats it like a heading
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of element text as it stands in the file."""
+
+    text: str
+    span: Span
+    id: str | None = None
+
+
+def piece(line: Line, start: int) -> Piece | None:
+    """The text of ``line.source`` from ``start``: trimmed, explicit ``{#id}`` and wrapping
+    emphasis removed; None when nothing is left."""
+    src = line.source
+    end = len(src.rstrip())
+    explicit = EXPLICIT_ID_RE.search(src, start, end)
+    ident = None
+    if explicit is not None and explicit.end() >= end:
+        ident, end = explicit["id"], explicit.start()
+    start, end = _trim(src, start, end)
+    for mark in ("**", "__", "*", "_", "`"):
+        size = len(mark)
+        if end - start > 2 * size and src.startswith(mark, start) and src[end - size : end] == mark:
+            start, end = _trim(src, start + size, end - size)
+            break
+    if start >= end:
+        return None
+    return Piece(src[start:end], Span(line.number, start + 1, line.number, end + 1), ident)
+
+
+def _trim(src: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and src[start].isspace():
+        start += 1
+    while end > start and src[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def strip_number_prefix(line: Line, start: int) -> int:
+    """Move past "KR1:", "KR 1.2 -", "KR2.", "1.2" in front of an item's text."""
+    m = KR_PREFIX_RE.match(line.source, start)
+    if m is not None and m.end() < len(line.source.rstrip()):
+        return m.end()
+    return start
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    items_are_key_results: bool  # list items right under an objective are its key results
+    heading_objectives: bool  # an unlabelled heading followed by key results is an objective
+    heading_items: bool  # ... even when its list has no "Key results" label
+    lazy_continuation: bool  # a prose line right after an item continues it (Markdown)
+
+
+@dataclass
+class Outline:
+    """What a line-based reader found."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    owner: str | None = None
+    period: str | None = None
+
+
+_KRS, _ACTIONS, _WHY, _IMPLICIT = "krs", "actions", "why", "implicit"
+
+
+@dataclass
+class _Machine:
+    dialect: Dialect
+    out: Outline = field(default_factory=Outline)
+    current: Draft | None = None
+    committed: bool = True  # False while ``current`` is an unlabelled heading on probation
+    objective_indent: int = -1  # the objective's own item indent when it is a list item
+    mode: str | None = None
+    container: int = -1  # items must be indented deeper than this to belong to ``mode``
+    item_indent: int | None = None  # the indent of the list's first item
+    pending: tuple[Line, Label] | None = None  # "## Objective 1" waiting for its text
+    last: tuple[Line, str, int] | None = None  # the element a continuation line extends
+
+    # -- entry
+
+    def feed(self, line: Line) -> None:
+        kind = line.kind
+        if kind is LineKind.SKIP:
+            return
+        if kind is LineKind.BLANK:
+            self.last = None
+            return
+        if kind is LineKind.BREAK:
+            self.last = self.pending = None
+            self.reset_mode()
+            return
+        if kind is LineKind.ITEM:
+            self.item(line)
+        elif line.label is not None:
+            self.pending = None
+            self.last = None
+            self.label(line, line.label)
+        elif kind is LineKind.HEADING or (line.bold and self.dialect.heading_objectives):
+            self.heading(line)
+        else:
+            self.prose(line)
+
+    # -- objectives
+
+    def close(self) -> None:
+        self.current = None
+        self.committed = True
+        self.objective_indent = -1
+        self.mode = None
+        self.container = -1
+        self.item_indent = None
+        self.last = self.pending = None
+
+    def start_objective(self, line: Line, text: Piece, label: Label | None) -> None:
+        self.close()
+        draft = Draft(text=text.text, span=text.span, id=text.id)
+        if label is not None:
+            draft.level, draft.owner = label.level, label.owner
+        self.out.drafts.append(draft)
+        self.current = draft
+        self.objective_indent = line.indent if line.kind is LineKind.ITEM else -1
+        self.reset_mode()
+
+    def reset_mode(self) -> None:
+        """Back to the objective's own level: Markdown lists under it are key results."""
+        implicit = (
+            self.current is not None
+            and self.dialect.items_are_key_results
+            and (self.committed or self.dialect.heading_items)
+        )
+        self.mode = _IMPLICIT if implicit else None
+        self.container = self.objective_indent
+        self.item_indent = None
+
+    def commit(self) -> Draft | None:
+        """The current objective, promoting an unlabelled heading once a list proves it."""
+        if self.current is not None and not self.committed:
+            self.out.drafts.append(self.current)
+            self.committed = True
+        return self.current
+
+    def heading(self, line: Line) -> None:
+        self.close()
+        if not self.dialect.heading_objectives:
+            return
+        text = piece(line, line.start)
+        if text is not None:
+            self.current = Draft(text=text.text, span=text.span, id=text.id)
+            self.committed = False
+            self.reset_mode()
+
+    # -- labels
+
+    def label(self, line: Line, label: Label) -> None:
+        is_item = line.kind is LineKind.ITEM
+        text = piece(line, label.text_start) if label.text else None
+        kind = label.kind
+        if kind is LabelKind.OBJECTIVE:
+            self.objective_label(line, label, text)
+        elif kind in (LabelKind.KEY_RESULTS, LabelKind.ACTIONS):
+            mode = _KRS if kind is LabelKind.KEY_RESULTS else _ACTIONS
+            if text is not None:
+                self.add(line, mode, strip_number_prefix(line, label.text_start))
+            else:
+                self.open_list(mode, line.indent if is_item else -1)
+        elif kind is LabelKind.WHY:
+            if text is not None and self.current is not None:
+                self.current.why = self.current.why or text.text
+            elif text is None:
+                self.open_list(_WHY, line.indent if is_item else -1)
+        elif kind is LabelKind.OWNER and text is not None:
+            if self.current is not None:
+                self.current.owner = text.text
+            else:
+                self.out.owner = self.out.owner or text.text
+        elif kind is LabelKind.PERIOD and text is not None:
+            self.out.period = self.out.period or text.text
+
+    def objective_label(self, line: Line, label: Label, text: Piece | None) -> None:
+        if text is not None:
+            self.start_objective(line, text, label)
+            return
+        self.close()
+        waits = label.number is not None or label.explicit_separator
+        if waits and label.word not in PLURAL_SECTION_LABELS:
+            self.pending = (line, label)
+
+    def open_list(self, mode: str, container: int) -> None:
+        if mode in (_KRS, _ACTIONS):
+            self.commit()
+        self.mode = mode
+        self.container = container
+        self.item_indent = None
+        self.last = None
+
+    # -- items and prose
+
+    def item(self, line: Line) -> None:
+        self.pending = None
+        if self.mode is not None and line.indent <= self.container:
+            self.reset_mode()  # the item is outside the labelled list
+        if self.current is not None and line.indent <= self.objective_indent:
+            self.close()  # a sibling of an objective that was itself a list item
+        if self.item_indent is not None and line.indent >= self.item_indent + 2:
+            self.last = None
+            return  # nested under an element: a note
+        if self.item_indent is None or line.indent < self.item_indent:
+            self.item_indent = line.indent
+        if line.label is not None:
+            self.last = None
+            self.label(line, line.label)
+            return
+        if self.mode == _WHY:
+            text = piece(line, line.start)
+            if text is not None and self.current is not None:
+                self.current.why = self.current.why or text.text
+            return
+        if self.mode in (_KRS, _IMPLICIT):
+            self.add(line, _KRS, strip_number_prefix(line, line.start))
+        elif self.mode == _ACTIONS:
+            self.add(line, _ACTIONS, strip_number_prefix(line, line.start))
+        else:
+            self.last = None
+
+    def add(self, line: Line, mode: str, start: int) -> None:
+        text = piece(line, start)
+        draft = self.commit()
+        if text is None or draft is None:
+            self.last = None
+            return
+        if mode == _KRS:
+            draft.key_results.append(KeyResult(text.text, text.span, id=text.id))
+            self.last = (line, _KRS, len(draft.key_results) - 1)
+        else:
+            draft.actions.append(Action(text.text, text.span, id=text.id))
+            self.last = (line, _ACTIONS, len(draft.actions) - 1)
+
+    def prose(self, line: Line) -> None:
+        if self.pending is not None:
+            pending_line, label = self.pending
+            text = piece(line, line.start)
+            if text is not None:
+                self.start_objective(pending_line, text, label)
+            return
+        if self.continues(line):
+            return
+        if self.mode == _WHY and self.current is not None:
+            text = piece(line, line.start)
+            if text is not None:
+                self.current.why = self.current.why or text.text
+        self.reset_mode()
+        self.last = None
+
+    def continues(self, line: Line) -> bool:
+        """Append a wrapped line to the element above it."""
+        if self.last is None or self.current is None:
+            return False
+        item_line, mode, index = self.last
+        if not self.dialect.lazy_continuation and line.start <= item_line.indent:
+            return False
+        extra = piece(line, line.start)
+        if extra is None:
+            return True
+        elements = self.current.key_results if mode == _KRS else self.current.actions
+        old = elements[index]
+        span = Span(old.span.line, old.span.column, extra.span.end_line, extra.span.end_column)
+        elements[index] = dataclasses.replace(old, text=f"{old.text} {extra.text}", span=span)
+        return True
+
+
+def build_outline(lines: list[Line], dialect: Dialect) -> Outline:
+    machine = _Machine(dialect)
+    for line in lines:
+        machine.feed(line)
+    return machine.out

@@ -1,0 +1,92 @@
+"""Plain text in the style of the article "OKR-eksempler for din bedrift".
+
+Objectives are label lines ("Objective: …", "Objective for salgsavdelingen: …",
+"Objective på selskapsnivå: …", "Hovedmål: …", "Company objective: …"); a "Key results:" /
+"Nøkkelresultater:" / "Delmål:" line opens a list of bullets (•, -, *, –, numbered) and an
+"Actions …:" / "Tiltak:" line opens the actions of the objective above it. Prose, and lists
+under no such label (the article's examples of bad objectives), are ignored. Lines starting
+with ``#`` are comments; ``# okrlint: disable=…`` comments are suppressions.
+
+Derived ids: plain text has no ids, so objectives are numbered by position, ``o1``, ``o2``, …;
+their key results ``o1.kr1``, ``o1.kr2``, … and actions ``o1.a1``, …. An explicit ``{#id}`` at
+the end of a line wins and prefixes its key results' ids instead. A company-level objective
+("på selskapsnivå", "Company objective:") gets ``level`` "company" and becomes the ``parent``
+of every objective after it (``level`` "team") until the next company-level objective.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from okrlint.model import Document
+from okrlint.readers.common import (
+    HASH_SUPPRESSION_RE,
+    Draft,
+    hash_suppressions,
+    link_cascade,
+    resolve_language,
+)
+from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, match_label
+from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
+
+TEXT = Dialect(
+    items_are_key_results=False,
+    heading_objectives=False,
+    heading_items=False,
+    lazy_continuation=False,
+)
+
+
+def read_text(path: str, text: str, language: str | None, language_source: str | None) -> Document:
+    raw = text.split("\n")
+    outline = build_outline(text_lines(raw), TEXT)
+    derive_ids(outline.drafts)
+    link_cascade(outline.drafts)
+    language, source = resolve_language(path, language, language_source)
+    return Document(
+        path=path,
+        format="text",
+        objectives=tuple(d.freeze() for d in outline.drafts),
+        language=language,
+        language_source=source,
+        period=outline.period,
+        owner=outline.owner,
+        suppressions=tuple(hash_suppressions(raw)),
+    )
+
+
+def text_lines(raw: list[str]) -> list[Line]:
+    return [_classify(number, line) for number, line in enumerate(raw, start=1)]
+
+
+def _classify(number: int, line: str) -> Line:
+    comment = HASH_SUPPRESSION_RE.search(line)
+    if comment is not None:  # keep the columns, drop the comment from the element's text
+        line = line[: comment.start()].ljust(len(line))
+    stripped = line.strip()
+    if not stripped:
+        return Line(number, LineKind.SKIP if comment else LineKind.BLANK)
+    if stripped.startswith("#"):
+        return Line(number, LineKind.SKIP)
+    bullet = BULLET_RE.match(line)
+    if bullet is not None:
+        start = bullet.end()
+        box = CHECKBOX_RE.match(line, start)
+        start = box.end() if box else start
+        indent = len(bullet["indent"].expandtabs(4))
+        return Line(number, LineKind.ITEM, line, start, indent, match_label(line, start))
+    start = len(line) - len(line.lstrip())
+    return Line(number, LineKind.PROSE, line, start, start, match_label(line, start))
+
+
+def derive_ids(drafts: list[Draft]) -> None:
+    for position, draft in enumerate(drafts, start=1):
+        draft.id = draft.id or f"o{position}"
+        draft.key_results = [
+            dataclasses.replace(kr, id=kr.id or f"{draft.id}.kr{n}")
+            for n, kr in enumerate(draft.key_results, start=1)
+        ]
+        draft.actions = [
+            dataclasses.replace(action, id=action.id or f"{draft.id}.a{n}")
+            for n, action in enumerate(draft.actions, start=1)
+        ]
