@@ -267,6 +267,9 @@ def rules(fmt: str) -> None:
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    if fmt == "markdown":
+        click.echo(rules_markdown(found))
+        return
     rows = [
         (r.code, r.name, r.severity.value + ("" if r.enabled else " (off)"), r.summary)
         for r in found
@@ -278,6 +281,14 @@ def rules(fmt: str) -> None:
         click.echo(
             "  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3]
         )
+
+
+def rules_markdown(found) -> str:
+    lines = ["| Code | Name | Severity | What it flags |", "|---|---|---|---|"]
+    for r in found:
+        severity = r.severity.value + ("" if r.enabled else " (off by default)")
+        lines.append(f"| `{r.code}` | `{r.name}` | {severity} | {r.summary} |")
+    return "\n".join(lines)
 
 
 @cli.command()
