@@ -1,0 +1,44 @@
+"""The language layer: text in, ``Analysis`` out.
+
+spaCy is imported lazily (only when a pipeline is first needed), so that
+importing okrlint, ``okrlint --help`` and ``okrlint rules`` stay instant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from okrlint.language.analysis import Analysis
+from okrlint.language.detect import detect_language
+from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "Analysis",
+    "Lexicon",
+    "analyse_texts",
+    "detect_language",
+    "get_nlp",
+    "load_lexicon",
+]
+
+BATCH_SIZE = 256
+
+
+def get_nlp(lang: str) -> Language:
+    """The cached pipeline for ``lang``: spacy.blank(lang) plus okrlint's components."""
+    from okrlint.language.pipeline import get_nlp as build
+
+    return build(lang)
+
+
+def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
+    """One Analysis per text, in the same order, from a single ``nlp.pipe`` run."""
+    if not texts:
+        return []
+    nlp = get_nlp(lang)
+    return [doc._.okr_analysis for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]

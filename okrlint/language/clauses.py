@@ -1,0 +1,297 @@
+"""From quantities and matched markers to what an element *says*.
+
+Change (from -> to, amounts), limits, direction, reason clause, vague words,
+the opening verb, activity and business-as-usual markers. Pure functions over
+tokens, hits and marker matches; spaCy-free like ``numbers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from okrlint.language.analysis import Change, QuantityKind, TextSpan
+from okrlint.language.lexicon import Lexicon
+from okrlint.language.numbers import Hit, Token, _next, _prev, phrase_at, with_unit
+
+Matches = dict[str, list[tuple[int, int]]]
+CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+LEADING_JUNK = frozenset(
+    {"-", "*", "•", "·", "–", "—", "+", ")", "(", ".", ":", "[", "]", "#", "o"}
+)
+
+
+def span(doc: Sequence[Token], start: int, end: int, label: str = "") -> TextSpan:
+    """A TextSpan over tokens [start, end) with character offsets into the text."""
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last.text), doc[start:end].text, label)
+
+
+def _hit_at(hits: Sequence[Hit], i: int) -> Hit | None:
+    return next((h for h in hits if h.start == i), None)
+
+
+def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """Past limit words between a marker and its number ("med over fem millioner")."""
+    limits = lex.markers.get("limit_max", frozenset()) | lex.markers.get("limit_min", frozenset())
+    j = phrase_at(doc, _next(doc, i), limits)
+    return _next(doc, j)
+
+
+def _phrase_ending(doc: Sequence[Token], end: int, words: frozenset[str]) -> int:
+    """Start of a phrase from ``words`` that ends just before token ``end``; -1 when none."""
+    for n in (3, 2, 1):
+        start = end - n
+        if start >= 0 and phrase_at(doc, start, words, longest=n) == end:
+            return start
+    return -1
+
+
+def _marker_before(doc: Sequence[Token], hit: Hit, words: frozenset[str], lex: Lexicon) -> int:
+    """Start of a marker from ``words`` right before ``hit`` (a limit word may sit between)."""
+    end = _prev(doc, hit.start) + 1
+    found = _phrase_ending(doc, end, words)
+    if found >= 0:
+        return found
+    limits = lex.markers.get("limit_max", frozenset()) | lex.markers.get("limit_min", frozenset())
+    limit = _phrase_ending(doc, end, limits)
+    return _phrase_ending(doc, _prev(doc, limit) + 1, words) if limit > 0 else -1
+
+
+def find_change(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, has_direction: bool):
+    """The stated change, and whether it counts new things."""
+    words = lex.markers
+    baseline = target = amount = None
+    amount_is_new = False
+    for k, hit in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        to_end = phrase_at(doc, _next(doc, hit.end), words.get("to", frozenset()))
+        joined = nxt is not None and to_end > _next(doc, hit.end)
+        joined = joined and _skip_limits(doc, to_end, lex) == nxt.start
+        from_start = _marker_before(doc, hit, words.get("from", frozenset()), lex)
+        if baseline is None and joined and (from_start >= 0 or _is_arrow(doc, hit.end, to_end)):
+            baseline = with_unit(hit.quantity, nxt.quantity)
+            target = with_unit(nxt.quantity, hit.quantity)
+            continue
+        if (
+            target is None
+            and baseline is None
+            and _marker_before(doc, hit, words.get("to", frozenset()), lex) >= 0
+        ):
+            prev_hit = hits[k - 1] if k else None
+            # "5 til 10 kunder" is a range; "med 2 MNOK til 12 MNOK" is an amount and a target.
+            ranged = prev_hit is not None and prev_hit.quantity is not amount
+            ranged = ranged and _next(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
+            if has_direction and not ranged and hit.quantity.kind is not QuantityKind.MULTIPLIER:
+                target = hit.quantity
+                continue
+        if amount is None and _is_amount(doc, hit, lex, has_direction):
+            amount = hit.quantity
+            continue
+    if amount is None:
+        new = next((h for h in hits if counts_new(doc, h, lex)), None)
+        if new is not None and new.quantity not in (baseline, target):
+            amount, amount_is_new = new.quantity, True
+    if amount is None:
+        mult = next((h for h in hits if h.quantity.kind is QuantityKind.MULTIPLIER), None)
+        amount = mult.quantity if mult is not None else None
+    if baseline is None and target is None and amount is None:
+        return None
+    return Change(baseline, target, amount, amount_is_new)
+
+
+def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:
+    return any(t.text in ("→", "->", "=>", "-", ">") for t in doc[start:end]) and (
+        doc[start:end].text.strip() in ("→", "->", "=>", "- >")
+    )
+
+
+def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool) -> bool:
+    """ "med 15 %", "by 20%", "40 % høyere", "+15 %"."""
+    if hit.sign:
+        return True
+    if has_direction and _marker_before(doc, hit, lex.markers.get("by", frozenset()), lex) >= 0:
+        return True
+    n = _next(doc, hit.end)
+    return n < len(doc) and doc[n].lower_ in lex.markers.get("comparatives", frozenset())
+
+
+def counts_new(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
+    """ "1 000 nye følgere", "20 more customers", "5 new partners"."""
+    if hit.quantity.kind is not QuantityKind.ABSOLUTE or hit.quantity.placeholder:
+        return False
+    n = _next(doc, hit.end)
+    return n < len(doc) and doc[n].lower_ in lex.markers.get("new_words", frozenset())
+
+
+def find_limit(doc: Sequence[Token], hits: Sequence[Hit], matches: Matches) -> TextSpan | None:
+    """ "maks 50 kr", "minst 1 000", "at least 95 %": a limit word right before a number."""
+    starts = {h.start for h in hits}
+    found: list[TextSpan] = []
+    for label, key in (("max", "limit_max"), ("min", "limit_min")):
+        for start, end in matches.get(key, ()):
+            if _next(doc, end) in starts:
+                found.append(span(doc, start, end, label))
+    return min(found, key=lambda s: s.start, default=None)
+
+
+def find_direction(doc: Sequence[Token], matches: Matches, exclude: Sequence[TextSpan]):
+    """The first word that states a direction: (+1/-1, span) or (0, None)."""
+    best: tuple[int, int, int] | None = None
+    for sign, key in ((1, "direction_up"), (-1, "direction_down")):
+        for start, end in matches.get(key, ()):
+            if _inside(doc[start].idx, exclude):
+                continue
+            if best is None or start < best[1]:
+                best = (sign, start, end)
+    if best is None:
+        return 0, None
+    return best[0], span(doc, best[1], best[2])
+
+
+def _inside(offset: int, spans: Sequence[TextSpan]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex: Lexicon):
+    """The reason / purpose clause from its marker to the end of the text."""
+    starts = [s for s, _ in matches.get("reason", ())]
+    starts += [s for s, _ in matches.get("reason_after_comma", ()) if _after_break(doc, s)]
+    starts += _purpose_to(doc, hits, lex)
+    if not starts:
+        return None
+    start = min(starts)
+    end = len(doc)
+    while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text in ".!"):
+        end -= 1
+    return span(doc, start, end)
+
+
+def _after_break(doc: Sequence[Token], i: int) -> bool:
+    p = _prev(doc, i)
+    return p >= 0 and doc[p].text in CLAUSE_BREAKS
+
+
+def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list[int]:
+    """English "to + verb" of purpose after the main clause ("Launch in Germany to prove …")."""
+    if lex.lang != "en":
+        return []
+    verbs = lex.purpose_verbs | frozenset().union(*lex.verbs.values())
+    ends = {h.end for h in hits}
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "to" or i < 2:
+            continue
+        p, n = _prev(doc, i), _next(doc, i + 1)
+        if n >= len(doc) or doc[n].lower_ not in verbs or p + 1 in ends:
+            continue
+        if doc[p].lower_ in lex.to_complement_heads:
+            continue
+        found.append(i)
+    return found
+
+
+def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: bool):
+    keys = ("vague",) if has_number else ("vague", "vague_without_number")
+    spans = {
+        (s, e) for key in keys for s, e in matches.get(key, ()) if not _inside(doc[s].idx, exclude)
+    }
+    # Keep the longest of overlapping matches ("så mange som mulig" over "mange").
+    kept = [
+        (s, e)
+        for s, e in spans
+        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)
+    ]
+    return tuple(span(doc, s, e) for s, e in sorted(kept))
+
+
+def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
+    """The verb the element opens with, labelled by its class."""
+    i = _first_word(doc, lex)
+    if i >= len(doc):
+        return None
+    for n in (3, 2, 1):
+        if i + n > len(doc):
+            continue
+        phrase = " ".join(t.lower_ for t in doc[i : i + n] if not t.is_space)
+        label = lex.verb_class(phrase) or lex.verb_class(doc[i : i + n].text.lower())
+        if label:
+            return span(doc, i, i + n, label)
+    return None
+
+
+def _first_word(doc: Sequence[Token], lex: Lexicon) -> int:
+    i = _next(doc, 0)
+    # Bullets, numbering and labels such as "KR1:" or "1." before the text.
+    while i < len(doc) and (doc[i].is_punct or doc[i].text in LEADING_JUNK or doc[i].like_num):
+        i = _next(doc, i + 1)
+    if i + 1 < len(doc) and doc[i + 1].text == ":" and not doc[i].is_alpha:
+        i = _next(doc, i + 2)
+    skipped = 0
+    while i < len(doc) and skipped < 3:
+        j = phrase_at(doc, i, lex.lead_skip, longest=3)
+        if j == i:
+            break
+        i, skipped = _next(doc, j), skipped + 1
+    return i
+
+
+def find_activity(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, has_number: bool):
+    """An activity, deliverable or ritual rather than an outcome."""
+    label = lead.label if lead is not None else ""
+    if label == "activity":
+        return replace(lead, label="activity")
+    freq = matches.get("ritual_frequency", ())
+    if freq and label not in ("change", "maintain"):
+        events = matches.get("ritual_events", ())
+        doing = _activity_forms(doc, lex)
+        if events or doing or label in ("deliver",):
+            s, e = min(freq)
+            return span(doc, s, e, "ritual")
+    done = _finished_task(doc, lex)
+    if done is not None:
+        return done
+    if label == "deliver" and not has_number:
+        return replace(lead, label="deliver")
+    return None
+
+
+def _activity_forms(doc: Sequence[Token], lex: Lexicon) -> list[int]:
+    forms = lex.verbs.get("activity", frozenset())
+    return [i for i, t in enumerate(doc) if t.lower_ in forms]
+
+
+def _finished_task(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
+    """ "En plan er laget", "Workshop gjennomført": a finished task."""
+    forms = lex.verbs.get("activity", frozenset())
+    for i in _activity_forms(doc, lex):
+        if i == _next(doc, 0):
+            continue
+        p = _prev(doc, i)
+        last = _next(doc, i + 1) >= len(doc) or doc[_next(doc, i + 1)].is_punct
+        if doc[p].lower_ in lex.participle_markers or (last and doc[i].lower_ in forms):
+            return span(doc, i, i + 1, "activity")
+    return None
+
+
+def new_items(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead: TextSpan | None
+) -> bool:
+    """Counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers", "Launch 3 features"."""
+    if any(counts_new(doc, h, lex) for h in hits):
+        return True
+    if lead is None or lead.label != "deliver":
+        return False
+    return any(
+        h.quantity.kind is QuantityKind.ABSOLUTE and not h.quantity.placeholder for h in hits
+    )
+
+
+def business_as_usual(doc, matches: Matches, lead: TextSpan | None, before: int) -> TextSpan | None:
+    if lead is not None and lead.label == "maintain":
+        return lead
+    found = [(s, e) for s, e in matches.get("business_as_usual", ()) if doc[s].idx < before]
+    if not found:
+        return None
+    s, e = min(found)
+    return span(doc, s, e, "maintain")

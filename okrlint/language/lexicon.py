@@ -1,0 +1,173 @@
+"""Language data: one YAML lexicon per language, shipped in ``okrlint.rules.lexicons``.
+
+This module does not import spaCy. Lexicon entries are lower-cased; an entry
+may list inflected forms separated by "/" ("øke/øker/økte/økt"), and every form
+counts. Multi-word entries are kept as phrases (space-separated tokens).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from okrlint.errors import OkrlintError
+
+SUPPORTED_LANGUAGES = ("en", "nb")
+
+
+def _forms(entries: Iterable[Any]) -> frozenset[str]:
+    """Expand "a/b/c" entries into their forms, lower-cased."""
+    out: set[str] = set()
+    for entry in entries or ():
+        for form in str(entry).split("/") if "/" in str(entry).strip("/") else [str(entry)]:
+            form = form.strip().lower()
+            if form:
+                out.add(form)
+    return frozenset(out)
+
+
+def _forms_map(mapping: Mapping[Any, Any] | None) -> dict[str, Any]:
+    """Expand the keys of a {"a/b/c": value} mapping."""
+    out: dict[str, Any] = {}
+    for key, value in (mapping or {}).items():
+        for form in _forms([key]):
+            out[form] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's data, ready for lookups (all keys lower-case)."""
+
+    lang: str
+    decimal_marks: frozenset[str]
+    thousands_comma: bool
+    thousands_dot: bool
+    number_words: Mapping[str, float]
+    weak_number_words: frozenset[str]
+    medium_number_words: frozenset[str]
+    count_nouns: frozenset[str]
+    scales: Mapping[str, float]
+    attached_scales: Mapping[str, float]
+    percent_units: frozenset[str]
+    currencies: Mapping[str, str]
+    scaled_currencies: Mapping[str, tuple[str, float]]
+    currency_prefixes: frozenset[str]
+    durations: Mapping[str, str]
+    multiplier_suffixes: frozenset[str]
+    frequency_after: frozenset[str]
+    multiplier_words: Mapping[str, float]
+    label_words: frozenset[str]
+    version_after: frozenset[str]
+    months: frozenset[str]
+    year_context: frozenset[str]
+    time_nouns: frozenset[str]
+    deadline_markers: frozenset[str]
+    deadline_period_only: frozenset[str]
+    deadline_fillers: frozenset[str]
+    deadline_duration_units: frozenset[str]
+    markers: Mapping[str, frozenset[str]]
+    verbs: Mapping[str, frozenset[str]]
+    participle_markers: frozenset[str]
+    lead_skip: frozenset[str]
+    purpose_verbs: frozenset[str]
+    to_complement_heads: frozenset[str]
+    detect_words: frozenset[str]
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def unit_phrases(self) -> frozenset[str]:
+        """Every unit written after a number, as lower-case phrases."""
+        return frozenset(
+            set(self.percent_units)
+            | set(self.currencies)
+            | set(self.scaled_currencies)
+            | set(self.durations)
+        )
+
+    def verb_class(self, phrase: str) -> str | None:
+        for label, forms in self.verbs.items():
+            if phrase in forms:
+                return label
+        return None
+
+
+def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, Mapping):
+        raise OkrlintError(f"lexicon section {name!r} must be a mapping")
+    return value
+
+
+def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """Turn a parsed lexicon file into lookup tables."""
+    numbers = _section(data, "numbers")
+    units = _section(data, "units")
+    deadlines = _section(data, "deadlines")
+    markers = _section(data, "markers")
+    verbs = _section(data, "verbs")
+    verb_classes = ("change", "achieve", "deliver", "activity", "maintain")
+    return Lexicon(
+        lang=str(data.get("lang", "")),
+        decimal_marks=frozenset(numbers.get("decimal_marks") or ["."]),
+        thousands_comma=bool(numbers.get("thousands_comma")),
+        thousands_dot=bool(numbers.get("thousands_dot")),
+        number_words={k: float(v) for k, v in _forms_map(numbers.get("words")).items()},
+        weak_number_words=_forms(numbers.get("weak_words")),
+        medium_number_words=_forms(numbers.get("medium_words")),
+        count_nouns=_forms(numbers.get("count_nouns")),
+        scales={k: float(v) for k, v in _forms_map(numbers.get("scales")).items()},
+        attached_scales={
+            k: float(v) for k, v in _forms_map(numbers.get("attached_scales")).items()
+        },
+        percent_units=_forms(units.get("percent")),
+        currencies={k: str(v) for k, v in _forms_map(units.get("currency")).items()},
+        scaled_currencies={
+            k: (str(v[0]), float(v[1])) for k, v in _forms_map(units.get("scaled_currency")).items()
+        },
+        currency_prefixes=_forms(units.get("currency_prefixes")),
+        durations={k: str(v) for k, v in _forms_map(units.get("duration")).items()},
+        multiplier_suffixes=_forms(units.get("multiplier_suffixes")),
+        frequency_after=_forms(units.get("frequency_after")),
+        multiplier_words={
+            k: float(v) for k, v in _forms_map(units.get("multiplier_words")).items()
+        },
+        label_words=_forms(data.get("label_words")),
+        version_after=_forms(data.get("version_after")),
+        months=_forms(data.get("months")),
+        year_context=_forms(data.get("year_context")),
+        time_nouns=_forms(data.get("time_nouns")),
+        deadline_markers=_forms(deadlines.get("markers")),
+        deadline_period_only=_forms(deadlines.get("period_only_markers")),
+        deadline_fillers=_forms(deadlines.get("fillers")),
+        deadline_duration_units=_forms(deadlines.get("duration_units")),
+        markers={name: _forms(values) for name, values in markers.items()},
+        verbs={name: _forms(verbs.get(name)) for name in verb_classes},
+        participle_markers=_forms(verbs.get("participle_markers")),
+        lead_skip=_forms(verbs.get("lead_skip")),
+        purpose_verbs=_forms(verbs.get("purpose_verbs")),
+        to_complement_heads=_forms(verbs.get("to_complement_heads")),
+        detect_words=_forms(_section(data, "detect").get("extra_words")),
+        raw=data,
+    )
+
+
+@functools.cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon for ``lang`` ("en" or "nb"), read once per process."""
+    if lang not in SUPPORTED_LANGUAGES:
+        choices = ", ".join(SUPPORTED_LANGUAGES)
+        raise OkrlintError(f"unsupported language {lang!r} (choose from {choices})")
+    resource = resources.files("okrlint.rules.lexicons").joinpath(f"{lang}.yaml")
+    try:
+        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise OkrlintError(f"could not read the {lang} lexicon: {exc}") from exc
+    if not isinstance(data, Mapping):
+        raise OkrlintError(f"the {lang} lexicon is not a mapping")
+    return build_lexicon(data)

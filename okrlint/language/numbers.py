@@ -1,0 +1,526 @@
+"""Reading numbers, quantities, deadlines and placeholders from a tokenised Doc.
+
+The functions here walk spaCy tokens left to right, once, and look words up in
+the ``Lexicon``; they never import spaCy themselves (the Doc arrives from the
+pipeline component). Results are ``Hit``s: a ``Quantity`` plus the token range
+it covers, so that the change component can look at its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from okrlint.language.analysis import Quantity, QuantityKind
+from okrlint.language.lexicon import Lexicon
+
+Token = Any  # a spacy.tokens.Token; typed loosely so this module stays spaCy-free
+
+# A written number: optional sign, digits, and groups after "." or ",".
+NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+# A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
+GLUED_RE = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
+PERIOD_RE = re.compile(r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$")
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "te", "de"})
+GROUP_RE = re.compile(r"^\d{3}(?:[.,]\d+)?\.?$")
+PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "tba", "xx", "xxx", "nn", "x%", "xx%", "n%"})
+PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
+PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)(%)$", re.IGNORECASE)
+SIGN_CHARS = "+-"
+YEAR_RANGE = (1900, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A quantity and the tokens [start, end) it was read from."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    sign: int = 0  # +1 / -1 when written with "+" or "-"
+    word: bool = False  # spelled out ("ti", "doble") rather than digits
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    value: float
+    end: int  # token index after the number
+    glued: str = ""  # letters glued to the last digit token ("k" in "10k")
+    sign: int = 0
+    word: bool = False
+
+
+def parse_digits(text: str, lex: Lexicon) -> float | None:
+    """A written number as a float, honouring the language's separators.
+
+    Returns None for things that only look like numbers ("1.2.3").
+    """
+    body = text.lstrip(SIGN_CHARS)
+    seps = re.findall(r"[.,]", body)
+    groups = re.split(r"[.,]", body)
+    if not seps:
+        return float(body)
+    tails = groups[1:]
+    if len(seps) > 1:
+        if len(set(seps)) == 1:  # "1.000.000", "1,000,000"
+            if all(len(t) == 3 for t in tails):
+                return float("".join(groups))
+            return None  # "1.2.3": a version
+        *thousands, decimal = groups  # "1.000,5" / "1,000.5"
+        if all(len(t) == 3 for t in thousands[1:]):
+            return float("".join(thousands) + "." + decimal)
+        return None
+    sep, tail = seps[0], tails[0]
+    thousands = lex.thousands_comma if sep == "," else lex.thousands_dot
+    if thousands and len(tail) == 3:
+        return float(groups[0] + tail)
+    return float(groups[0] + "." + tail)
+
+
+def _next(doc: Sequence[Token], i: int) -> int:
+    """Index of the next token at or after i that is not whitespace."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _prev(doc: Sequence[Token], i: int) -> int:
+    """Index of the last non-space token before i (-1 when none)."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _lower(doc: Sequence[Token], i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _glued_to_next(doc: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(doc) and not doc[i].whitespace_
+
+
+def _thin_gap(doc: Sequence[Token], i: int) -> int | None:
+    """The index after a single-space gap following token i, or None."""
+    tok = doc[i]
+    if tok.whitespace_ in (" ", "\u00a0", "\u202f"):
+        return i + 1
+    nbsp = i + 1 < len(doc) and doc[i + 1].text in ("\u00a0", "\u202f")
+    if not tok.whitespace_ and nbsp and not doc[i + 1].whitespace_:
+        return i + 2
+    return None
+
+
+def phrase_at(doc: Sequence[Token], i: int, phrases: frozenset[str], longest: int = 4) -> int:
+    """End index of the longest phrase from ``phrases`` starting at token i (i when none)."""
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        if doc[i : i + n].text.lower() in phrases or _joined(doc, i, n) in phrases:
+            return i + n
+    return i
+
+
+def _joined(doc: Sequence[Token], i: int, n: int) -> str:
+    return " ".join(t.lower_ for t in doc[i : i + n])
+
+
+def lookup_at(doc: Sequence[Token], i: int, table: dict | frozenset, longest: int = 3):
+    """(end, key) of the longest key of ``table`` starting at token i, or (i, None)."""
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        for key in (doc[i : i + n].text.lower(), _joined(doc, i, n)):
+            if key in table:
+                return i + n, key
+    return i, None
+
+
+class Scanner:
+    """One pass over a Doc: deadlines first, then quantities and placeholders."""
+
+    def __init__(self, doc: Sequence[Token], lex: Lexicon, markers: dict[str, list]):
+        self.doc = doc
+        self.lex = lex
+        self.markers = markers
+        self.blocked: set[int] = set()
+        self.change_words = (
+            lex.markers.get("from", frozenset())
+            | lex.markers.get("to", frozenset())
+            | lex.markers.get("by", frozenset())
+            | lex.markers.get("limit_max", frozenset())
+            | lex.markers.get("limit_min", frozenset())
+        )
+
+    # ---- deadlines -------------------------------------------------------------------
+
+    def deadlines(self) -> list[tuple[int, int]]:
+        """Token ranges of deadline phrases; their tokens are blocked for quantities."""
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(self.doc):
+            end = self._deadline_at(i)
+            if end > i:
+                found.append((i, end))
+                self.blocked.update(range(i, end))
+                i = end
+            else:
+                i += 1
+        return found
+
+    def _deadline_at(self, i: int) -> int:
+        doc, lex = self.doc, self.lex
+        j = phrase_at(doc, i, lex.deadline_markers, longest=5)
+        if j == i:
+            return i
+        marker = doc[i:j].text.lower()
+        period_only = marker in lex.deadline_period_only
+        k, fillers = _next(doc, j), 0
+        while k < len(doc) and doc[k].lower_ in lex.deadline_fillers:
+            k, fillers = _next(doc, k + 1), fillers + 1
+        if k >= len(doc):
+            return i
+        end = self._time_head(
+            k, allow_nouns=not period_only or fillers > 0, durations=not period_only
+        )
+        return end if end > k else i
+
+    def _time_head(self, k: int, *, allow_nouns: bool, durations: bool) -> int:
+        doc, lex = self.doc, self.lex
+        low = doc[k].lower_
+        if PERIOD_RE.match(low) or DATE_RE.match(low) or self._is_year_token(k):
+            return self._trailing_year(k + 1)
+        if low in lex.months:
+            return self._date_tail(k + 1)
+        if re.match(r"^\d{1,2}\.$", low) and _lower(doc, _next(doc, k + 1)) in (
+            lex.months | lex.time_nouns
+        ):
+            return self._date_tail(_next(doc, k + 1) + 1)
+        if durations:
+            core = self._core(k, strict=False)
+            if core is not None:
+                end, unit = lookup_at(doc, _next(doc, core.end), lex.durations)
+                if unit and lex.durations[unit] in lex.deadline_duration_units:
+                    return end
+                return k
+        if allow_nouns and low in lex.time_nouns:
+            return self._trailing_year(k + 1)
+        return k
+
+    def _is_year_token(self, k: int) -> bool:
+        text = self.doc[k].text
+        return bool(re.fullmatch(r"\d{4}", text)) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+
+    def _trailing_year(self, k: int) -> int:
+        n = _next(self.doc, k)
+        return n + 1 if n < len(self.doc) and self._is_year_token(n) else k
+
+    def _date_tail(self, k: int) -> int:
+        """After a month name: an optional day ("March 1st") and year ("2025")."""
+        n = _next(self.doc, k)
+        if n < len(self.doc) and re.fullmatch(r"\d{1,2}(st|nd|rd|th|\.)?", self.doc[n].lower_):
+            k = n + 1
+        n = _next(self.doc, k)
+        if n < len(self.doc) and self.doc[n].text == ",":
+            n2 = _next(self.doc, n + 1)
+            if n2 < len(self.doc) and self._is_year_token(n2):
+                return n2 + 1
+        return self._trailing_year(k)
+
+    # ---- numbers ---------------------------------------------------------------------
+
+    def _word_allowed(self, i: int, word: str) -> bool:
+        """Number words that double as articles or prepositions count only in context."""
+        doc, lex = self.doc, self.lex
+        if doc[i].text.lower() != word:
+            return False
+        weak, medium = word in lex.weak_number_words, word in lex.medium_number_words
+        if not (weak or medium):
+            return True
+        prev = _lower(doc, _prev(doc, i))
+        if prev in self.change_words:
+            return True
+        n = _next(doc, i + 1)
+        if n >= len(doc):
+            return False
+        nxt = doc[n]
+        low = nxt.lower_
+        new_words = lex.markers.get("new_words", frozenset())
+        if low in new_words or low in lex.count_nouns or low in lex.scales:
+            return True
+        if lookup_at(doc, n, lex.unit_phrases)[1]:
+            return True
+        if weak:
+            return False
+        return nxt.is_alpha and not nxt.is_stop and low not in lex.number_words
+
+    def _core(self, i: int, *, strict: bool = True) -> _Core | None:
+        """The number starting at token i: digits (with thousand groups) or number words."""
+        doc, lex = self.doc, self.lex
+        tok = doc[i]
+        text = tok.text
+        if NUMBER_RE.match(text) or (re.match(r"^\d+\.$", text) and self._period_is_stop(i)):
+            return self._digits_core(i)
+        glued = GLUED_RE.match(text)
+        if glued and glued.group(2).lower() not in ORDINAL_SUFFIXES:
+            value = parse_digits(glued.group(1), lex)
+            if value is None:
+                return None
+            sign = -1 if text.startswith("-") else (1 if text.startswith("+") else 0)
+            return _Core(abs(value), i + 1, glued.group(2).lower(), sign)
+        low = tok.lower_
+        if low in lex.number_words and (not strict or self._word_allowed(i, low)):
+            return self._words_core(i)
+        return None
+
+    def _period_is_stop(self, i: int) -> bool:
+        """Is the "." of a token like "000." a full stop rather than an ordinal mark?"""
+        n = _next(self.doc, i + 1)
+        return n >= len(self.doc) or not self.doc[n].is_lower
+
+    def _digits_core(self, i: int) -> _Core | None:
+        doc = self.doc
+        text = doc[i].text.rstrip(".") if doc[i].text.endswith(".") else doc[i].text
+        end = i + 1
+        # "100 000" and "1 000 000": spaCy splits thousand groups into tokens.
+        if re.fullmatch(r"[+-]?\d{1,3}", text):
+            gap = _thin_gap(doc, i)
+            while gap is not None and gap < len(doc) and GROUP_RE.match(doc[gap].text):
+                group = doc[gap].text
+                if group.endswith(".") and not self._period_is_stop(gap):
+                    break
+                text += group.rstrip(".") if group.endswith(".") else group
+                end = gap + 1
+                if not re.fullmatch(r"\d{3}", doc[gap].text):
+                    break
+                gap = _thin_gap(doc, gap)
+        if re.search(r"\d{4,}[.,]\d{3}$", text) and self.lex.thousands_dot:
+            pass  # "1000.000" is not a grouping anyone writes; read it as a decimal
+        value = parse_digits(text, self.lex)
+        if value is None:
+            return None
+        sign = -1 if text.startswith("-") else (1 if text.startswith("+") else 0)
+        return _Core(abs(value), end, "", sign)
+
+    def _words_core(self, i: int) -> _Core:
+        """ "fem", "to hundre", "ti tusen": number words multiplied by following scales."""
+        doc, lex = self.doc, self.lex
+        value = lex.number_words[doc[i].lower_]
+        end = i + 1
+        n = _next(doc, end)
+        while n < len(doc) and doc[n].lower_ in lex.number_words and doc[n].lower_ in lex.scales:
+            value *= lex.scales[doc[n].lower_]
+            end = n + 1
+            n = _next(doc, end)
+        return _Core(value, end, "", 0, word=True)
+
+    # ---- quantities ------------------------------------------------------------------
+
+    def quantities(self) -> list[Hit]:
+        hits: list[Hit] = []
+        i = 0
+        while i < len(self.doc):
+            hit = None if i in self.blocked else (self._placeholder(i) or self._quantity(i))
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.end
+        return hits
+
+    def _quantity(self, i: int) -> Hit | None:
+        doc, lex = self.doc, self.lex
+        low = doc[i].lower_
+        end, key = lookup_at(doc, i, lex.multiplier_words, longest=1)
+        if key:
+            return self._hit(
+                i, end, lex.multiplier_words[key], QuantityKind.MULTIPLIER, "x", word=True
+            )
+        start, prefix_unit = self._currency_prefix(i)
+        if prefix_unit is None and low in lex.currency_prefixes:
+            return None  # the prefix itself; its number is read from here next round
+        core = self._core(i)
+        if core is None or self._not_a_quantity(i, core):
+            return None
+        value, kind, unit, end = self._unit(core)
+        if prefix_unit is not None:
+            kind, unit = QuantityKind.CURRENCY, prefix_unit
+        elif kind is QuantityKind.ABSOLUTE and self._is_year(i, core, value):
+            return None
+        return self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
+
+    def _currency_prefix(self, i: int) -> tuple[int, str | None]:
+        """ "$2M", "NOK 2 mill.", "USD 1.2m": the currency written before the number."""
+        p = _prev(self.doc, i)
+        if p >= 0 and p not in self.blocked and self.doc[p].lower_ in self.lex.currency_prefixes:
+            unit = self.lex.currencies.get(self.doc[p].lower_)
+            if unit is not None:
+                return p, unit
+        return i, None
+
+    def _unit(self, core: _Core) -> tuple[float, QuantityKind, str | None, int]:
+        """Scale and unit after the number: "2,5 MNOK", "5 millioner kroner", "30 %"."""
+        doc, lex = self.doc, self.lex
+        value, end, glued = core.value, core.end, core.glued
+        kind, unit = QuantityKind.ABSOLUTE, None
+        if glued:
+            if glued in lex.multiplier_suffixes:
+                return value, QuantityKind.MULTIPLIER, "x", end
+            if glued in lex.attached_scales:
+                value *= lex.attached_scales[glued]
+            elif glued in lex.durations:
+                return value, QuantityKind.DURATION, lex.durations[glued], end
+            elif glued in lex.currencies:
+                return value, QuantityKind.CURRENCY, lex.currencies[glued], end
+            else:
+                return value, kind, None, end
+        n = end if not doc[end - 1].whitespace_ else _next(doc, end)
+        if n < len(doc) and not doc[end - 1].whitespace_ and not glued:
+            scale = doc[n].lower_
+            if scale in lex.attached_scales and scale not in lex.durations:
+                value *= lex.attached_scales[scale]
+                end, n = n + 1, _next(doc, n + 1)
+        n = _next(doc, end)
+        s_end, scale_key = lookup_at(doc, n, lex.scales, longest=2) if n < len(doc) else (n, None)
+        # "fem millioner": a scale word; "to hundre" was already read as number words.
+        if scale_key and not (core.word and scale_key in lex.number_words):
+            value *= lex.scales[scale_key]
+            end, n = s_end, _next(doc, s_end)
+        if n >= len(doc):
+            return value, kind, unit, end
+        return self._unit_word(value, end, n)
+
+    def _unit_word(
+        self, value: float, end: int, n: int
+    ) -> tuple[float, QuantityKind, str | None, int]:
+        doc, lex = self.doc, self.lex
+        u_end, key = lookup_at(doc, n, lex.unit_phrases | lex.multiplier_suffixes)
+        if key is None:
+            return value, QuantityKind.ABSOLUTE, None, end
+        if key in lex.percent_units:
+            return value, QuantityKind.PERCENT, "%", u_end
+        if key in lex.scaled_currencies:
+            cur, scale = lex.scaled_currencies[key]
+            return value * scale, QuantityKind.CURRENCY, cur, u_end
+        if key in lex.currencies:
+            return value, QuantityKind.CURRENCY, lex.currencies[key], u_end
+        if key in lex.durations:
+            return value, QuantityKind.DURATION, lex.durations[key], u_end
+        # "3 ganger per uke" is a frequency count, "3 ganger så mange" a multiplier.
+        if _lower(doc, _next(doc, u_end)) in lex.frequency_after:
+            return value, QuantityKind.ABSOLUTE, "times", u_end
+        if key in ("x", "×") and doc[n - 1].whitespace_:
+            return value, QuantityKind.ABSOLUTE, None, end  # "3 x" with a space: not clear
+        return value, QuantityKind.MULTIPLIER, "x", u_end
+
+    def _not_a_quantity(self, i: int, core: _Core) -> bool:
+        """Dates, times, versions, ordinals and names with numbers."""
+        doc, lex = self.doc, self.lex
+        text = doc[i].text
+        if DATE_RE.match(text) or (re.fullmatch(r"\d{1,2}[:.]\d{2}", text) and self._is_clock(i)):
+            return True
+        p, n = _prev(doc, i), _next(doc, core.end)
+        prev, nxt = _lower(doc, p), _lower(doc, n)
+        if prev in lex.label_words or prev in lex.months or nxt in lex.months:
+            return True
+        if nxt in ("am", "pm", "a.m.", "p.m.") or nxt in lex.version_after:
+            return True
+        if prev == "-" and p > 0 and not doc[p - 1].whitespace_ and doc[p - 1].is_alpha:
+            return not doc[p].whitespace_  # "COVID-19", "ISO-27001"
+        if re.match(r"^\d+\.$", text) and not self._period_is_stop(i) and not core.word:
+            return True  # "3. kvartal", "1. plass": an ordinal
+        return core.end == i + 1 and core.word and prev in lex.label_words
+
+    def _is_clock(self, i: int) -> bool:
+        return (
+            ":" in self.doc[i].text or _lower(self.doc, _prev(self.doc, i)) in self.lex.label_words
+        )
+
+    def _is_year(self, i: int, core: _Core, value: float) -> bool:
+        """A bare four-digit number in year position ("i 2025", "Q4 2025", "2024–2025")."""
+        if core.word or not re.fullmatch(r"\d{4}", self.doc[i].text):
+            return False
+        if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            return False
+        doc, lex = self.doc, self.lex
+        p, n = _prev(doc, i), _next(doc, core.end)
+        prev = _lower(doc, p)
+        if prev in lex.year_context or PERIOD_RE.match(prev):
+            return True
+        if n >= len(doc) or not doc[n].is_alpha:
+            return True
+        return doc[n].lower_ in lex.year_context or PERIOD_RE.match(doc[n].lower_) is not None
+
+    def _hit(self, start, end, value, kind, unit, *, sign=0, word=False, placeholder=False) -> Hit:
+        doc = self.doc
+        first, last = doc[start], doc[end - 1]
+        q = Quantity(
+            value=None if placeholder else value,
+            kind=kind,
+            start=first.idx,
+            end=last.idx + len(last.text),
+            text=doc[start:end].text,
+            unit=unit,
+            placeholder=placeholder,
+        )
+        return Hit(start, end, q, sign, word)
+
+    # ---- placeholders ----------------------------------------------------------------
+
+    def _placeholder(self, i: int) -> Hit | None:
+        """ "fra x til y", "X %", "TBD", "???", "[N]", "<n>", "XX %"."""
+        end = self._placeholder_end(i)
+        if end == i:
+            return None
+        start, prefix_unit = self._currency_prefix(i)
+        kind, unit = QuantityKind.ABSOLUTE, None
+        glued = PLACEHOLDER_GLUED_RE.match(self.doc[i].text)
+        if glued:
+            kind, unit = QuantityKind.PERCENT, "%"
+        elif prefix_unit is not None:
+            kind, unit = QuantityKind.CURRENCY, prefix_unit
+        else:
+            _, kind, unit, end = self._unit_word(0.0, end, _next(self.doc, end))
+        return self._hit(start, end, None, kind, unit, placeholder=True)
+
+    def _placeholder_end(self, i: int) -> int:
+        doc = self.doc
+        tok = doc[i]
+        low = tok.lower_
+        if low in PLACEHOLDER_WORDS or PLACEHOLDER_GLUED_RE.match(tok.text):
+            return i + 1
+        if low == "?" and _glued_to_next(doc, i) and doc[i + 1].text == "?":
+            j = i
+            while j < len(doc) and doc[j].text == "?" and (j == i or not doc[j - 1].whitespace_):
+                j += 1
+            return j
+        bracketed = i + 2 < len(doc) and low in ("[", "<") and doc[i + 2].text in ("]", ">")
+        if bracketed and doc[i + 1].lower_ in PLACEHOLDER_LETTERS | {"…", "...", "xx"}:
+            return i + 3
+        if low in PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn"} and self._numeric_slot(i):
+            return i + 1
+        return i
+
+    def _numeric_slot(self, i: int) -> bool:
+        """Is a lone letter used where a number belongs ("fra x til y", "X %", "N new users")?"""
+        doc, lex = self.doc, self.lex
+        p, n = _prev(doc, i), _next(doc, i + 1)
+        if p >= 0 and NUMBER_RE.match(doc[p].text) and not doc[p].whitespace_:
+            return False  # "2x" written "2 x"
+        if _lower(doc, p) in self.change_words:
+            return True
+        if n >= len(doc):
+            return False
+        nxt = doc[n]
+        if lookup_at(doc, n, lex.unit_phrases)[1] or nxt.lower_ in lex.scales:
+            return True
+        if nxt.lower_ in lex.markers.get("new_words", frozenset()):
+            return True
+        return doc[i].is_upper and nxt.is_alpha and nxt.is_lower and not nxt.is_stop
+
+
+def with_unit(q: Quantity, other: Quantity) -> Quantity:
+    """``q`` with the unit and kind of ``other`` ("fra 48 til 24 timer": 48 is hours too)."""
+    if q.unit is not None or other.unit is None:
+        return q
+    value = q.value
+    return replace(q, kind=other.kind, unit=other.unit, value=value)

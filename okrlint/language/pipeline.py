@@ -1,0 +1,167 @@
+"""The spaCy side: pipeline components, Doc extensions and the cached pipelines.
+
+Each language's pipeline is ``spacy.blank(lang)`` plus three okrlint
+components, registered with ``@Language.factory`` and configured from that
+language's lexicon:
+
+- ``okrlint_markers``: one PhraseMatcher over every lexicon phrase list
+  (directions, limits, reasons, vague words, rituals, ...) -> ``Doc._.okr_matches``
+- ``okrlint_quantities``: deadlines, quantities and placeholders
+  -> ``Doc._.okr_deadlines``, ``Doc._.okr_hits``
+- ``okrlint_meaning``: change, limit, direction, reason, vague words, lead verb,
+  activity and business-as-usual -> ``Doc._.okr_analysis`` (the frozen Analysis)
+
+Importing this module imports spaCy; ``okrlint.language`` imports it lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from okrlint.language import clauses
+from okrlint.language.analysis import Analysis, TextSpan
+from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
+from okrlint.language.numbers import Scanner
+
+# Phrase lists from the lexicon's "markers" section that the matcher looks for.
+MARKER_KEYS = (
+    "direction_up",
+    "direction_down",
+    "limit_max",
+    "limit_min",
+    "reason",
+    "reason_after_comma",
+    "vague",
+    "vague_without_number",
+    "business_as_usual",
+    "ritual_frequency",
+    "ritual_events",
+)
+# Arrows and ranges glued between digits ("100->200", "100→200", "10–20") become tokens.
+EXTRA_INFIXES = (r"(?<=[0-9])(?:->|=>|→|–|—)(?=[0-9])",)
+
+for _name, _default in (
+    ("okr_matches", None),
+    ("okr_deadlines", None),
+    ("okr_hits", None),
+    ("okr_analysis", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class MarkerMatcher:
+    """Finds every lexicon phrase in one pass; results keyed by lexicon list name."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in MARKER_KEYS:
+            phrases = sorted(lexicon.markers.get(key, ()))
+            if phrases:
+                self.matcher.add(key, list(nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        doc._.okr_matches = found
+        return doc
+
+
+class QuantityReader:
+    """Deadlines first (their numbers are not quantities), then quantities and placeholders."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        scanner = Scanner(doc, self.lexicon, doc._.okr_matches or {})
+        doc._.okr_deadlines = scanner.deadlines()
+        doc._.okr_hits = scanner.quantities()
+        return doc
+
+
+class MeaningReader:
+    """Puts the pieces together into the frozen ``Analysis``."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.okr_analysis = analyse_doc(doc, self.lexicon)
+        return doc
+
+
+@Language.factory("okrlint_markers")
+def make_markers(nlp: Language, name: str) -> MarkerMatcher:
+    return MarkerMatcher(nlp, load_lexicon(nlp.lang))
+
+
+@Language.factory("okrlint_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityReader:
+    return QuantityReader(load_lexicon(nlp.lang))
+
+
+@Language.factory("okrlint_meaning")
+def make_meaning(nlp: Language, name: str) -> MeaningReader:
+    return MeaningReader(load_lexicon(nlp.lang))
+
+
+def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
+    matches = doc._.okr_matches or {}
+    hits = doc._.okr_hits or []
+    deadlines = tuple(clauses.span(doc, s, e) for s, e in doc._.okr_deadlines or ())
+    real = [h for h in hits if not h.quantity.placeholder]
+    limit = clauses.find_limit(doc, hits, matches)
+    reason = clauses.find_reason(doc, matches, hits, lex)
+    lead = clauses.lead_verb(doc, lex)
+    fenced: list[TextSpan] = [*deadlines, *([limit] if limit else [])]
+    direction, direction_span = clauses.find_direction(doc, matches, fenced)
+    change = clauses.find_change(doc, hits, lex, has_direction=direction != 0)
+    quantity_spans = [TextSpan(h.quantity.start, h.quantity.end, h.quantity.text) for h in hits]
+    vague = clauses.find_vague(doc, matches, fenced + quantity_spans, has_number=bool(real))
+    return Analysis(
+        lang=lex.lang,
+        text=doc.text,
+        words=tuple(t.lower_ for t in doc if not (t.is_punct or t.is_space)),
+        quantities=tuple(h.quantity for h in hits),
+        change=change,
+        direction=direction,
+        direction_span=direction_span,
+        limit=limit,
+        deadlines=deadlines,
+        reason=reason,
+        vague=vague,
+        placeholders=tuple(
+            TextSpan(h.quantity.start, h.quantity.end, h.quantity.text, "placeholder")
+            for h in hits
+            if h.quantity.placeholder
+        ),
+        lead_verb=lead,
+        activity=clauses.find_activity(doc, lex, matches, lead, has_number=bool(real)),
+        business_as_usual=clauses.business_as_usual(
+            doc, matches, lead, before=reason.start if reason else len(doc.text)
+        ),
+        new_items=clauses.new_items(doc, hits, lex, lead),
+    )
+
+
+@functools.cache
+def get_nlp(lang: str) -> Language:
+    """The okrlint pipeline for ``lang``, built once per process."""
+    if lang not in SUPPORTED_LANGUAGES:
+        from okrlint.errors import OkrlintError
+
+        raise OkrlintError(f"unsupported language {lang!r}")
+    nlp = spacy.blank(lang)
+    infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for name in ("okrlint_markers", "okrlint_quantities", "okrlint_meaning"):
+        nlp.add_pipe(name)
+    return nlp
