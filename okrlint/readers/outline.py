@@ -303,6 +303,8 @@ class _Machine:
             return
         if self.continues(line):
             return
+        if self.mode is not None and self.item_indent is not None and line.start > self.item_indent:
+            return  # an indented note under an item: the list goes on
         if self.mode == _WHY and self.current is not None:
             text = piece(line, line.start)
             if text is not None:
@@ -315,16 +317,32 @@ class _Machine:
         if self.last is None or self.current is None:
             return False
         item_line, mode, index = self.last
-        if not self.dialect.lazy_continuation and line.start <= item_line.indent:
+        elements = self.current.key_results if mode == _KRS else self.current.actions
+        old = elements[index]
+        if not self.dialect.lazy_continuation and not _wraps(old.text, line, item_line):
             return False
         extra = piece(line, line.start)
         if extra is None:
             return True
-        elements = self.current.key_results if mode == _KRS else self.current.actions
-        old = elements[index]
         span = Span(old.span.line, old.span.column, extra.span.end_line, extra.span.end_column)
         elements[index] = dataclasses.replace(old, text=f"{old.text} {extra.text}", span=span)
         return True
+
+
+def _wraps(text: str, line: Line, item_line: Line) -> bool:
+    """In plain text, is an indented line under an item the rest of a wrapped sentence?
+
+    It is when it is indented past the bullet, the item does not end a sentence and the line
+    goes on in lower case or with a number ("… from 10 to" / "5 minutes"); otherwise it is a
+    note under the item ("Svaret legger fundamentet …").
+    """
+    rest = line.source[line.start :]
+    return (
+        line.start > item_line.indent
+        and not text.endswith((".", "?", "!", ":", ";"))
+        and bool(rest)
+        and (rest[0].islower() or rest[0].isdigit())
+    )
 
 
 def build_outline(lines: list[Line], dialect: Dialect) -> Outline:

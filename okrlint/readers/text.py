@@ -5,7 +5,8 @@ Objectives are label lines ("Objective: …", "Objective for salgsavdelingen: �
 "Nøkkelresultater:" / "Delmål:" line opens a list of bullets (•, -, *, –, numbered) and an
 "Actions …:" / "Tiltak:" line opens the actions of the objective above it. Prose, and lists
 under no such label (the article's examples of bad objectives), are ignored. Lines starting
-with ``#`` are comments; ``# okrlint: disable=…`` comments are suppressions.
+with ``#`` are comments, and so is a trailing ``# word: …``; ``# okrlint: disable=…``
+comments are suppressions.
 
 Derived ids: plain text has no ids, so objectives are numbered by position, ``o1``, ``o2``, …;
 their key results ``o1.kr1``, ``o1.kr2``, … and actions ``o1.a1``, …. An explicit ``{#id}`` at
@@ -17,10 +18,10 @@ of every objective after it (``level`` "team") until the next company-level obje
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from okrlint.model import Document
 from okrlint.readers.common import (
-    HASH_SUPPRESSION_RE,
     Draft,
     hash_suppressions,
     link_cascade,
@@ -28,6 +29,9 @@ from okrlint.readers.common import (
 )
 from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, match_label
 from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
+
+# "# okrlint: disable=…", "# expect: OKR201", "# note: …" after the text; "#1 in Oslo" is text
+_TRAILING_COMMENT_RE = re.compile(r"(?:^|\s)#\s*[A-Za-z][\w-]*\s*[:=]")
 
 TEXT = Dialect(
     items_are_key_results=False,
@@ -60,7 +64,7 @@ def text_lines(raw: list[str]) -> list[Line]:
 
 
 def _classify(number: int, line: str) -> Line:
-    comment = HASH_SUPPRESSION_RE.search(line)
+    comment = _TRAILING_COMMENT_RE.search(line)
     if comment is not None:  # keep the columns, drop the comment from the element's text
         line = line[: comment.start()].ljust(len(line))
     stripped = line.strip()

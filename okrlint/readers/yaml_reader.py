@@ -192,7 +192,15 @@ def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
 
 def span_of(node: Node) -> Span:
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    end_line, end_column = end.line, end.column
+    if end_column == 0 and end_line > start.line:
+        # a block scalar (| or >) ends at the start of the line after it: end on its last text
+        lines = (start.buffer or "").rstrip("\x00").split("\n")
+        end_line -= 1
+        while end_line > start.line and end_line < len(lines) and not lines[end_line].strip():
+            end_line -= 1
+        end_column = len(lines[end_line].rstrip()) if end_line < len(lines) else 0
+    return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
 
 
 def kind_of(node: Node) -> str:
