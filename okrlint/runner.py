@@ -8,7 +8,7 @@ still checked.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,6 +28,8 @@ class RunOptions:
     language: str | None = None  # --language
     force_exclude: bool = False
     fmt: str | None = None  # force an input format
+    # called as (stage, done, total) while files are read and checked: the CLI's progress bar
+    progress: Callable[[str, int, int], None] | None = None
 
 
 def load_rules(config: Config) -> tuple[Rule, ...]:
@@ -94,6 +96,10 @@ def _resolve_language(doc: Document, config: Config) -> Document:
     return replace(doc, language=detect_language("\n".join(texts)), language_source="detected")
 
 
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
 def check(paths: Sequence[str], config: Config, options: RunOptions | None = None) -> Report:
     options = options or RunOptions()
     active = active_rules(config)
@@ -103,7 +109,9 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         error_finding(p, None, "no such file or directory") for p in expanded.missing
     ]
     files.extend(FileResult(path=p, errors=1) for p in expanded.missing)
-    for name in expanded.files:
+    progress = options.progress or _no_progress
+    total = len(expanded.files)
+    for done, name in enumerate(expanded.files, 1):
         try:
             display, data = read_input(name, config, options)
             files.append(parse_input(display, data, config, options))
@@ -111,8 +119,15 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
             display = exc.path or name
             errors.append(error_finding(display, exc.line, exc.message))
             files.append(FileResult(path=display, errors=1))
+        progress("reading", done, total)
     documents = [doc for f in files for doc in f.documents]
-    findings = run_rules(documents, active, config, analyse(documents))
+    progress("analysing", 0, total)
+    analyses = analyse(documents)  # one batch for every file: nlp.pipe is fastest that way
+    findings: list[Finding] = []
+    parsed = [f for f in files if f.documents]
+    for done, result in enumerate(parsed, 1):  # per file only to report progress
+        findings.extend(run_rules(result.documents, active, config, analyses, documents))
+        progress("checking", done, len(parsed))
     all_findings = tuple(sorted((*errors, *findings), key=lambda f: f.sort_key))
     return Report(
         files=tuple(files),
