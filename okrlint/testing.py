@@ -38,8 +38,10 @@ class Expected:
     code: str
 
 
-def _is_comment_only(line: str) -> bool:
+def _is_comment_only(line: str, markdown: bool = False) -> bool:
     stripped = line.strip()
+    if markdown:  # '#' opens a heading in Markdown, and a heading can be an objective
+        return stripped.startswith("<!--")
     return stripped.startswith("#") or stripped.startswith("<!--")
 
 
@@ -47,6 +49,7 @@ def expectations(path: Path, display: str | None = None) -> list[Expected]:
     """The findings a fixture file states it must produce."""
     shown = display or str(path)
     lines = path.read_text(encoding="utf-8").splitlines()
+    markdown = path.suffix.lower() in (".md", ".markdown")
     result: list[Expected] = []
     for index, line in enumerate(lines):
         match = _EXPECT.search(line)
@@ -57,12 +60,12 @@ def expectations(path: Path, display: str | None = None) -> list[Expected]:
             result.extend(Expected(shown, 0, c.upper()) for c in codes)
             continue
         target = index + 1  # 1-based line of this comment
-        if _is_comment_only(line):
+        if _is_comment_only(line, markdown):
             target = next(
                 (
                     j + 1
                     for j in range(index + 1, len(lines))
-                    if lines[j].strip() and not _is_comment_only(lines[j])
+                    if lines[j].strip() and not _is_comment_only(lines[j], markdown)
                 ),
                 index + 1,
             )

@@ -39,3 +39,28 @@ def test_expectation_comments_are_read(tmp_path) -> None:
     )
     got = [(e.line, e.code) for e in expectations(path)]
     assert got == [(0, "OKR301"), (5, "OKR101"), (5, "OKR102"), (7, "OKR201")]
+
+
+def test_markdown_headings_are_elements_not_comments(tmp_path) -> None:
+    path = tmp_path / "x.okr.md"
+    path.write_text(
+        "<!-- expect: OKR102 -->\n"
+        "## Hovedmål: Raskere hjelp til kundene\n"
+        "## Mål: Flere kunder <!-- expect: OKR102 -->\n",
+        encoding="utf-8",
+    )
+    assert [(e.line, e.code) for e in expectations(path)] == [(2, "OKR102"), (3, "OKR102")]
+
+
+def test_a_markdown_heading_is_an_element_not_a_comment(tmp_path) -> None:
+    path = tmp_path / "x.okr.md"
+    path.write_text(
+        "<!-- expect-file: OKR301 -->\n"
+        "## Objective: Doble brukerbasen <!-- expect: OKR101 -->\n"
+        "<!-- expect: OKR102 -->\n"
+        "## Objective: Vinne markedet\n"
+        "- Selge flere biler <!-- expect: OKR201 -->\n",
+        encoding="utf-8",
+    )
+    got = [(e.line, e.code) for e in expectations(path)]
+    assert got == [(0, "OKR301"), (2, "OKR101"), (4, "OKR102"), (5, "OKR201")]
