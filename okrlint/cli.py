@@ -164,6 +164,23 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     is_flag=True,
     help="Apply config 'exclude' patterns to files named on the command line too (for pre-commit).",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    help="Record today's findings in FILE and exit 0, to adopt okrlint without fixing "
+    "everything first.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: on a terminal, for over 20 files, not in CI).",
+)
 def check(
     paths,
     formats,
@@ -180,6 +197,9 @@ def check(
     config_path,
     stdin_filename,
     force_exclude,
+    baseline_file,
+    write_baseline,
+    progress,
 ):
     """Check OKR files, folders or stdin ('-').
 
@@ -202,11 +222,22 @@ def check(
         fail_level=Severity.parse(fail_level) if fail_level else None,
         language=language,
     )
-    targets = _parse_formats(formats, output)
+    targets = _parse_formats(formats or (_default_format(),), output)
+    bar = _progress_bar(progress)
     options = RunOptions(
-        stdin_filename=stdin_filename, language=language, force_exclude=force_exclude
+        stdin_filename=stdin_filename,
+        language=language,
+        force_exclude=force_exclude,
+        progress=bar,
     )
-    report = run_check(paths, config, options)
+    try:
+        report = run_check(paths, config, options)
+    finally:
+        if bar is not None:
+            bar.close()
+    if write_baseline:
+        return _write_baseline(report, Path(write_baseline), paths)
+    report, stale = _apply_baseline(report, baseline_file, config)
 
     text_on_stdout = False
     for name, dest in targets:
@@ -233,11 +264,87 @@ def check(
                 click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
     if statistics:
         click.echo(stats_table(report))
+        _baseline_statistics(report, stale)
+    _job_summary(report)
     if report.has_errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
     return report.exit_code
+
+
+def _default_format() -> str:
+    from okrlint.ci import default_format
+    from okrlint.reporters import formatter_names
+
+    return default_format(formatter_names())
+
+
+def _progress_bar(progress: bool | None):
+    from okrlint.progress import ProgressBar, progress_bar
+
+    if progress is None:
+        return progress_bar(sys.stderr)
+    return ProgressBar(sys.stderr) if progress else None
+
+
+def _write_baseline(report, target: Path, paths: tuple[str, ...]) -> int:
+    """Record every finding; exit 0 unless an input could not be read (then 2)."""
+    from okrlint import baseline
+
+    for f in report.findings:
+        if f.code == "OKR000":
+            click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
+    recorded = baseline.build(report.findings, target)
+    baseline.write(recorded, target, [*paths, *(f.path for f in report.files)])
+    files = len({key.path for key in recorded.entries})
+    click.echo(
+        f"Wrote {recorded.total} finding(s) in {files} file(s) to {target}; "
+        f"check with --baseline {target} to see only new ones."
+    )
+    return EXIT_ERROR if report.has_errors else EXIT_OK
+
+
+def _apply_baseline(report, baseline_file: str | None, config):
+    """The report without the findings the baseline records, and the stale entry count.
+
+    ``--baseline`` wins over the config's ``baseline`` key (a path relative to the config).
+    """
+    from dataclasses import replace
+
+    from okrlint import baseline
+
+    if baseline_file is None:
+        configured = config.extra.get("baseline")
+        if configured is None:
+            return report, 0
+        if not isinstance(configured, str):
+            raise OkrlintError("'baseline' must be a path to a baseline file", config.source)
+        baseline_file = str(config.root / configured)
+    recorded = baseline.load(Path(baseline_file))
+    filtered = baseline.apply(report.findings, recorded, [f.path for f in report.files])
+    extra = {**report.extra, "baseline": {"matched": filtered.matched, "stale": filtered.stale}}
+    return replace(report, findings=filtered.findings, extra=extra), filtered.stale
+
+
+def _baseline_statistics(report, stale: int) -> None:
+    used = report.extra.get("baseline")
+    if used is None:
+        return
+    click.echo(f"{used['matched']} known finding(s) hidden by the baseline")
+    if stale:
+        entries = "entry is" if stale == 1 else "entries are"
+        click.echo(f"{stale} baseline {entries} stale (fixed since; write the baseline again)")
+
+
+def _job_summary(report) -> None:
+    """On GitHub Actions: append a Markdown summary to $GITHUB_STEP_SUMMARY (never fatal)."""
+    from okrlint.ci import write_job_summary
+
+    try:
+        write_job_summary(report)
+    except OkrlintError as exc:
+        click.echo(f"okrlint: warning: {exc}", err=True)
 
 
 @cli.command()
@@ -328,6 +435,116 @@ def schema() -> None:
     from okrlint.readers.schema import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option(
+    "--language",
+    type=click.Choice(["en", "nb"]),
+    help="Language of the starter (default: config, else nb for a Norwegian locale, else en).",
+)
+@click.option(
+    "--name",
+    metavar="NAME",
+    help="File name (default: okrs.okr.yaml; '.okr.yaml' is added when missing).",
+)
+def init(language: str | None, name: str | None) -> None:
+    """Write a commented starter OKR file into the current folder (never overwrites)."""
+    from okrlint.config import find_config
+    from okrlint.starter import default_language, write_starter
+
+    language = language or default_language(find_config(Path.cwd()).language)
+    written = write_starter(Path.cwd(), name, language)
+    click.echo(f"Wrote {written.name}. Edit it, then run: okrlint check {written.name}")
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Inspect the configuration okrlint uses."""
+
+
+@config_group.command("show")
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option("--config", "config_path", metavar="FILE", help="Use this config file.")
+@click.option("--select", multiple=True, metavar="RULES", help="As for 'check'.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="As for 'check'.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="As for 'check'.")
+@click.option("--fail-level", type=click.Choice(SEVERITIES), help="As for 'check'.")
+@click.option("--language", type=click.Choice(["en", "nb"]), help="As for 'check'.")
+def config_show(path, config_path, select, extend_select, ignore, fail_level, language) -> None:
+    """Print the resolved configuration for PATH (default: the current folder) and where
+    each value came from: a default, a config file, or the command line."""
+    from okrlint.model import Severity
+
+    config = _load_config(config_path, (path,) if path else ())
+    config = config.with_overrides(
+        select=_split(select) or None,
+        extend_select=(config.extend_select + _split(extend_select)) if extend_select else None,
+        ignore=(config.ignore + _split(ignore)) if ignore else None,
+        fail_level=Severity.parse(fail_level) if fail_level else None,
+        language=language,
+    )
+    click.echo(_render_config(config), nl=False)
+
+
+def _toml_value(value) -> str:
+    import json
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{json.dumps(str(k))} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + pairs + " }" if pairs else "{}"
+    items = [_toml_value(v) for v in value]
+    one_line = "[" + ", ".join(items) + "]"
+    if len(one_line) <= 60:
+        return one_line
+    return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+
+
+def _origin(config, attr: str) -> str:
+    where = config.origins.get(attr)
+    if where is None:
+        return "default"
+    return where if where == "command line" else _display_path(where)
+
+
+def _display_path(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def _render_config(config) -> str:
+    """TOML as it would sit under [tool.okrlint], each value commented with its origin."""
+    from dataclasses import fields
+
+    source = _display_path(config.source) if config.source else None
+    head = f"# config file: {source}" if source else "# no config file found: built-in defaults"
+    lines = [head, ""]
+    skip = {"source", "origins", "extra", "rule_settings"}
+    for item in fields(config):
+        if item.name in skip:
+            continue
+        key, value = item.name.replace("_", "-"), getattr(config, item.name)
+        origin = _origin(config, item.name)
+        if value is None:
+            lines.append(f"{'# ' + key + ' is not set':<32}  # {origin}")
+            continue
+        first, *rest = f"{key} = {_toml_value(value)}".split("\n")
+        lines += [f"{first:<32}  # {origin}", *rest]
+    for section, value in config.extra.items():
+        lines += ["", f"{section} = {_toml_value(value)}  # {source}"]
+    for rule, table in config.rule_settings.items():
+        lines += ["", f"[rules.{rule}]  # {_origin(config, 'rule_settings')}"]
+        lines += [f"{k} = {_toml_value(v)}" for k, v in table.items()]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
