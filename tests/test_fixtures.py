@@ -41,17 +41,6 @@ def test_expectation_comments_are_read(tmp_path) -> None:
     assert got == [(0, "OKR301"), (5, "OKR101"), (5, "OKR102"), (7, "OKR201")]
 
 
-def test_markdown_headings_are_elements_not_comments(tmp_path) -> None:
-    path = tmp_path / "x.okr.md"
-    path.write_text(
-        "<!-- expect: OKR102 -->\n"
-        "## Hovedmål: Raskere hjelp til kundene\n"
-        "## Mål: Flere kunder <!-- expect: OKR102 -->\n",
-        encoding="utf-8",
-    )
-    assert [(e.line, e.code) for e in expectations(path)] == [(2, "OKR102"), (3, "OKR102")]
-
-
 def test_a_markdown_heading_is_an_element_not_a_comment(tmp_path) -> None:
     path = tmp_path / "x.okr.md"
     path.write_text(
