@@ -1,0 +1,351 @@
+"""The OKR set: every objective and key result of the files being checked plus those
+matched by config ``alignment.include``, indexed by id so that a team objective's
+``parent`` resolves to a key result (or objective) in any file.
+
+Ids match exactly, case included: "Sales-1" and "sales-1" are two ids. A reference that
+differs only in case (or by a typo) is not resolved, and OKR401 suggests the near id, so a
+slip is visible instead of silently accepted. A reference resolves first inside its own
+document, then across the set; plain-text files number their elements by position
+("o1", "o1.kr2"), so those derived ids are local to their file and never clash across files.
+
+Everything here is linear in the number of elements: one pass builds dict indexes, parent
+chains are walked once with colours (each objective has at most one parent, so the graph is
+a forest plus cycles), and the result is cached for the set object the engine passes to
+every rule, so six rules over a thousand files share one index.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from okrlint.errors import ConfigError
+from okrlint.model import Action, Document, Element, KeyResult, Objective
+
+COMPANY = "company"
+# Formats whose ids are derived from position, not written by a person.
+LOCAL_ID_FORMATS = frozenset({"text"})
+ALIGNMENT_KEYS = ("include",)
+
+
+# --------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class AlignmentConfig:
+    include: tuple[str, ...] = ()  # globs relative to the config file's folder
+    levels: Mapping[str, str] = field(default_factory=dict)  # owner (casefolded) -> level
+
+
+def alignment_config(config: Any) -> AlignmentConfig:
+    """``[tool.okrlint.alignment]`` and ``[tool.okrlint.levels]``, validated."""
+    where = getattr(config, "source", None)
+    extra = getattr(config, "extra", {}) or {}
+    table = extra.get("alignment", {}) or {}
+    if not isinstance(table, Mapping):
+        raise ConfigError("'alignment' must be a table (include = [globs])", where)
+    for key in table:
+        if str(key).replace("_", "-") not in ALIGNMENT_KEYS:
+            close = difflib.get_close_matches(str(key), ALIGNMENT_KEYS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown key 'alignment.{key}'{hint}", where)
+    include = table.get("include", ())
+    if isinstance(include, str):
+        include = (include,)
+    if not isinstance(include, list | tuple) or not all(isinstance(g, str) for g in include):
+        raise ConfigError("'alignment.include' must be a list of glob strings", where)
+    return AlignmentConfig(tuple(include), _levels(extra.get("levels", {}) or {}, where))
+
+
+def _levels(table: Any, where: str | None) -> dict[str, str]:
+    if not isinstance(table, Mapping):
+        raise ConfigError("'levels' must be a table of level = [owners]", where)
+    owners: dict[str, str] = {}
+    for level, names in table.items():
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"'levels.{level}' must be a list of owner names", where)
+        for name in names:
+            owners[name.strip().casefold()] = normal_level(str(level)) or str(level)
+    return owners
+
+
+@lru_cache(maxsize=1024)
+def normal_level(value: str | None) -> str | None:
+    """'company' for any way people write the company level ("Company", "selskapsnivå")."""
+    if value is None or not value.strip():
+        return None
+    lowered = value.strip().casefold()
+    if lowered == COMPANY:
+        return COMPANY
+    from okrlint.readers.labels import level_of  # the readers' level vocabulary, per language
+
+    return level_of(lowered) or lowered
+
+
+def apply_levels(document: Document, levels: Mapping[str, str]) -> Document:
+    """The document with each objective's level filled from the owner → level mapping."""
+    if not levels:
+        return document
+    changed = False
+    objectives = []
+    for objective in document.objectives:
+        owner = objective.owner or document.owner
+        mapped = levels.get(owner.strip().casefold()) if owner else None
+        if objective.level is None and mapped is not None:
+            objective = replace(objective, level=mapped)
+            changed = True
+        objectives.append(objective)
+    return replace(document, objectives=tuple(objectives)) if changed else document
+
+
+def include_files(config: Any) -> list[Path]:
+    """Files matched by ``alignment.include`` (relative to the config's folder), sorted."""
+    patterns = alignment_config(config).include
+    root = config.root
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        for path in sorted(root.glob(pattern.strip().removeprefix("./"))):
+            if path.is_file():
+                found[path.resolve()] = None
+    return list(found)
+
+
+# --------------------------------------------------------------------------- the set
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An element with its id, the objective it belongs to and its document."""
+
+    element: Element
+    objective: Objective
+    document: Document
+
+    @property
+    def where(self) -> str:
+        return f"{self.document.path}:{self.element.span.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    objective: Objective
+    parent: str
+    suggestion: str | None
+    names_action: bool = False
+
+
+class OkrSet:
+    """The index of a set of documents and what the alignment rules need from it."""
+
+    def __init__(self, documents: Sequence[Document]):
+        self.documents = tuple(documents)
+        self._doc_index = {id(d): i for i, d in enumerate(self.documents)}
+        self.ids: dict[str, list[Located]] = defaultdict(list)
+        self.objectives: list[Located] = []  # every objective, in set order
+        self._build_index()
+        self.parent: dict[int, Located] = {}  # id(objective) -> resolved parent
+        self.missing: dict[int, Missing] = {}
+        self.children: dict[int, list[Located]] = defaultdict(list)  # id(element) -> children
+        self._resolve()
+        self.cycles: dict[int, tuple[Located, ...]] = self._find_cycles()
+        self._near: list[str] | None = None
+
+    # -- building
+
+    def _build_index(self) -> None:
+        for document in self.documents:
+            for objective in document.objectives:
+                here = Located(objective, objective, document)
+                self.objectives.append(here)
+                elements: Iterable[Element] = (
+                    objective,
+                    *objective.key_results,
+                    *objective.actions,
+                )
+                for element in elements:
+                    if element.id is not None:
+                        self.ids[element.id].append(Located(element, objective, document))
+
+    def lookup(self, ref: str, document: Document) -> Located | None:
+        """The element an id names: in the same document first, else the first in the set."""
+        found = self.ids.get(ref)
+        if not found:
+            return None
+        for candidate in found:
+            if candidate.document is document:
+                return candidate
+        if document.format in LOCAL_ID_FORMATS:
+            found = [c for c in found if c.document.format not in LOCAL_ID_FORMATS]
+        return found[0] if found else None
+
+    def _resolve(self) -> None:
+        for here in self.objectives:
+            objective = here.objective
+            if objective.parent is None:
+                continue
+            target = self.lookup(objective.parent, here.document)
+            if target is None or isinstance(target.element, Action):
+                self.missing[id(objective)] = Missing(
+                    objective, objective.parent, None, names_action=target is not None
+                )
+                continue
+            self.parent[id(objective)] = target
+            self.children[id(target.element)].append(here)
+
+    def _find_cycles(self) -> dict[int, tuple[Located, ...]]:
+        """Objectives on a loop of parent links, each mapped to its loop (from itself)."""
+        white, grey, black = 0, 1, 2
+        colour: dict[int, int] = {}
+        by_key = {id(h.objective): h for h in self.objectives}
+        cycles: dict[int, tuple[Located, ...]] = {}
+        for start in self.objectives:
+            path: list[Located] = []
+            node: Located | None = start
+            while node is not None and colour.get(id(node.objective), white) == white:
+                colour[id(node.objective)] = grey
+                path.append(node)
+                target = self.parent.get(id(node.objective))
+                node = by_key.get(id(target.objective)) if target else None
+            if node is not None and colour.get(id(node.objective)) == grey:
+                loop = path[[id(p.objective) for p in path].index(id(node.objective)) :]
+                for i, member in enumerate(loop):
+                    cycles[id(member.objective)] = tuple(loop[i:] + loop[:i])
+            for visited in path:
+                colour[id(visited.objective)] = black
+        return cycles
+
+    # -- what the rules ask
+
+    def contains(self, document: Document) -> bool:
+        return id(document) in self._doc_index
+
+    def duplicates(self, document: Document) -> Iterator[tuple[Element, list[Located]]]:
+        """Each element of the document whose id is used elsewhere, with the other uses."""
+        for objective in document.objectives:
+            for element in (objective, *objective.key_results, *objective.actions):
+                if element.id is None:
+                    continue
+                others = [
+                    o
+                    for o in self.ids[element.id]
+                    if o.element is not element and _clash(document, o.document)
+                ]
+                if others:
+                    yield element, others
+
+    def suggestion(self, ref: str) -> str | None:
+        """The id the user probably meant: same letters in another case, else a close one."""
+        folded = ref.casefold()
+        if self._near is None:
+            self._near = sorted(self.ids)
+        for candidate in self._near:
+            if candidate.casefold() == folded:
+                return candidate
+        close = difflib.get_close_matches(ref, self._near, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    def level(self, here: Located) -> str | None:
+        return normal_level(here.objective.level)
+
+    @cached_property
+    def has_company(self) -> bool:
+        return any(self.level(h) == COMPANY for h in self.objectives)
+
+    @cached_property
+    def _company_documents(self) -> frozenset[int]:
+        return frozenset(id(h.document) for h in self.objectives if self.level(h) == COMPANY)
+
+    def is_orphan(self, objective: Objective, document: Document) -> bool:
+        """A non-company objective with no parent in a set that has company objectives.
+
+        An objective whose level is unknown counts as a team objective only in a document
+        without company objectives (a team's own file); in a mixed document the readers
+        already hang what follows a company objective under it, and what comes first is
+        not part of the cascade.
+        """
+        if objective.parent is not None or not self.has_company:
+            return False
+        level = normal_level(objective.level)
+        if level == COMPANY:
+            return False
+        return level is not None or id(document) not in self._company_documents
+
+    def uncovered(self, document: Document) -> Iterator[tuple[Objective, KeyResult]]:
+        """Company key results no objective in the set builds on."""
+        if not self._cascades:
+            return
+        for objective in document.objectives:
+            if normal_level(objective.level) != COMPANY or self.children.get(id(objective)):
+                continue  # children linked to the objective itself: we cannot tell which KR
+            for kr in objective.key_results:
+                if not self.children.get(id(kr)):
+                    yield objective, kr
+
+    @cached_property
+    def _cascades(self) -> bool:
+        """Whether any objective below the company level links upwards at all."""
+        return any(
+            h.objective.parent is not None and self.level(h) != COMPANY for h in self.objectives
+        )
+
+    def roots(self) -> list[Located]:
+        """Objectives with no resolved parent and not on a cycle, in set order."""
+        return [
+            h
+            for h in self.objectives
+            if id(h.objective) not in self.parent and id(h.objective) not in self.cycles
+        ]
+
+
+def _clash(document: Document, other: Document) -> bool:
+    """Two uses of one id clash unless both are positional ids of different plain-text files."""
+    if other is document:
+        return True
+    return not (document.format in LOCAL_ID_FORMATS and other.format in LOCAL_ID_FORMATS)
+
+
+# --------------------------------------------------------------------------- periods
+
+_PERIOD_TOKEN = re.compile(r"\d{4}|[^\W\d_]+\d*|\d+")
+
+
+def period_tokens(period: str) -> frozenset[str]:
+    """ "Q3 2025", "2025-Q3" and "2025Q3" all give {"2025", "q3"}."""
+    return frozenset(t.casefold() for t in _PERIOD_TOKEN.findall(period))
+
+
+def periods_agree(child: str | None, parent: str | None) -> bool:
+    """A child's period agrees when it lies within the parent's ("Q3 2025" within "2025")."""
+    if not child or not parent:
+        return True
+    wanted = period_tokens(parent)
+    return bool(wanted) and wanted <= period_tokens(child)
+
+
+# --------------------------------------------------------------------------- cache
+
+_last: list[OkrSet] = []  # the set built for the last tuple of documents (engine passes one)
+
+
+def okr_set(documents: Sequence[Document], document: Document | None = None) -> OkrSet:
+    """The index of ``documents`` (which should include ``document``), built once per set."""
+    if _last and _same(_last[0].documents, documents):
+        found = _last[0]
+    else:
+        found = OkrSet(documents)
+        _last[:] = [found]
+    if document is not None and not found.contains(document):
+        return OkrSet((*documents, document))
+    return found
+
+
+def _same(a: Sequence[Document], b: Sequence[Document]) -> bool:
+    return a is b or (len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True)))
