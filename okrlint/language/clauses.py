@@ -58,7 +58,9 @@ def _marker_before(doc: Sequence[Token], hit: Hit, words: frozenset[str], lex: L
     return _phrase_ending(doc, _prev(doc, limit) + 1, words) if limit > 0 else -1
 
 
-def find_change(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, has_direction: bool):
+def find_change(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, has_direction: bool, lead: str = ""
+):
     """The stated change, and whether it counts new things."""
     words = lex.markers
     baseline = target = amount = None
@@ -86,10 +88,13 @@ def find_change(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, has_dir
                 target = hit.quantity
                 continue
         if amount is None and _is_amount(doc, hit, lex, has_direction):
-            amount = hit.quantity
+            amount, amount_is_new = hit.quantity, counts_new(doc, hit, lex)
             continue
     if amount is None:
+        # "1 000 nye følgere", and "Hire 2 engineers": a count of new things from zero.
         new = next((h for h in hits if counts_new(doc, h, lex)), None)
+        if new is None and lead == "deliver":
+            new = next((h for h in hits if _is_count(h)), None)
         if new is not None and new.quantity not in (baseline, target):
             amount, amount_is_new = new.quantity, True
     if amount is None:
@@ -114,6 +119,10 @@ def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool
         return True
     n = _next(doc, hit.end)
     return n < len(doc) and doc[n].lower_ in lex.markers.get("comparatives", frozenset())
+
+
+def _is_count(hit: Hit) -> bool:
+    return hit.quantity.kind is QuantityKind.ABSOLUTE and not hit.quantity.placeholder
 
 
 def counts_new(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
@@ -191,6 +200,19 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
     return found
 
 
+def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list[TextSpan]:
+    """Quantities with the comparative that follows them ("40 % høyere", "20 more")."""
+    words = lex.markers.get("comparatives", frozenset()) | lex.markers.get("new_words", frozenset())
+    out = []
+    for h in hits:
+        end = h.end
+        n = _next(doc, end)
+        if n < len(doc) and doc[n].lower_ in words:
+            end = n + 1
+        out.append(span(doc, h.start, end))
+    return out
+
+
 def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: bool):
     keys = ("vague",) if has_number else ("vague", "vague_without_number")
     spans = {
@@ -236,7 +258,9 @@ def _first_word(doc: Sequence[Token], lex: Lexicon) -> int:
     return i
 
 
-def find_activity(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, has_number: bool):
+def find_activity(
+    doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, has_number: bool, end: int
+):
     """An activity, deliverable or ritual rather than an outcome."""
     label = lead.label if lead is not None else ""
     if label == "activity":
@@ -248,7 +272,7 @@ def find_activity(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, ha
         if events or doing or label in ("deliver",):
             s, e = min(freq)
             return span(doc, s, e, "ritual")
-    done = _finished_task(doc, lex)
+    done = _finished_task(doc, lex, lead, end)
     if done is not None:
         return done
     if label == "deliver" and not has_number:
@@ -261,15 +285,14 @@ def _activity_forms(doc: Sequence[Token], lex: Lexicon) -> list[int]:
     return [i for i, t in enumerate(doc) if t.lower_ in forms]
 
 
-def _finished_task(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
+def _finished_task(doc: Sequence[Token], lex: Lexicon, lead: TextSpan | None, end: int):
     """ "En plan er laget", "Workshop gjennomført": a finished task."""
-    forms = lex.verbs.get("activity", frozenset())
     for i in _activity_forms(doc, lex):
-        if i == _next(doc, 0):
+        if i == _next(doc, 0) or doc[i].idx >= end:
             continue
         p = _prev(doc, i)
         last = _next(doc, i + 1) >= len(doc) or doc[_next(doc, i + 1)].is_punct
-        if doc[p].lower_ in lex.participle_markers or (last and doc[i].lower_ in forms):
+        if doc[p].lower_ in lex.participle_markers or (last and lead is None):
             return span(doc, i, i + 1, "activity")
     return None
 
@@ -282,9 +305,7 @@ def new_items(
         return True
     if lead is None or lead.label != "deliver":
         return False
-    return any(
-        h.quantity.kind is QuantityKind.ABSOLUTE and not h.quantity.placeholder for h in hits
-    )
+    return any(_is_count(h) for h in hits)
 
 
 def business_as_usual(doc, matches: Matches, lead: TextSpan | None, before: int) -> TextSpan | None:

@@ -21,6 +21,7 @@ import functools
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -45,6 +46,8 @@ MARKER_KEYS = (
 )
 # Arrows and ranges glued between digits ("100->200", "100→200", "10–20") become tokens.
 EXTRA_INFIXES = (r"(?<=[0-9])(?:->|=>|→|–|—)(?=[0-9])",)
+# Arrows and comparison signs written apart stay one token ("100 -> 200", ">= 95 %").
+SPECIAL_TOKENS = ("->", "=>", "<=", ">=")
 
 for _name, _default in (
     ("okr_matches", None),
@@ -122,9 +125,14 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
     reason = clauses.find_reason(doc, matches, hits, lex)
     lead = clauses.lead_verb(doc, lex)
     fenced: list[TextSpan] = [*deadlines, *([limit] if limit else [])]
-    direction, direction_span = clauses.find_direction(doc, matches, fenced)
-    change = clauses.find_change(doc, hits, lex, has_direction=direction != 0)
-    quantity_spans = [TextSpan(h.quantity.start, h.quantity.end, h.quantity.text) for h in hits]
+    # The reason clause says why, not what: its "growth" is no direction of the element.
+    direction, direction_span = clauses.find_direction(
+        doc, matches, fenced + ([reason] if reason else [])
+    )
+    lead_class = lead.label if lead else ""
+    change = clauses.find_change(doc, hits, lex, has_direction=direction != 0, lead=lead_class)
+    clause_end = reason.start if reason else len(doc.text)
+    quantity_spans = clauses.qualified_numbers(doc, hits, lex)
     vague = clauses.find_vague(doc, matches, fenced + quantity_spans, has_number=bool(real))
     return Analysis(
         lang=lex.lang,
@@ -144,10 +152,8 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
             if h.quantity.placeholder
         ),
         lead_verb=lead,
-        activity=clauses.find_activity(doc, lex, matches, lead, has_number=bool(real)),
-        business_as_usual=clauses.business_as_usual(
-            doc, matches, lead, before=reason.start if reason else len(doc.text)
-        ),
+        activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
+        business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
         new_items=clauses.new_items(doc, hits, lex, lead),
     )
 
@@ -162,6 +168,8 @@ def get_nlp(lang: str) -> Language:
     nlp = spacy.blank(lang)
     infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for arrow in SPECIAL_TOKENS:
+        nlp.tokenizer.add_special_case(arrow, [{ORTH: arrow}])
     for name in ("okrlint_markers", "okrlint_quantities", "okrlint_meaning"):
         nlp.add_pipe(name)
     return nlp

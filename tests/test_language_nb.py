@@ -1,0 +1,232 @@
+"""The language layer on Norwegian Bokmål key results and objectives.
+
+Each case is a sentence as people write OKRs, and what a rule must be able to
+read from it. Only the fields named in a case are checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.language import analyse_texts
+from okrlint.language.analysis import Analysis
+
+KR = "kr"
+PCT = "%"
+
+
+def check(a: Analysis, exp: dict) -> None:
+    """Compare an Analysis with the expected fields of one case."""
+    real = [(q.value, q.unit) for q in a.quantities if not q.placeholder]
+    checks = {
+        "q": lambda: real,
+        "has_number": lambda: a.has_number,
+        "base": lambda: _pair(a.change and a.change.baseline),
+        "target": lambda: _pair(a.change and a.change.target),
+        "amount": lambda: _pair(a.change and a.change.amount),
+        "new": lambda: bool(a.change and a.change.amount_is_new),
+        "dir": lambda: a.direction,
+        "dir_word": lambda: a.direction_span and a.direction_span.text.lower(),
+        "limit": lambda: a.limit and a.limit.label,
+        "deadlines": lambda: [d.text for d in a.deadlines],
+        "reason": lambda: a.reason and a.reason.text,
+        "vague": lambda: [v.text.lower() for v in a.vague],
+        "ph": lambda: len(a.placeholders),
+        "lead": lambda: a.lead_verb and a.lead_verb.label,
+        "act": lambda: a.activity and a.activity.label,
+        "bau": lambda: a.business_as_usual is not None,
+        "items": lambda: a.new_items,
+    }
+    for key, expected in exp.items():
+        assert checks[key]() == expected, f"{key} of {a.text!r}"
+
+
+def _pair(q):
+    return None if q is None else (q.value, q.unit)
+
+
+CASES = [
+    # --- the seed's tricky ones
+    (
+        "Få 40 % høyere omsetning av kaffesalg (inntekter), fra 100 000 kr til 150 000 kr",
+        dict(base=(100000, KR), target=(150000, KR), amount=(40, PCT), dir=1, lead="achieve"),
+    ),
+    (
+        "Redusert ventetid på telefon-support fra ti til fem minutter",
+        dict(base=(10, "min"), target=(5, "min"), dir=-1, dir_word="redusert", vague=[]),
+    ),
+    (
+        "Økt NPS fra x til y før Q4",
+        dict(has_number=False, ph=2, deadlines=["før Q4"], dir=1, q=[]),
+    ),
+    (
+        "Ansette en ny person som produktansvarlig innen to måneder",
+        dict(deadlines=["innen to måneder"], items=True, q=[(1, None)], new=True),
+    ),
+    (
+        "Solgt minst 1 000 produkter i Q3",
+        dict(limit="min", q=[(1000, None)], deadlines=["i Q3"], act=None),
+    ),
+    (
+        "Doble antall medlemmer i «Kaffeklubben» fra 1 000 til 2 000",
+        dict(base=(1000, None), target=(2000, None), amount=(2, "x"), dir=1),
+    ),
+    (
+        "Få 1 000 nye følgere på Instagram (vekst og engasjement) fra 1 000 til 2 000",
+        dict(amount=(1000, None), new=True, items=True, base=(1000, None), target=(2000, None)),
+    ),
+    ("Økte salgsavtaler fra 100 til 200", dict(base=(100, None), target=(200, None), dir=1)),
+    (
+        "Økt gjennomsnittlig abonnementsverdi til 1 500 kr per måned",
+        dict(base=None, target=(1500, KR), dir=1),
+    ),
+    (
+        "Økt antall salg etter utført demo fra 30 % til 50 %",
+        dict(base=(30, PCT), target=(50, PCT), dir=1),
+    ),
+    (
+        "Forbedret responstid i saksbehandlingssystemet fra 48 til 24 timer",
+        dict(base=(48, "h"), target=(24, "h"), dir=1),
+    ),
+    (
+        "Ukentlig coaching av medarbeidere for å holde de oppdatert på nye produkter",
+        dict(act="ritual", reason="for å holde de oppdatert på nye produkter", has_number=False),
+    ),
+    ("Ti nye publiserte blogginnlegg", dict(q=[(10, None)], items=True, new=True)),
+    ("Fem nye produserte videoer", dict(q=[(5, None)], items=True)),
+    ("Økt antall unike besøkere på nettsiden med 40 %", dict(amount=(40, PCT), dir=1, base=None)),
+    (
+        "Økt antall søkeord på side én i Google søkeresultater fra 20 til 30",
+        dict(q=[(20, None), (30, None)], base=(20, None), target=(30, None)),
+    ),
+    ("To nye kundeservice-medarbeidere er ansatt", dict(q=[(2, None)], items=True)),
+    ("Økt eNPS (employee Net Promoter Score) med 15 %", dict(amount=(15, PCT), dir=1)),
+    ("Bedriftslunsj gjennomført en gang per måned", dict(act="ritual")),
+    ("Arrangert et afterwork-event per kvartal", dict(act="activity", lead="activity")),
+    ("Laget en plan og implementert pause-trim for selskapet", dict(act="activity", q=[])),
+    ("Maks 50 kr brukt per konvertering i digital markedsføring", dict(limit="max", q=[(50, KR)])),
+    (
+        "Redusere kostnad for digital markedsføring fra 1 000 kr til 500 kr per dag",
+        dict(base=(1000, KR), target=(500, KR), dir=-1, lead="change"),
+    ),
+    (
+        "Prioritere kampanjer i markedskanalene som konverterer best",
+        dict(lead="activity", act="activity", has_number=False),
+    ),
+    ("Lansere to nye produktfunksjonaliteter", dict(q=[(2, None)], items=True, act=None)),
+    ("Redusere produktfeil fra 5 % til 3 %", dict(base=(5, PCT), target=(3, PCT), dir=-1)),
+    ("Identifisert USP i samråd med produktavdelingen", dict(lead="activity", act="activity")),
+    ("Utviklet en salgsstrategi", dict(lead="activity", act="activity", q=[])),
+    (
+        "Sørget for tilstrekkelig opplæring i produktet på avdelingen ved å arrangere ukentlige "
+        "møter siste måned i Q2",
+        dict(act="activity", vague=["tilstrekkelig"]),
+    ),
+    ("Fått minst 200 svar på kundeundersøkelse", dict(limit="min", q=[(200, None)])),
+    ("Levere to konkrete suksesshistorier", dict(q=[(2, None)])),
+    ("Øke salget med 30 %", dict(amount=(30, PCT), dir=1, lead="change")),
+    ("Doble brukerbasen", dict(amount=(2, "x"), dir=1, has_number=True)),
+    ("Øke inntekter med over fem millioner", dict(amount=(5_000_000, None), limit="min")),
+    ("Selge flere biler", dict(vague=["flere"], has_number=False, dir=1)),
+    ("Få flere medlemmer i kundeklubben", dict(vague=["flere"], has_number=False)),
+    ("Øke besøk på nettsiden", dict(has_number=False, dir=1, lead="change")),
+    ("Ta frem markedsføringsmateriale", dict(lead="activity", act="activity")),
+    ("Få mange følgere på Facebook", dict(vague=["mange"], has_number=False, lead="achieve")),
+    # --- objectives and reasons
+    (
+        "Dominere kaffebransjen i Oslo, fordi vi ønsker å slå den største konkurrenten vår.",
+        dict(reason="fordi vi ønsker å slå den største konkurrenten vår", has_number=False),
+    ),
+    (
+        "Økt kundelojalitet, slik at kundene kommer tilbake",
+        dict(reason="slik at kundene kommer tilbake"),
+    ),
+    (
+        "Bli førstevalget for småbedrifter i Norden, ettersom markedet vokser raskt",
+        dict(reason="ettersom markedet vokser raskt"),
+    ),
+    (
+        "Styrke merkevaren med mål om å bli kjent i hele landet",
+        dict(reason="med mål om å bli kjent i hele landet"),
+    ),
+    ("Vellykket lansering av nytt produkt i Q3", dict(reason=None, has_number=False)),
+    (
+        "Et tryggere arbeidsmiljø, så vi beholder de beste folkene",
+        dict(reason="så vi beholder de beste folkene", bau=False),
+    ),
+    ("Effektiv utvikling av produktet", dict(reason=None)),
+    (
+        "Bygge en kundeopplevelse i verdensklasse siden kundene våre fortjener det",
+        dict(reason="siden kundene våre fortjener det", vague=["i verdensklasse"]),
+    ),
+    ("Flere fornøyde kunder siden 2020", dict(reason=None)),
+    # --- other industries
+    (
+        "Redusere gjennomsnittlig liggetid på sykehuset fra 5,5 til 4 døgn",
+        dict(base=(5.5, "day"), target=(4, "day"), dir=-1),
+    ),
+    (
+        "Øke andelen elever som fullfører videregående fra 78 prosent til 85 prosent",
+        dict(base=(78, PCT), target=(85, PCT)),
+    ),
+    (
+        "Kutte CO2-utslipp fra transport med 25 % innen utgangen av 2026",
+        dict(amount=(25, PCT), dir=-1, deadlines=["innen utgangen av 2026"]),
+    ),
+    (
+        "Halvere antall arbeidsulykker på byggeplassene",
+        dict(amount=(0.5, "x"), dir=-1, dir_word="halvere"),
+    ),
+    ("Tredoble antall abonnenter på nyhetsbrevet", dict(amount=(3, "x"), dir=1)),
+    (
+        "Øke årlig gjentakende inntekt (ARR) fra 12 MNOK til 20 MNOK",
+        dict(base=(12_000_000, KR), target=(20_000_000, KR)),
+    ),
+    ("Senke kundeavgangen til under 2 % per måned", dict(limit="max", target=(2, PCT), dir=-1)),
+    ("Oppnå en kundetilfredshet på minst 4,5 av 5", dict(limit="min", lead="achieve")),
+    (
+        "Opprettholde 99,9 % oppetid på betalingsløsningen",
+        dict(bau=True, lead="maintain", q=[(99.9, PCT)]),
+    ),
+    ("Fortsette å levere månedlige nyhetsbrev", dict(bau=True)),
+    ("Beholde alle nøkkelkunder gjennom året", dict(bau=True)),
+    (
+        "Få ned svartiden i chat fra 3 minutter til 30 sekunder",
+        dict(dir=-1, dir_word="få ned", base=(3, "min"), target=(30, "s")),
+    ),
+    ("Signere 5 nye partneravtaler i Sverige", dict(items=True, new=True, amount=(5, None))),
+    (
+        "Rekruttere tre nye sykepleiere innen 1. mars",
+        dict(q=[(3, None)], deadlines=["innen 1. mars"], items=True),
+    ),
+    ("Øke antall aktive brukere med XX % innen Q2", dict(has_number=False, ph=1)),
+    ("Nå TBD kr i månedlig omsetning", dict(has_number=False, ph=1)),
+    ("Øke antall medlemmer fra ??? til 5 000", dict(ph=1, target=(5000, None))),
+    ("Øke omsetningen betydelig i 2025", dict(vague=["betydelig"], q=[], deadlines=["i 2025"])),
+    (
+        "Gjennomføre 12 kundeintervjuer før sommeren",
+        dict(act="activity", q=[(12, None)], deadlines=["før sommeren"]),
+    ),
+    ("Holde månedlige allmøter for alle ansatte", dict(act="ritual")),
+    ("Økt antall leads per måned fra 50 til 100", dict(act=None, base=(50, None))),
+    ("Svare på alle henvendelser innen 24 timer", dict(q=[(24, "h")], deadlines=[])),
+    ("Få så mange nedlastinger som mulig", dict(vague=["mange"], has_number=False)),
+    ("Få så mange som mulig til å svare", dict(vague=["så mange som mulig"])),
+    ("Øke konverteringsraten fra 1,8 % til 2,5 %", dict(base=(1.8, PCT), target=(2.5, PCT))),
+    ("Spare 2 mill. kroner i driftskostnader", dict(q=[(2_000_000, KR)])),
+    ("Øke salget i Bergen med 1,5 mill.", dict(amount=(1_500_000, None))),
+    ("Redusere sykefraværet fra 7 til 5,5 prosent", dict(base=(7, PCT), target=(5.5, PCT))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_norwegian_key_results(text: str, expected: dict) -> None:
+    check(analyse_texts("nb", [text])[0], expected)
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "  Økt antall kunder fra 1 000 til 2 500 innen Q3, fordi vi vil vokse"
+    a = analyse_texts("nb", [text])[0]
+    spans = [*a.quantities, *a.deadlines, a.reason, a.direction_span]
+    for s in spans:
+        assert text[s.start : s.end] == s.text
