@@ -1,0 +1,199 @@
+"""The language layer on English key results and objectives.
+
+Each case is a sentence as people write OKRs, and what a rule must be able to
+read from it. Only the fields named in a case are checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.language import analyse_texts
+from okrlint.language.analysis import Analysis
+
+USD = "usd"
+PCT = "%"
+
+
+def check(a: Analysis, exp: dict) -> None:
+    """Compare an Analysis with the expected fields of one case."""
+    real = [(q.value, q.unit) for q in a.quantities if not q.placeholder]
+    checks = {
+        "q": lambda: real,
+        "has_number": lambda: a.has_number,
+        "base": lambda: _pair(a.change and a.change.baseline),
+        "target": lambda: _pair(a.change and a.change.target),
+        "amount": lambda: _pair(a.change and a.change.amount),
+        "new": lambda: bool(a.change and a.change.amount_is_new),
+        "dir": lambda: a.direction,
+        "dir_word": lambda: a.direction_span and a.direction_span.text.lower(),
+        "limit": lambda: a.limit and a.limit.label,
+        "deadlines": lambda: [d.text for d in a.deadlines],
+        "reason": lambda: a.reason and a.reason.text,
+        "vague": lambda: [v.text.lower() for v in a.vague],
+        "ph": lambda: len(a.placeholders),
+        "lead": lambda: a.lead_verb and a.lead_verb.label,
+        "act": lambda: a.activity and a.activity.label,
+        "bau": lambda: a.business_as_usual is not None,
+        "items": lambda: a.new_items,
+    }
+    for key, expected in exp.items():
+        assert checks[key]() == expected, f"{key} of {a.text!r}"
+
+
+def _pair(q):
+    return None if q is None else (q.value, q.unit)
+
+
+CASES = [
+    # --- from -> to
+    (
+        "Increase NPS from 30 to 50 by Q3",
+        dict(base=(30, None), target=(50, None), dir=1, deadlines=["by Q3"], lead="change"),
+    ),
+    ("Reduce churn from 5 % to 3 %", dict(base=(5, PCT), target=(3, PCT), dir=-1)),
+    (
+        "Cut average handling time from 48 to 24 hours",
+        dict(base=(48, "h"), target=(24, "h"), dir=-1, dir_word="cut"),
+    ),
+    (
+        "Grow ARR from $1M to $1.5M in FY25",
+        dict(base=(1_000_000, USD), target=(1_500_000, USD), deadlines=["in FY25"]),
+    ),
+    ("Reduce cost per lead from €500 to €350", dict(base=(500, "eur"), target=(350, "eur"))),
+    (
+        "Weekly active users up from 20k to 30k",
+        dict(base=(20_000, None), target=(30_000, None), dir=1, act=None),
+    ),
+    ("Page load time 3.2s -> 1.5s", dict(base=(3.2, "s"), target=(1.5, "s"))),
+    ("Activation rate 40% → 55%", dict(base=(40, PCT), target=(55, PCT))),
+    ("Increase trial-to-paid conversion from x% to y%", dict(ph=2, has_number=False)),
+    ("Move gross margin from 52 percent to 60 percent", dict(base=(52, PCT), target=(60, PCT))),
+    (
+        "Decrease time to hire from six weeks to four weeks",
+        dict(base=(6, "week"), target=(4, "week"), dir=-1, deadlines=[]),
+    ),
+    # --- target only, amounts
+    ("Increase NPS to 50", dict(target=(50, None), base=None, dir=1)),
+    ("Get customer satisfaction to 4.6 out of 5", dict(lead="achieve")),
+    ("Increase revenue by 20%", dict(amount=(20, PCT), dir=1, target=None)),
+    ("Grow monthly recurring revenue 15% quarter over quarter", dict(dir=1, q=[(15, PCT)])),
+    ("15% more qualified leads from partners", dict(amount=(15, PCT), dir=1, new=False)),
+    ("Boost retention +10 %", dict(amount=(10, PCT), dir=1)),
+    ("Double the number of weekly active teams", dict(amount=(2, "x"), dir=1, act=None)),
+    ("Halve the time it takes to close a support ticket", dict(amount=(0.5, "x"), dir=-1)),
+    ("Triple inbound demo requests", dict(amount=(3, "x"))),
+    (
+        "Increase conversion 2x within 6 weeks",
+        dict(amount=(2, "x"), deadlines=["within 6 weeks"], q=[(2, "x")]),
+    ),
+    ("Lift average order value by $12", dict(amount=(12, USD), dir=1)),
+    # --- new things
+    (
+        "Hire 2 senior engineers for the platform team",
+        dict(items=True, new=True, amount=(2, None), lead="deliver", act=None),
+    ),
+    ("Sign 5 new channel partners in DACH", dict(items=True, new=True, amount=(5, None))),
+    ("Onboard 10 new enterprise customers", dict(items=True, new=True)),
+    ("Launch 3 features requested by our top accounts", dict(items=True, act=None)),
+    ("20 more customers in the Nordics", dict(items=True, new=True, vague=[])),
+    ("Publish twelve new case studies", dict(items=True, q=[(12, None)])),
+    ("Open one new office in Lisbon", dict(items=True, q=[(1, None)])),
+    ("Become one of the top three vendors in the Gartner quadrant", dict(items=False)),
+    # --- limits
+    (
+        "Keep churn below 2% because retention drives growth",
+        dict(limit="max", bau=True, reason="because retention drives growth", dir=0),
+    ),
+    ("Get at least 200 survey responses", dict(limit="min", q=[(200, None)])),
+    ("No more than 5 P1 incidents per quarter", dict(limit="max", q=[(5, None)])),
+    (
+        "Reduce the number of P1 bugs to fewer than 5 per month",
+        dict(limit="max", target=(5, None), dir=-1),
+    ),
+    ("Ship at most 2 hotfixes per release", dict(limit="max")),
+    ("Above 95% on-time delivery across all depots", dict(limit="min", q=[(95, PCT)])),
+    ("Customer effort score ≤ 2.0", dict(limit="max", q=[(2.0, None)])),
+    ("Uptime >= 99.95% for the checkout API", dict(limit="min", q=[(99.95, PCT)])),
+    ("Spend under $50 per acquired customer", dict(limit="max", q=[(50, USD)])),
+    ("Onboarding under way in all regions", dict(limit=None, has_number=False)),
+    # --- reasons
+    (
+        "Launch in Germany to prove the model works outside the Nordics",
+        dict(reason="to prove the model works outside the Nordics", lead="deliver"),
+    ),
+    (
+        "Become the go-to payroll tool for small firms so that accountants recommend us",
+        dict(reason="so that accountants recommend us"),
+    ),
+    (
+        "Rebuild trust with enterprise buyers, because two renewals slipped last year",
+        dict(reason="because two renewals slipped last year"),
+    ),
+    (
+        "Make onboarding effortless in order to cut early churn",
+        dict(reason="in order to cut early churn"),
+    ),
+    (
+        "Delight first-time users, since we depend on word of mouth",
+        dict(reason="since we depend on word of mouth"),
+    ),
+    (
+        "Own the mid-market segment as we expand into the US",
+        dict(reason="as we expand into the US"),
+    ),
+    (
+        "Increase NPS from 20 to 40 so we keep our best customers",
+        dict(reason="so we keep our best customers", bau=False, dir=1),
+    ),
+    ("We want to be the most loved bank in Norway", dict(reason=None)),
+    ("Customer sales grow to 50 accounts", dict(reason=None, target=(50, None))),
+    ("Users retained since March", dict(reason=None)),
+    # --- vague and placeholders
+    (
+        "Improve customer satisfaction significantly",
+        dict(vague=["significantly"], has_number=False, dir=1),
+    ),
+    ("Get more customers", dict(vague=["more"], has_number=False)),
+    ("Improved onboarding experience", dict(vague=["improved"], has_number=False)),
+    ("Get as many sign-ups as possible", dict(vague=["many"])),
+    ("Acquire as many as possible new customers", dict(vague=["as many as possible"])),
+    ("Deliver a best-in-class developer experience", dict(vague=["best-in-class"])),
+    ("Increase MAU by X %", dict(ph=1, has_number=False, amount=(None, PCT))),
+    ("Increase sign-ups from TBD to 500", dict(ph=1, target=(500, None))),
+    ("Reach [N] paying customers", dict(ph=1, has_number=False)),
+    ("Grow revenue to $??? by Q4", dict(ph=1, has_number=False, deadlines=["by Q4"])),
+    ("N new users from organic search", dict(ph=1, has_number=False)),
+    # --- activities, rituals, business as usual
+    ("Hold weekly meetings with the sales team", dict(act="activity", lead="activity")),
+    ("Monthly all-hands with the leadership team", dict(act="ritual")),
+    ("Write a blog post about our pricing", dict(act="deliver", lead="deliver")),
+    ("Build the new onboarding flow", dict(act="activity")),
+    ("Roll out SSO to all enterprise tenants", dict(lead="deliver", act="deliver")),
+    ("Set up a customer advisory board", dict(lead="activity", act="activity")),
+    ("Conduct 15 user interviews", dict(act="activity", q=[(15, None)])),
+    ("Reduce time spent in weekly meetings by 20%", dict(act=None, amount=(20, PCT))),
+    ("Weekly active users at 40 000", dict(act=None, q=[(40000, None)])),
+    ("Maintain 99.9% uptime", dict(bau=True, lead="maintain", q=[(99.9, PCT)])),
+    ("Continue the partner programme at current levels", dict(bau=True)),
+    ("Retain all top-20 accounts", dict(bau=True)),
+    ("Keep up the release cadence", dict(bau=True)),
+    ("Set up the data warehouse and keep dashboards current", dict(act="activity")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_english_key_results(text: str, expected: dict) -> None:
+    check(analyse_texts("en", [text])[0], expected)
+
+
+def test_english_to_is_never_a_number() -> None:
+    a = analyse_texts("en", ["Move customers to the new plan to save time"])[0]
+    assert not a.has_number
+
+
+def test_batch_keeps_order_and_matches_single_runs() -> None:
+    texts = [c[0] for c in CASES]
+    batch = analyse_texts("en", texts)
+    assert [a.text for a in batch] == texts
+    assert batch[5] == analyse_texts("en", [texts[5]])[0]
