@@ -1,0 +1,140 @@
+"""What every reader shares: decoding bytes, line endings, format detection, the entry point."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from okrlint.errors import OkrlintError
+from okrlint.model import Span
+from okrlint.readers import FORMATS, detect_format, read_document
+
+YAML = "objectives:\n  - title: Grow\n    key_results:\n      - Double sales\n"
+
+
+def objective_and_kr_spans(data: bytes | str, path: str = "okrs.yaml") -> tuple[Span, Span]:
+    [doc] = read_document(path, data)
+    objective = doc.objectives[0]
+    return objective.span, objective.key_results[0].span
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def test_utf8_bom_is_dropped_and_columns_stay_right() -> None:
+    plain = objective_and_kr_spans(YAML.encode("utf-8"))
+    assert objective_and_kr_spans(codecs.BOM_UTF8 + YAML.encode("utf-8")) == plain
+    assert plain == (Span(2, 12, 2, 16), Span(4, 9, 4, 21))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_bom_is_read(encoding: str) -> None:
+    bom = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
+    data = bom + "objectives:\n  - Øke kundelojaliteten\n".encode(encoding)
+    [doc] = read_document("okrs.yaml", data)
+    assert doc.objectives[0].text == "Øke kundelojaliteten"
+
+
+def test_invalid_utf8_names_the_byte_offset_and_line() -> None:
+    data = b"objectives:\n  - Grow\n  - \xffkt salg\n"
+    with pytest.raises(OkrlintError) as caught:
+        read_document("okrs.yaml", data)
+    # offsets count from 0, as iconv and Python report them: 12 + 9 + 4 bytes come before it
+    assert caught.value.message.startswith("invalid UTF-8 at byte 25 (0xff)")
+    assert (caught.value.path, caught.value.line) == ("okrs.yaml", 3)
+
+
+def test_latin1_text_is_invalid_utf8_not_a_traceback() -> None:
+    with pytest.raises(OkrlintError, match="invalid UTF-8 at byte 11"):
+        read_document("okrs.txt", "Objective: Øke salget\n".encode("latin-1"))
+
+
+def test_nul_bytes_mean_a_binary_file() -> None:
+    with pytest.raises(OkrlintError, match="binary file") as caught:
+        read_document("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert caught.value.line == 3  # after "\r\n" and "\n"
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_lone_cr_keep_line_numbers(newline: str) -> None:
+    data = YAML.replace("\n", newline).encode("utf-8")
+    assert objective_and_kr_spans(data) == (Span(2, 12, 2, 16), Span(4, 9, 4, 21))
+
+
+def test_text_input_is_accepted_as_is() -> None:
+    assert objective_and_kr_spans("\ufeff" + YAML) == (Span(2, 12, 2, 16), Span(4, 9, 4, 21))
+
+
+# ---------------------------------------------------------------------------- format detection
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("okrs.yaml", "yaml"),
+        ("okrs.YML", "yaml"),
+        ("team/q3.okr.yaml", "yaml"),
+        ("okrs.md", "markdown"),
+        ("okrs.markdown", "markdown"),
+        ("okrs.txt", "text"),
+        ("q3.okr", "text"),
+        ("notes.okr.md", "markdown"),
+    ],
+)
+def test_format_by_extension_whatever_the_content(path: str, expected: str) -> None:
+    assert detect_format(path, "Objective: Grow\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("objectives:\n  - Grow\n", "yaml"),
+        ("# comment\nperiod: Q3\nobjectives: []\n", "yaml"),
+        ("- title: Grow\n  key_results: [Double sales]\n", "yaml"),
+        ("period: 2025-Q3\nlanguage: nb\n", "yaml"),
+        ("---\ntitle: Q3\n---\nSome text\n", "markdown"),
+        ("## Objective: Grow\n- Double sales\n", "markdown"),
+        ("**Objective:** Grow\n", "markdown"),
+        ("- Grow\n- Keep\n", "text"),
+        ("Objective: Grow\nKey results:\n  • Double sales\n", "text"),
+        ("# okrlint: disable-file=OKR301\nObjective: Grow\n", "text"),
+        ("", "text"),
+    ],
+)
+def test_format_by_content_for_stdin(content: str, expected: str) -> None:
+    assert detect_format("-", content) == expected
+    assert detect_format("<stdin>", content) == expected
+    assert detect_format("README", content) == expected
+
+
+def test_stdin_is_read_by_content() -> None:
+    [doc] = read_document("-", "Objective: Grow\nKey results:\n  • Double sales\n")
+    assert doc.format == "text" and doc.path == "-"
+    assert doc.objectives[0].key_results[0].span == Span(3, 5, 3, 17)
+
+
+def test_an_explicit_format_wins() -> None:
+    [doc] = read_document("okrs.yaml", "Objective: Grow\n", fmt="text")
+    assert doc.format == "text" and doc.objectives[0].text == "Grow"
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(OkrlintError, match="unknown format 'json'"):
+        read_document("okrs.json", "{}", fmt="json")
+
+
+def test_formats_are_the_three_readers() -> None:
+    assert FORMATS == ("yaml", "markdown", "text")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unknown_caller_language_is_an_error(fmt: str) -> None:
+    with pytest.raises(OkrlintError, match="unknown language 'sv'"):
+        read_document("okrs", "", fmt=fmt, language="sv")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_language_is_left_for_detection(fmt: str) -> None:
+    [doc] = read_document("okrs", "", fmt=fmt)
+    assert (doc.language, doc.language_source) == (None, None)
