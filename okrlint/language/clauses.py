@@ -100,6 +100,10 @@ def find_change(
     if amount is None:
         mult = next((h for h in hits if h.quantity.kind is QuantityKind.MULTIPLIER), None)
         amount = mult.quantity if mult is not None else None
+    if amount is None and has_direction and baseline is None and target is None:
+        # "Grow revenue 15% quarter over quarter": a bare percentage after a change verb.
+        pct = next((h for h in hits if h.quantity.kind is QuantityKind.PERCENT), None)
+        amount = pct.quantity if pct is not None else None
     if baseline is None and target is None and amount is None:
         return None
     return Change(baseline, target, amount, amount_is_new)

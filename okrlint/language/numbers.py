@@ -25,7 +25,9 @@ GLUED_RE = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
 DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
 PERIOD_RE = re.compile(r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "te", "de"})
-GROUP_RE = re.compile(r"^\d{3}(?:[.,]\d+)?\.?$")
+GROUP_RE = re.compile(r"^\d{3}(?:[.,]\d+|,-)?\.?$")
+# Norwegian prices: "1 500,-" (the ",-" means whole kroner).
+PRICE_DASH = ",-"
 PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "tba", "xx", "xxx", "nn", "x%", "xx%", "n%"})
 PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
 PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)(%)$", re.IGNORECASE)
@@ -260,6 +262,9 @@ class Scanner:
         text = tok.text
         if NUMBER_RE.match(text) or (re.match(r"^\d+\.$", text) and self._period_is_stop(i)):
             return self._digits_core(i)
+        if text.endswith(PRICE_DASH) and NUMBER_RE.match(text[: -len(PRICE_DASH)]):
+            value = parse_digits(text[: -len(PRICE_DASH)], lex)
+            return None if value is None else _Core(value, i + 1, PRICE_DASH)
         glued = GLUED_RE.match(text)
         if glued and glued.group(2).lower() not in ORDINAL_SUFFIXES:
             value = parse_digits(glued.group(1), lex)
@@ -288,13 +293,17 @@ class Scanner:
                 group = doc[gap].text
                 if group.endswith(".") and not self._period_is_stop(gap):
                     break
+                if group.endswith(PRICE_DASH):  # "1 500,-"
+                    core = self._digits_value(text + group[:3], gap + 1)
+                    return None if core is None else replace(core, glued=PRICE_DASH)
                 text += group.rstrip(".") if group.endswith(".") else group
                 end = gap + 1
                 if not re.fullmatch(r"\d{3}", doc[gap].text):
                     break
                 gap = _thin_gap(doc, gap)
-        if re.search(r"\d{4,}[.,]\d{3}$", text) and self.lex.thousands_dot:
-            pass  # "1000.000" is not a grouping anyone writes; read it as a decimal
+        return self._digits_value(text, end)
+
+    def _digits_value(self, text: str, end: int) -> _Core | None:
         value = parse_digits(text, self.lex)
         if value is None:
             return None

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from okrlint.language import clauses
-from okrlint.language.analysis import Analysis, TextSpan
+from okrlint.language.analysis import Analysis, Change, Quantity, TextSpan
 from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 from okrlint.language.numbers import Scanner
 
@@ -138,7 +138,7 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         lang=lex.lang,
         text=doc.text,
         words=tuple(t.lower_ for t in doc if not (t.is_punct or t.is_space)),
-        quantities=tuple(h.quantity for h in hits),
+        quantities=_with_change_units(hits, change),
         change=change,
         direction=direction,
         direction_span=direction_span,
@@ -156,6 +156,15 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
         new_items=clauses.new_items(doc, hits, lex, lead),
     )
+
+
+def _with_change_units(hits, change: Change | None) -> tuple[Quantity, ...]:
+    """The quantities, with units a from-to pair shares ("fra ti til fem minutter")."""
+    quantities = [h.quantity for h in hits]
+    if change is None:
+        return tuple(quantities)
+    by_start = {q.start: q for q in (change.baseline, change.target) if q is not None}
+    return tuple(by_start.get(q.start, q) for q in quantities)
 
 
 @functools.cache
