@@ -118,6 +118,58 @@ def include_files(config: Any) -> list[Path]:
     return list(found)
 
 
+def context_files(config: Any, checked: Iterable[str]) -> list[Path]:
+    """The ``alignment.include`` files that are not being checked themselves."""
+    seen = {_resolved(p) for p in checked}
+    return [p for p in include_files(config) if p not in seen]
+
+
+def context_keys(paths: Iterable[Path]) -> list[str]:
+    """Cheap cache keys for the context files, so a changed company file is noticed."""
+    keys = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        keys.append(f"context:{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return keys
+
+
+def read_context(paths: Iterable[Path], config: Any) -> list[Document]:
+    """The documents of the context files. One that cannot be read is left out of the set:
+    its problems are reported when it is checked itself, not in every team's run."""
+    from okrlint.errors import OkrlintError
+    from okrlint.readers import read_document
+
+    levels = alignment_config(config).levels
+    documents: list[Document] = []
+    for path in paths:
+        try:
+            if path.stat().st_size > getattr(config, "max_file_size", 5_000_000):
+                continue
+            docs = read_document(_display(path), path.read_bytes())
+        except (OSError, OkrlintError):
+            continue
+        documents.extend(apply_levels(d, levels) for d in docs)
+    return documents
+
+
+def _resolved(name: str) -> Path | None:
+    try:
+        return Path(name).resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _display(path: Path) -> str:
+    """The path as the user would write it: relative to the current folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 # --------------------------------------------------------------------------- the set
 
 
@@ -184,7 +236,9 @@ class OkrSet:
                 return candidate
         if document.format in LOCAL_ID_FORMATS:
             found = [c for c in found if c.document.format not in LOCAL_ID_FORMATS]
-        return found[0] if found else None
+        # an id used twice (OKR405) most likely means the company's: parents sit above
+        company = (c for c in found if normal_level(c.objective.level) == COMPANY)
+        return next(company, found[0] if found else None)
 
     def _resolve(self) -> None:
         for here in self.objectives:
