@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from okrlint.errors import OkrlintError
 from okrlint.model import Span
@@ -138,3 +140,58 @@ def test_unknown_caller_language_is_an_error(fmt: str) -> None:
 def test_no_language_is_left_for_detection(fmt: str) -> None:
     [doc] = read_document("okrs", "", fmt=fmt)
     assert (doc.language, doc.language_source) == (None, None)
+
+
+# ---------------------------------------------------------------------------- never a traceback
+
+_PIECES = st.sampled_from(
+    [
+        "objectives:",
+        "- ",
+        "  ",
+        "title: ",
+        "key_results:",
+        "&a ",
+        "*a",
+        "<<: ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "---",
+        "## ",
+        "**",
+        "Objective: ",
+        "Key results:",
+        "  • ",
+        "1. ",
+        "KR1: ",
+        "<!-- ",
+        " -->",
+        "{#x}",
+        "# okrlint: disable=",
+        "```",
+        ":",
+        "\n",
+        "\r",
+        "\t",
+        "Øke salget",
+        "\ufeff",
+        "\x85",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES | st.text(max_size=8), max_size=40), fmt=st.sampled_from(FORMATS))
+def test_any_input_reads_or_raises_okrlint_error(pieces: list[str], fmt: str) -> None:
+    text = "".join(pieces)
+    try:
+        documents = read_document("fuzz", text, fmt=fmt)
+    except OkrlintError as error:
+        assert error.message
+        return
+    for doc in documents:
+        for element in doc.elements():
+            assert element.text.strip() == element.text != ""
+            assert 1 <= element.span.line <= element.span.end_line
