@@ -181,6 +181,26 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     default=None,
     help="Show a progress bar on stderr (default: on a terminal, for over 20 files, not in CI).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the cache of results for unchanged files.",
+)
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    envvar="OKRLINT_CACHE_DIR",
+    help="Where to keep the cache (default: .okrlint_cache next to the config file; "
+    "also OKRLINT_CACHE_DIR).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Check files in N processes; 0 means one per core "
+    "(default: one per core for large inputs, else 1).",
+)
 def check(
     paths,
     formats,
@@ -200,6 +220,9 @@ def check(
     baseline_file,
     write_baseline,
     progress,
+    no_cache,
+    cache_dir,
+    jobs,
 ):
     """Check OKR files, folders or stdin ('-').
 
@@ -229,6 +252,9 @@ def check(
         language=language,
         force_exclude=force_exclude,
         progress=bar,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
     )
     try:
         report = run_check(paths, config, options)
@@ -545,6 +571,102 @@ def _render_config(config) -> str:
         lines += ["", f"[rules.{rule}]  # {_origin(config, 'rule_settings')}"]
         lines += [f"{k} = {_toml_value(v)}" for k, v in table.items()]
     return "\n".join(lines) + "\n"
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Manage the cache of results for unchanged files."""
+
+
+@cache_group.command("clean")
+@click.option("--config", "config_path", metavar="FILE", help="Use this config file.")
+@click.option("--cache-dir", metavar="DIR", envvar="OKRLINT_CACHE_DIR", help="As for 'check'.")
+def cache_clean(config_path: str | None, cache_dir: str | None) -> None:
+    """Remove the cache folder (only one that okrlint made)."""
+    from okrlint.cache import cache_folder, clean
+
+    folder = cache_folder(_load_config(config_path, ()), cache_dir)
+    if not folder.exists():
+        click.echo(f"no cache at {_display_path(str(folder))}")
+    elif clean(folder):
+        click.echo(f"removed {_display_path(str(folder))}")
+    else:
+        raise OkrlintError(
+            "not an okrlint cache (no CACHEDIR.TAG from okrlint); left alone", str(folder)
+        )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--language",
+    type=click.Choice(["en", "nb"]),
+    help="Language of the input (default: from the file, config, or detected).",
+)
+@click.option(
+    "--config", "config_path", metavar="FILE", help="Use this config file instead of searching."
+)
+def tree(paths, language, config_path):
+    """Show the cascade: company objectives, the key results teams build on, and the team
+    objectives under them, with each objective's finding count and score.
+
+    Files matched by 'alignment.include' in config join the tree (marked 'not checked').
+    """
+    from okrlint.alignment import OkrSet, context_files, read_context
+    from okrlint.runner import RunOptions
+    from okrlint.runner import check as run_check
+
+    paths = paths or (".",)
+    config = _load_config(config_path, paths).with_overrides(language=language)
+    report = run_check(paths, config, RunOptions(language=language))
+    documents = [d for f in report.files for d in f.documents]
+    context = read_context(context_files(config, [f.path for f in report.files]), config)
+    for line in tree_lines(OkrSet([*documents, *context]), report):
+        click.echo(line)
+    for f in report.findings:
+        if f.code == "OKR000":
+            click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
+    return EXIT_ERROR if report.has_errors else EXIT_OK
+
+
+def tree_lines(the_set, report) -> list[str]:
+    """The tree as indented text, two spaces per level."""
+    from collections import Counter
+
+    from okrlint.alignment import tree_rows
+
+    checked = {f.path for f in report.files}
+    per_line = Counter((f.path, f.span.line) for f in report.findings if f.code != "OKR000")
+    scores = getattr(report, "scores", None) if _has_scores() else None
+    lines = []
+    for row in tree_rows(the_set):
+        node, pad = row.node, "  " * row.depth
+        if node.element is not node.objective:
+            lines.append(f"{pad}↳ key result {node.element.id or ''}: {node.element.text}")
+            continue
+        objective, doc = node.objective, node.document
+        about = ", ".join(x for x in (objective.level, objective.owner or doc.owner) if x)
+        head = f"{pad}{objective.id + ': ' if objective.id else ''}{objective.text}"
+        where = f"{doc.path}:{objective.span.line}"
+        if doc.path not in checked:
+            tail = "not checked"
+        else:
+            elements = (objective, *objective.key_results, *objective.actions)
+            count = sum(per_line[(doc.path, e.span.line)] for e in elements)
+            tail = f"{count} finding{'' if count == 1 else 's'}"
+            found = scores.objective(doc.path, objective.span.line) if scores else None
+            if found is not None:
+                tail += f", score {found.score}"
+        lines.append(f"{head}  ({about + '; ' if about else ''}{where}; {tail})")
+        if row.note:
+            lines.append(f"{pad}  ! {row.note}")
+    return lines
+
+
+def _has_scores() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("okrlint.score") is not None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,10 +13,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from okrlint.config import Config
-from okrlint.engine import ActiveRule, analyse, error_finding, run_rules, select_rules
+from okrlint.engine import ActiveRule, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
 from okrlint.files import STDIN, expand_paths
 from okrlint.model import Document, Finding
+from okrlint.parallel import (
+    FileOutcome,
+    LazyAnalyses,
+    choose_jobs,
+    document_rules,
+    run_files,
+)
 from okrlint.registry import all_rules
 from okrlint.report import FileResult, Report
 from okrlint.rule import Rule
@@ -28,6 +35,9 @@ class RunOptions:
     language: str | None = None  # --language
     force_exclude: bool = False
     fmt: str | None = None  # force an input format
+    use_cache: bool = True  # --no-cache turns it off; stdin is never cached
+    cache_dir: str | None = None  # --cache-dir
+    jobs: int | None = None  # --jobs; None: every core when the input is large enough
     # called as (stage, done, total) while files are read and checked: the CLI's progress bar
     progress: Callable[[str, int, int], None] | None = None
 
@@ -104,34 +114,104 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     options = options or RunOptions()
     active = active_rules(config)
     expanded = expand_paths(paths, config, force_exclude=options.force_exclude)
-    files: list[FileResult] = []
-    errors: list[Finding] = [
-        error_finding(p, None, "no such file or directory") for p in expanded.missing
-    ]
-    files.extend(FileResult(path=p, errors=1) for p in expanded.missing)
+    outcomes: list[FileOutcome | None] = []
+    outcomes.extend(
+        FileOutcome(
+            FileResult(path=p, errors=1), (error_finding(p, None, "no such file or directory"),)
+        )
+        for p in expanded.missing
+    )
+    cache = _open_cache(config, active, options, expanded.files)
+    keys: list[str] = [f"missing:{p}" for p in expanded.missing]
+    todo: list[tuple[int, str, bytes, str | None]] = []  # (slot, display, bytes, cache key)
     progress = options.progress or _no_progress
     total = len(expanded.files)
     for done, name in enumerate(expanded.files, 1):
+        progress("reading", done, total)
         try:
             display, data = read_input(name, config, options)
-            files.append(parse_input(display, data, config, options))
         except OkrlintError as exc:
             display = exc.path or name
-            errors.append(error_finding(display, exc.line, exc.message))
-            files.append(FileResult(path=display, errors=1))
-        progress("reading", done, total)
-    documents = [doc for f in files for doc in f.documents]
+            error = error_finding(display, exc.line, exc.message)
+            outcomes.append(FileOutcome(FileResult(path=display, errors=1), (error,)))
+            keys.append(f"error:{display}:{exc.message}")
+            continue
+        key = cache.file_key(display, data, (options.language, options.fmt)) if cache else None
+        keys.append(key or "")
+        entry = cache.load_file(key) if cache and key else None
+        outcomes.append(_from_cache(display, entry) if entry else None)
+        if entry is None:
+            todo.append((len(outcomes) - 1, display, data, key))
+
+    set_rules = document_rules(active)
+    inputs = [(display, data) for _, display, data, _ in todo]
+    jobs = choose_jobs(options.jobs, inputs)
     progress("analysing", 0, total)
-    analyses = analyse(documents)  # one batch for every file: nlp.pipe is fastest that way
-    findings: list[Finding] = []
-    parsed = [f for f in files if f.documents]
-    for done, result in enumerate(parsed, 1):  # per file only to report progress
-        findings.extend(run_rules(result.documents, active, config, analyses, documents))
-        progress("checking", done, len(parsed))
-    all_findings = tuple(sorted((*errors, *findings), key=lambda f: f.sort_key))
+    fresh, analyses = run_files(
+        inputs, config, options, active, jobs, bool(set_rules), options.progress
+    )
+    progress("checking", total, total)
+    for (slot, _, _, key), outcome in zip(todo, fresh, strict=True):
+        outcomes[slot] = outcome
+        if cache and key:
+            cache.store_file(key, _to_cache(outcome))
+
+    done = [o for o in outcomes if o is not None]
+    findings = [f for o in done for f in o.findings]
+    if set_rules:
+        findings.extend(_set_findings(done, set_rules, config, cache, keys, analyses))
     return Report(
-        files=tuple(files),
-        findings=all_findings,
+        files=tuple(o.result for o in done),
+        findings=tuple(sorted(findings, key=_total_order)),
         rules=tuple(a.rule for a in active),
         fail_level=config.fail_level,
     )
+
+
+def _open_cache(config: Config, active, options: RunOptions, files: Sequence[str]):
+    """The cache for this run, or None: off on request, and never for stdin input."""
+    if not options.use_cache or STDIN in files:
+        return None
+    from okrlint.cache import open_cache
+
+    return open_cache(config, active, options.cache_dir)
+
+
+def _from_cache(display: str, entry) -> FileOutcome:
+    result = FileResult(
+        path=display,
+        format=entry.format,
+        language=entry.language,
+        language_source=entry.language_source,
+        documents=entry.documents,
+        errors=entry.errors,
+    )
+    return FileOutcome(result, entry.findings)
+
+
+def _to_cache(outcome: FileOutcome):
+    from okrlint.cache import FileEntry
+
+    r = outcome.result
+    return FileEntry(
+        r.format, r.language, r.language_source, r.errors, r.documents, outcome.findings
+    )
+
+
+def _set_findings(done, set_rules, config: Config, cache, keys, analyses) -> tuple[Finding, ...]:
+    """Findings of document rules; they may read the whole set, so they are cached per set."""
+    set_key = cache.set_key(keys) if cache else None
+    found = cache.load_findings(set_key) if cache and set_key else None
+    if found is None:
+        documents = [doc for o in done for doc in o.result.documents]
+        lazy = LazyAnalyses(analyses, documents)
+        found = tuple(run_rules(documents, set_rules, config, lazy, documents))
+        if cache and set_key:
+            cache.store_findings(set_key, found)
+    return found
+
+
+def _total_order(f: Finding) -> tuple:
+    """sort_key, then every other field: the same findings always print in the same order."""
+    highlight = f.highlight or (-1, -1)
+    return (*f.sort_key, f.rule, f.severity.rank, f.suggestion or "", f.text, highlight)
