@@ -293,3 +293,24 @@ def test_front_matter_errors_name_the_file_line(source: str, message: str, line:
         read_md(source)
     assert message in caught.value.message
     assert caught.value.line == line
+
+
+def test_bold_and_italic_key_result_labels_and_numbered_headings() -> None:
+    doc = read_md(
+        """
+        # OKRs
+
+        ## 1. Increase brand awareness
+
+        - **KR 1.1:** Reach 10 000 newsletter subscribers
+        - *KR 1.2*: Get 50 press mentions
+        """
+    )
+    [objective] = doc.objectives
+    assert objective.text == "Increase brand awareness"
+    assert objective.span == Span(3, 7, 3, 31)
+    assert [kr.text for kr in objective.key_results] == [
+        "Reach 10 000 newsletter subscribers",
+        "Get 50 press mentions",
+    ]
+    assert objective.key_results[0].span == Span(5, 15, 5, 50)

@@ -260,11 +260,31 @@ def test_explicit_ids_win_and_prefix_key_result_ids() -> None:
     assert objective.key_results[1].text == "Grow members from 200 to 500"
 
 
-def test_lists_outside_key_result_and_action_labels_are_ignored() -> None:
+def test_a_list_right_under_an_objective_is_its_key_results() -> None:
+    doc = read_txt(
+        """
+        Objective 1: Delight our customers
+        KR 1.1: Increase NPS from 30 to 50
+        - Reduce churn from 5% to 3%
+
+        O2: Scale the business
+          1) Grow ARR from $1M to $3M
+        """
+    )
+    outline = [(o.text, [kr.text for kr in o.key_results]) for o in doc.objectives]
+    assert outline == [
+        ("Delight our customers", ["Increase NPS from 30 to 50", "Reduce churn from 5% to 3%"]),
+        ("Scale the business", ["Grow ARR from $1M to $3M"]),
+    ]
+    assert doc.objectives[0].key_results[0].span == Span(2, 9, 2, 35)
+
+
+def test_lists_after_prose_and_outside_labels_are_ignored() -> None:
     doc = read_txt(
         """
         Objective: Grow in Bergen
-        - not a key result without a label
+        We want to be where our customers are.
+        - not a key result: prose came first
 
         Key results:
         1. Open two shops by June

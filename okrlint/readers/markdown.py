@@ -222,11 +222,14 @@ def _classify(number: int, text: str, previous: Line | None) -> Line:
 
 def _content(number: int, kind: LineKind, text: str, start: int, indent: int) -> Line:
     """A line whose content starts at ``start``; a bold label there is unwrapped in place."""
-    for mark in ("**", "__"):
-        close = text.find(mark, start + 2) if text.startswith(mark, start) else -1
-        if close > start + 2:
-            whole = not text[close + 2 :].strip()
-            unwrapped = text[:start] + "  " + text[start + 2 : close] + "  " + text[close + 2 :]
+    for mark in ("**", "__", "*", "_"):
+        size = len(mark)
+        close = text.find(mark, start + size) if text.startswith(mark, start) else -1
+        if close > start + size:
+            whole = not text[close + size :].strip()
+            blank = " " * size
+            inner = text[start + size : close]
+            unwrapped = text[:start] + blank + inner + blank + text[close + size :]
             label = match_label(unwrapped, start)
             if label is not None:
                 return Line(number, kind, unwrapped, start, indent, label)

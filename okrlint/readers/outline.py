@@ -23,6 +23,7 @@ key-result list follows it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -108,6 +109,7 @@ class Dialect:
     heading_objectives: bool  # an unlabelled heading followed by key results is an objective
     heading_items: bool  # ... even when its list has no "Key results" label
     lazy_continuation: bool  # a prose line right after an item continues it (Markdown)
+    items_follow_objective: bool = False  # a list right after an objective line is its KRs
 
 
 @dataclass
@@ -119,6 +121,7 @@ class Outline:
     period: str | None = None
 
 
+_HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+(?=\S)")
 _KRS, _ACTIONS, _WHY, _IMPLICIT = "krs", "actions", "why", "implicit"
 
 
@@ -179,6 +182,8 @@ class _Machine:
         self.current = draft
         self.objective_indent = line.indent if line.kind is LineKind.ITEM else -1
         self.reset_mode()
+        if self.dialect.items_follow_objective:
+            self.mode = _IMPLICIT  # until prose or a blank-free gap says otherwise
 
     def reset_mode(self) -> None:
         """Back to the objective's own level: Markdown lists under it are key results."""
@@ -202,7 +207,8 @@ class _Machine:
         self.close()
         if not self.dialect.heading_objectives:
             return
-        text = piece(line, line.start)
+        numbered = _HEADING_NUMBER_RE.match(line.source, line.start)  # "## 1. Grow the …"
+        text = piece(line, numbered.end() if numbered else line.start)
         if text is not None:
             self.current = Draft(text=text.text, span=text.span, id=text.id)
             self.committed = False

@@ -3,8 +3,9 @@
 Objectives are label lines ("Objective: …", "Objective for salgsavdelingen: …",
 "Objective på selskapsnivå: …", "Hovedmål: …", "Company objective: …"); a "Key results:" /
 "Nøkkelresultater:" / "Delmål:" line opens a list of bullets (•, -, *, –, numbered) and an
-"Actions …:" / "Tiltak:" line opens the actions of the objective above it. Prose, and lists
-under no such label (the article's examples of bad objectives), are ignored. Lines starting
+"Actions …:" / "Tiltak:" line opens the actions of the objective above it. A list that
+follows an objective line with no prose in between is its key results too. Prose, and lists
+under no objective or label (the article's examples of bad objectives), are ignored. Lines starting
 with ``#`` are comments, and so is a trailing ``# word: …``; ``# okrlint: disable=…``
 comments are suppressions.
 
@@ -38,6 +39,7 @@ TEXT = Dialect(
     heading_objectives=False,
     heading_items=False,
     lazy_continuation=False,
+    items_follow_objective=True,
 )
 
 
