@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from okrlint import __version__
 from okrlint.model import Document, Finding, Severity
@@ -74,6 +75,13 @@ class Report:
             "fail_level": self.fail_level.value,
             "failed": bool(self.failing),
         }
+
+    @cached_property
+    def scores(self):  # -> okrlint.score.Scores; imported lazily
+        """The quality scores of this run (see okrlint.score for the formula)."""
+        from okrlint.score import compute_scores
+
+        return compute_scores(self)
 
     @property
     def exit_code(self) -> int:

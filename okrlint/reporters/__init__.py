@@ -21,6 +21,12 @@ ENTRY_POINT_GROUP = "okrlint.formatters"
 BUILTIN: dict[str, str] = {
     "text": "okrlint.reporters.text",
     "json": "okrlint.reporters.json_format",
+    "sarif": "okrlint.reporters.sarif",
+    "github": "okrlint.reporters.github",
+    "gitlab": "okrlint.reporters.gitlab",
+    "junit": "okrlint.reporters.junit",
+    "html": "okrlint.reporters.html",
+    "review": "okrlint.reporters.review",
 }
 
 

@@ -7,8 +7,9 @@ by path, line, column and code.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
-from okrlint.model import Finding
+from okrlint.model import Document, Finding
 from okrlint.report import Report
 
 SCHEMA_VERSION = 1
@@ -31,6 +32,27 @@ def finding_dict(f: Finding) -> dict:
     }
 
 
+def cascade(documents: Iterable[Document]) -> list[dict]:
+    """Each objective's place in the company → team cascade: its id, level, owner and the
+    id of the key result or objective it builds on (``parent``, as written)."""
+    return [
+        {
+            "id": o.id,
+            "text": o.text,
+            "line": o.span.line,
+            "level": o.level,
+            "owner": o.owner or d.owner,
+            "parent": o.parent,
+            "period": d.period,
+            "key_results": [
+                {"id": k.id, "text": k.text, "line": k.span.line} for k in o.key_results
+            ],
+        }
+        for d in documents
+        for o in d.objectives
+    ]
+
+
 def report_dict(report: Report) -> dict:
     data = {
         "version": report.version,
@@ -45,11 +67,13 @@ def report_dict(report: Report) -> dict:
                 "key_results": f.key_results,
                 "actions": f.actions,
                 "errors": f.errors,
+                "cascade": cascade(f.documents),
             }
             for f in report.files
         ],
         "findings": [finding_dict(f) for f in report.findings],
         "summary": report.summary(),
+        "scores": report.scores.to_dict(),
     }
     data.update(report.extra.get("json", {}))
     return data

@@ -1,0 +1,221 @@
+"""The quality score: one number from 0 to 100 per key result, objective, file and run.
+
+A finding costs points on the element it concerns, by severity::
+
+    error 25, warning 10, info 3
+
+- **key result**: ``100 - its penalties`` (never below 0);
+- **objective**: its *own* score is ``100 - the penalties on the objective and its actions``;
+  with key results, the objective scores ``(own + mean of its key results) / 2``, otherwise
+  ``own``;
+- **file**: the mean of its objectives' scores minus the penalties on the document itself
+  (a file with no objectives starts at 100); a file that could not be read has no score;
+- **overall**: the mean of the file scores weighted by their number of objectives (a file with
+  none counts once).
+
+Every score rounds half up and keeps the reasons (the findings, with the points each cost),
+so a reader can see why it is not 100. Input errors (OKR000) are not scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from okrlint.model import Document, ElementKind, Finding, Objective, Severity, Span
+
+WEIGHTS: dict[Severity, int] = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 3}
+FORMULA = (
+    "each finding costs error 25, warning 10, info 3 points on its element; key result = "
+    "100 - penalties; objective = (own + mean of key results) / 2, own = 100 - penalties on "
+    "the objective and its actions; file = mean of objectives - document penalties; overall = "
+    "mean of files weighted by objectives; all clamped to 0..100"
+)
+
+# (path, element kind, line, column): how a finding finds its element.
+ElementKey = tuple[str, str, int, int]
+
+
+def element_key(path: str, element: Objective | object) -> ElementKey:
+    span: Span = element.span  # type: ignore[attr-defined]
+    return (path, element.kind.value, span.line, span.column)  # type: ignore[attr-defined]
+
+
+def finding_key(f: Finding) -> ElementKey:
+    return (f.path, f.element, f.span.line, f.span.column)
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    rule: str
+    severity: Severity
+    points: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"-{self.points} {self.code} {self.rule}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "points": self.points,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class ElementScore:
+    kind: str
+    id: str | None
+    text: str
+    line: int
+    score: int
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "line": self.line,
+            "text": self.text,
+            "score": self.score,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@dataclass(frozen=True)
+class ObjectiveScore:
+    own: ElementScore  # the objective itself and its actions
+    key_results: tuple[ElementScore, ...]
+    score: int  # own and key results combined
+
+    def to_dict(self) -> dict:
+        return {
+            **self.own.to_dict(),
+            "score": self.score,
+            "own_score": self.own.score,
+            "key_results": [k.to_dict() for k in self.key_results],
+        }
+
+
+@dataclass(frozen=True)
+class FileScore:
+    path: str
+    score: int | None  # None: the file could not be read
+    objectives: tuple[ObjectiveScore, ...] = ()
+    reasons: tuple[Reason, ...] = ()  # findings on the document as a whole
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "score": self.score,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "objectives": [o.to_dict() for o in self.objectives],
+        }
+
+
+@dataclass(frozen=True)
+class Scores:
+    overall: int | None
+    files: tuple[FileScore, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "overall": self.overall,
+            "weights": {s.value: w for s, w in WEIGHTS.items()},
+            "formula": FORMULA,
+            "files": [f.to_dict() for f in self.files],
+        }
+
+    def objective(self, path: str, line: int) -> ObjectiveScore | None:
+        for file in self.files:
+            if file.path == path:
+                return next((o for o in file.objectives if o.own.line == line), None)
+        return None
+
+    def file(self, path: str) -> FileScore | None:
+        return next((f for f in self.files if f.path == path), None)
+
+
+def round_half_up(value: float) -> int:
+    return math.floor(value + 0.5)
+
+
+def clamp(value: float) -> int:
+    return max(0, min(100, round_half_up(value)))
+
+
+def reason(f: Finding) -> Reason:
+    return Reason(f.code, f.rule, f.severity, WEIGHTS[f.severity], f.message)
+
+
+def locate(documents: Iterable[Document], findings: Iterable[Finding]) -> dict:
+    """Findings per element key; findings on no known element go under the document key.
+
+    The document key of a file is ``(path, "document", 0, 0)``.
+    """
+    known: set[ElementKey] = set()
+    for doc in documents:
+        known.update(element_key(doc.path, e) for e in doc.elements())
+    placed: dict[ElementKey, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.code == "OKR000":
+            continue
+        key = finding_key(f)
+        placed[key if key in known else document_key(f.path)].append(f)
+    return placed
+
+
+def document_key(path: str) -> ElementKey:
+    return (path, ElementKind.DOCUMENT.value, 0, 0)
+
+
+def _element_score(element, found: Sequence[Finding]) -> ElementScore:
+    reasons = tuple(reason(f) for f in found)
+    score = clamp(100 - sum(r.points for r in reasons))
+    return ElementScore(
+        element.kind.value, element.id, element.text, element.span.line, score, reasons
+    )
+
+
+def _objective_score(path: str, objective: Objective, placed: dict) -> ObjectiveScore:
+    own_found = list(placed.get(element_key(path, objective), ()))
+    for action in objective.actions:
+        own_found.extend(placed.get(element_key(path, action), ()))
+    own = _element_score(objective, own_found)
+    krs = tuple(
+        _element_score(kr, placed.get(element_key(path, kr), ())) for kr in objective.key_results
+    )
+    if not krs:
+        return ObjectiveScore(own, krs, own.score)
+    kr_mean = sum(k.score for k in krs) / len(krs)
+    return ObjectiveScore(own, krs, clamp((own.score + kr_mean) / 2))
+
+
+def _file_score(path: str, documents: Sequence[Document], placed: dict) -> FileScore:
+    objectives = tuple(
+        _objective_score(path, o, placed) for doc in documents for o in doc.objectives
+    )
+    reasons = tuple(reason(f) for f in placed.get(document_key(path), ()))
+    base = sum(o.score for o in objectives) / len(objectives) if objectives else 100
+    return FileScore(path, clamp(base - sum(r.points for r in reasons)), objectives, reasons)
+
+
+def compute_scores(report) -> Scores:
+    """Scores for every file in a Report (see the module docstring for the formula)."""
+    documents = [d for f in report.files for d in f.documents]
+    placed = locate(documents, report.findings)
+    files: list[FileScore] = []
+    for result in report.files:
+        if result.errors:
+            files.append(FileScore(result.path, None))
+        else:
+            files.append(_file_score(result.path, result.documents, placed))
+    weighted = [(f.score, max(1, len(f.objectives))) for f in files if f.score is not None]
+    total = sum(w for _, w in weighted)
+    overall = clamp(sum(s * w for s, w in weighted) / total) if total else None
+    return Scores(overall, tuple(files))
