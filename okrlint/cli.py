@@ -116,8 +116,8 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     "formats",
     multiple=True,
     metavar="NAME[:FILE]",
-    help="Output format: text (default) or json. "
-    "Repeat to write several, e.g. --format text --format json:okrlint.json.",
+    help="Output format: text (default), json, sarif, github, gitlab, junit, html or review. "
+    "Repeat to write several, e.g. --format text --format html:report.html.",
 )
 @click.option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
 @click.option(
@@ -144,6 +144,12 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     "--exit-zero",
     is_flag=True,
     help="Exit 0 even when there are findings (input errors still exit 2).",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    metavar="N",
+    help="Exit 1 when the overall quality score (0-100) is below N, even with --exit-zero.",
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -211,6 +217,7 @@ def check(
     language,
     fail_level,
     exit_zero,
+    fail_under,
     statistics,
     quiet,
     no_color,
@@ -294,9 +301,33 @@ def check(
     _job_summary(report)
     if report.has_errors:
         return EXIT_ERROR
+    if _below_score(report, fail_under):
+        return EXIT_FINDINGS
     if exit_zero:
         return EXIT_OK
     return report.exit_code
+
+
+def _below_score(report, fail_under: int | None) -> bool:
+    """--fail-under: the overall quality score is below the bar (said on stderr)."""
+    score = report.scores.overall
+    if fail_under is None or score is None or score >= fail_under:
+        return False
+    click.echo(f"okrlint: quality score {score} is below --fail-under {fail_under}", err=True)
+    return True
+
+
+@cli.command(params=list(check.params))
+@click.pass_context
+def review(ctx: click.Context, **options):
+    """Review a draft: each objective and key result with a mark, the findings and hints
+    under it, the scores, and the three most useful fixes.
+
+    Takes the same options as 'check'; --format adds outputs to files, e.g.
+    'okrlint review draft.md --format html:review.html'.
+    """
+    options["formats"] = ("review", *options["formats"])
+    return ctx.invoke(check, **options)
 
 
 def _default_format() -> str:
