@@ -60,4 +60,6 @@ def format_report(report: Report, *, color: bool = False) -> str:
     if lines:
         lines.append("")
     lines.append(summary_line(report))
+    if report.scores.overall is not None:  # see okrlint.score for the formula
+        lines.append(f"Quality score {report.scores.overall}/100.")
     return "\n".join(lines) + "\n"
