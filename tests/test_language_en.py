@@ -84,6 +84,10 @@ CASES = [
     ("Halve the time it takes to close a support ticket", dict(amount=(0.5, "x"), dir=-1)),
     ("Triple inbound demo requests", dict(amount=(3, "x"))),
     (
+        "Cut churn in half so that we can grow profitably",
+        dict(amount=(0.5, "x"), dir=-1, reason="so that we can grow profitably"),
+    ),
+    (
         "Increase conversion 2x within 6 weeks",
         dict(amount=(2, "x"), deadlines=["within 6 weeks"], q=[(2, "x")]),
     ),

@@ -155,6 +155,12 @@ CASES = [
         dict(reason="så vi beholder de beste folkene", bau=False),
     ),
     ("Effektiv utvikling av produktet", dict(reason=None)),
+    ("Sørge for at produktet treffer riktig målgruppe", dict(reason=None, lead="activity")),
+    (
+        "Lære opp alle selgere for at kundene skal få bedre råd",
+        dict(reason="for at kundene skal få bedre råd"),
+    ),
+    ("Redusere ventetiden med halvparten", dict(amount=(0.5, "x"), dir=-1)),
     (
         "Bygge en kundeopplevelse i verdensklasse siden kundene våre fortjener det",
         dict(reason="siden kundene våre fortjener det", vague=["i verdensklasse"]),

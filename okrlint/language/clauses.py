@@ -168,7 +168,10 @@ def _inside(offset: int, spans: Sequence[TextSpan]) -> bool:
 
 def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex: Lexicon):
     """The reason / purpose clause from its marker to the end of the text."""
-    starts = [s for s, _ in matches.get("reason", ())]
+    blockers = lex.markers.get("reason_not_after", frozenset())
+    starts = [
+        s for s, _ in matches.get("reason", ()) if _lower_at(doc, _prev(doc, s)) not in blockers
+    ]
     starts += [s for s, _ in matches.get("reason_after_comma", ()) if _after_break(doc, s)]
     starts += _purpose_to(doc, hits, lex)
     if not starts:
@@ -178,6 +181,10 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
     while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text in ".!"):
         end -= 1
     return span(doc, start, end)
+
+
+def _lower_at(doc: Sequence[Token], i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
 def _after_break(doc: Sequence[Token], i: int) -> bool:

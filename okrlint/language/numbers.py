@@ -339,7 +339,7 @@ class Scanner:
     def _quantity(self, i: int) -> Hit | None:
         doc, lex = self.doc, self.lex
         low = doc[i].lower_
-        end, key = lookup_at(doc, i, lex.multiplier_words, longest=1)
+        end, key = lookup_at(doc, i, lex.multiplier_words, longest=2)
         if key:
             return self._hit(
                 i, end, lex.multiplier_words[key], QuantityKind.MULTIPLIER, "x", word=True
