@@ -111,7 +111,8 @@ def _walk(top: Path, config: Config) -> Iterable[str]:
         base = Path(dirpath)
         for name in sorted(filenames):
             path = base / name
-            rel = path.relative_to(top).as_posix()
+            # Keep the top folder's own name: `okrlint check okrs/` must match okrs/**.
+            rel = (Path(top.resolve().name) / path.relative_to(top)).as_posix()
             if not any(glob_match(rel, p) for p in config.include):
                 continue
             if is_excluded(path, config):
