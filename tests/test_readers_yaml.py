@@ -241,6 +241,30 @@ def test_unknown_keys_are_kept_with_a_suggestion() -> None:
     assert doc.objectives[0].text == "Grow in Oslo"  # unknown keys do not stop the reading
 
 
+def test_norwegian_key_names_suggest_the_english_key() -> None:
+    [doc] = read_yaml(
+        """
+        periode: H1 2026
+        mål: []
+        objectives:
+          - title: Tryggere drift
+            ansvarlig: Driftssjef
+            tiltak: [Ukentlig øvelse]
+            key_results:
+              - title: Null personskader
+                deadline: juni
+        """
+    )
+    found = [(u.key, u.where, u.suggestion) for u in doc.unknown_fields]
+    assert found == [
+        ("periode", "document", "period"),
+        ("mål", "document", "objectives"),
+        ("ansvarlig", "objective", "owner"),
+        ("tiltak", "objective", "actions"),
+        ("deadline", "key result", None),  # not "baseline": only close spellings are suggested
+    ]
+
+
 def test_a_singular_objective_key_at_the_top_suggests_objectives() -> None:
     [doc] = read_yaml("objective: Grow\n")
     assert [(u.key, u.suggestion) for u in doc.unknown_fields] == [("objective", "objectives")]

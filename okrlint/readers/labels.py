@@ -204,6 +204,12 @@ def match_label(line: str, start: int = 0) -> Label | None:
     )
 
 
+def label_kind(word: str) -> LabelKind | None:
+    """The kind of a label word on its own ("ansvarlig" -> OWNER), for key suggestions."""
+    found = _LABELS.get(" ".join(word.lower().replace("_", " ").split()))
+    return None if found is None else found[0]
+
+
 def level_of(qualifier: str) -> str | None:
     """'company' / 'team' when a qualifier names a level ("på selskapsnivå"), else None."""
     lowered = " ".join(qualifier.lower().split())

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from okrlint.errors import OkrlintError
 from okrlint.model import Action, Document, KeyResult, Number, Objective, Span, UnknownField
 from okrlint.readers.common import hash_suppressions, resolve_language
+from okrlint.readers.labels import LabelKind, label_kind
 
 MAX_ALIAS_EXPANSIONS = 500
 MAX_DEPTH = 50
@@ -221,6 +222,28 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _NULL
 
 
+# What a label word written as a key means here: "ansvarlig:" is "owner:", "tiltak:" "actions:".
+_KEYS_FOR_LABEL = {
+    LabelKind.OBJECTIVE: ("objectives", "title"),
+    LabelKind.KEY_RESULTS: ("key_results",),
+    LabelKind.ACTIONS: ("actions",),
+    LabelKind.WHY: ("why",),
+    LabelKind.OWNER: ("owner",),
+    LabelKind.PERIOD: ("period",),
+}
+
+
+def suggest(key: str, known: dict[str, str]) -> str | None:
+    """The known key meant by an unknown one: a near spelling, or the same word in the other
+    language ("periode" -> "period", "ansvarlig" -> "owner")."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+    if close:
+        return close[0]
+    kind = label_kind(key)
+    candidates = _KEYS_FOR_LABEL.get(kind, ()) if kind is not None else ()
+    return next((c for c in candidates if c in known), None)
+
+
 def _normal_key(key: str) -> str:
     return "_".join(key.strip().lower().replace("-", " ").split())
 
@@ -317,13 +340,11 @@ class _DocumentReader:
         return pairs
 
     def unknown_field(self, key_node: ScalarNode, known: dict[str, str], where: str):
-        key = _normal_key(key_node.value)
-        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
         return UnknownField(
             key=key_node.value,
             span=span_of(key_node),
             where=where,
-            suggestion=close[0] if close else None,
+            suggestion=suggest(_normal_key(key_node.value), known),
         )
 
     # -- objectives
