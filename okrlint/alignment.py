@@ -187,6 +187,22 @@ class Located:
 
 
 @dataclass(frozen=True, slots=True)
+class Cycle:
+    """A loop of parent links, seen from one of its members (``members[start]``)."""
+
+    members: tuple[Located, ...]
+    start: int
+
+    def chain(self, limit: int = 6) -> str:
+        """'a → b → c → a' from this member; a long loop is shortened in the middle."""
+        n = len(self.members)
+        names = [_label(self.members[(self.start + i) % n]) for i in range(min(n, limit))]
+        if n > limit:
+            names.append(f"… ({n} objectives)")
+        return " → ".join([*names, names[0]])
+
+
+@dataclass(frozen=True, slots=True)
 class Missing:
     objective: Objective
     parent: str
@@ -207,7 +223,7 @@ class OkrSet:
         self.missing: dict[int, Missing] = {}
         self.children: dict[int, list[Located]] = defaultdict(list)  # id(element) -> children
         self._resolve()
-        self.cycles: dict[int, tuple[Located, ...]] = self._find_cycles()
+        self.cycles: dict[int, Cycle] = self._find_cycles()
         self._near: list[str] | None = None
 
     # -- building
@@ -254,12 +270,12 @@ class OkrSet:
             self.parent[id(objective)] = target
             self.children[id(target.element)].append(here)
 
-    def _find_cycles(self) -> dict[int, tuple[Located, ...]]:
+    def _find_cycles(self) -> dict[int, Cycle]:
         """Objectives on a loop of parent links, each mapped to its loop (from itself)."""
         white, grey, black = 0, 1, 2
         colour: dict[int, int] = {}
         by_key = {id(h.objective): h for h in self.objectives}
-        cycles: dict[int, tuple[Located, ...]] = {}
+        cycles: dict[int, Cycle] = {}
         for start in self.objectives:
             path: list[Located] = []
             node: Located | None = start
@@ -269,9 +285,9 @@ class OkrSet:
                 target = self.parent.get(id(node.objective))
                 node = by_key.get(id(target.objective)) if target else None
             if node is not None and colour.get(id(node.objective)) == grey:
-                loop = path[[id(p.objective) for p in path].index(id(node.objective)) :]
+                loop = tuple(path[[id(p.objective) for p in path].index(id(node.objective)) :])
                 for i, member in enumerate(loop):
-                    cycles[id(member.objective)] = tuple(loop[i:] + loop[:i])
+                    cycles[id(member.objective)] = Cycle(loop, i)  # one loop, shared
             for visited in path:
                 colour[id(visited.objective)] = black
         return cycles
@@ -403,3 +419,62 @@ def okr_set(documents: Sequence[Document], document: Document | None = None) -> 
 
 def _same(a: Sequence[Document], b: Sequence[Document]) -> bool:
     return a is b or (len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True)))
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+@dataclass(frozen=True, slots=True)
+class TreeRow:
+    """One line of the cascade tree: an objective, or a key result that others build on."""
+
+    depth: int
+    node: Located
+    note: str | None = None  # "parent 'x' not found", "in a cycle: a → b → a"
+
+
+def tree_rows(the_set: OkrSet) -> list[TreeRow]:
+    """The cascade, depth first in set order: each objective, then what hangs under it
+    directly, then each of its key results that some objective builds on, with theirs.
+    Objectives whose parent is missing are roots with a note; objectives on a cycle come
+    last, each with its loop. Iterative, so a chain ten thousand deep is fine."""
+    starts = [TreeRow(0, h, _missing_note(the_set, h)) for h in the_set.roots()]
+    for here in the_set.objectives:
+        loop = the_set.cycles.get(id(here.objective))
+        if loop is not None:
+            starts.append(TreeRow(0, here, f"in a cycle: {loop.chain()}"))
+    rows: list[TreeRow] = []
+    stack = list(reversed(starts))
+    while stack:
+        row = stack.pop()
+        rows.append(row)
+        stack.extend(reversed(_under(the_set, row)))
+    return rows
+
+
+def _under(the_set: OkrSet, row: TreeRow) -> list[TreeRow]:
+    """What the tree shows right below a row (cycle members are shown at the end instead)."""
+
+    def linked(element: Element) -> list[Located]:
+        found = the_set.children.get(id(element), [])
+        return [c for c in found if id(c.objective) not in the_set.cycles]
+
+    if row.node.element is not row.node.objective:  # a key result: the objectives on it
+        return [TreeRow(row.depth + 1, c) for c in linked(row.node.element)]
+    objective = row.node.objective
+    below = [TreeRow(row.depth + 1, c) for c in linked(objective)]
+    below.extend(
+        TreeRow(row.depth + 1, Located(kr, objective, row.node.document))
+        for kr in objective.key_results
+        if linked(kr)
+    )
+    return below
+
+
+def _label(here: Located) -> str:
+    return here.objective.id or f"{here.document.path}:{here.objective.span.line}"
+
+
+def _missing_note(the_set: OkrSet, here: Located) -> str | None:
+    missing = the_set.missing.get(id(here.objective))
+    return f"parent '{missing.parent}' not found" if missing else None

@@ -20,14 +20,9 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.alignment import Located, okr_set
+from okrlint.alignment import okr_set
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
-
-
-def _name(located: Located) -> str:
-    objective = located.objective
-    return objective.id or f"{located.document.path}:{objective.span.line}"
 
 
 def check(document: Document, ctx: RuleContext):
@@ -36,11 +31,10 @@ def check(document: Document, ctx: RuleContext):
         loop = the_set.cycles.get(id(objective))
         if loop is None:
             continue
-        chain = " → ".join(_name(m) for m in (*loop, loop[0]))
         message = (
             "objective is its own parent"
-            if len(loop) == 1
-            else f"parent links go round in a circle: {chain}"
+            if len(loop.members) == 1
+            else f"parent links go round in a circle: {loop.chain()}"
         )
         yield Violation(
             message,
