@@ -12,6 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from okrlint.alignment import (
+    alignment_config,
+    apply_levels,
+    context_files,
+    context_keys,
+    read_context,
+)
 from okrlint.config import Config
 from okrlint.engine import ActiveRule, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
@@ -83,6 +90,8 @@ def parse_input(display: str, data: bytes, config: Config, options: RunOptions) 
     source = "cli" if language else None
     docs = read_document(display, data, language=language, language_source=source, fmt=options.fmt)
     docs = [_resolve_language(doc, config) for doc in docs]
+    levels = alignment_config(config).levels  # owner -> level from [levels]
+    docs = [apply_levels(doc, levels) for doc in docs]
     first = docs[0] if docs else None
     return FileResult(
         path=display,
@@ -113,6 +122,7 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 def check(paths: Sequence[str], config: Config, options: RunOptions | None = None) -> Report:
     options = options or RunOptions()
     active = active_rules(config)
+    alignment_config(config)  # a bad [alignment] or [levels] table stops the run early
     expanded = expand_paths(paths, config, force_exclude=options.force_exclude)
     outcomes: list[FileOutcome | None] = []
     outcomes.extend(
@@ -200,12 +210,15 @@ def _to_cache(outcome: FileOutcome):
 
 def _set_findings(done, set_rules, config: Config, cache, keys, analyses) -> tuple[Finding, ...]:
     """Findings of document rules; they may read the whole set, so they are cached per set."""
-    set_key = cache.set_key(keys) if cache else None
+    # the alignment.include files join the set (for references) but get no findings
+    context = context_files(config, [o.result.path for o in done])
+    set_key = cache.set_key([*keys, *context_keys(context)]) if cache else None
     found = cache.load_findings(set_key) if cache and set_key else None
     if found is None:
         documents = [doc for o in done for doc in o.result.documents]
         lazy = LazyAnalyses(analyses, documents)
-        found = tuple(run_rules(documents, set_rules, config, lazy, documents))
+        the_set = [*documents, *read_context(context, config)]
+        found = tuple(run_rules(documents, set_rules, config, lazy, the_set))
         if cache and set_key:
             cache.store_findings(set_key, found)
     return found
