@@ -314,3 +314,30 @@ def test_bold_and_italic_key_result_labels_and_numbered_headings() -> None:
         "Get 50 press mentions",
     ]
     assert objective.key_results[0].span == Span(5, 15, 5, 50)
+
+
+def test_okr_tables_are_read_row_by_row() -> None:
+    doc = read_md(
+        """
+        | Mål | Nøkkelresultater | Eier |
+        |---|---|---|
+        | **Vokse i Oslo** | Økt antall kunder fra 100 til 200 | Salg |
+        | | KR2: Åpnet en ny butikk innen juni | |
+        | Beholde kundene | Redusert churn fra 4 % til 2 %<br>Økt NPS fra 30 til 50 | Service |
+
+        | Name | Age |
+        |------|-----|
+        | Bob  | 3   |
+        """
+    )
+    got = [(o.text, o.owner, [kr.text for kr in o.key_results]) for o in doc.objectives]
+    assert got == [
+        (
+            "Vokse i Oslo",
+            "Salg",
+            ["Økt antall kunder fra 100 til 200", "Åpnet en ny butikk innen juni"],
+        ),
+        ("Beholde kundene", "Service", ["Redusert churn fra 4 % til 2 %", "Økt NPS fra 30 til 50"]),
+    ]
+    assert doc.objectives[0].span == Span(3, 5, 3, 17)
+    assert doc.objectives[1].key_results[1].span == Span(5, 55, 5, 76)  # after "<br>"

@@ -158,7 +158,7 @@ def _alternation(words) -> str:
 _LABEL_RE = re.compile(
     rf"""
     (?P<word>{_alternation(_LABELS)})(?![^\W\d]|-)  # "O1" and "KR2" are labels
-    (?:\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\w%]))?
+    (?:\s*\#?\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\w%]))?
     (?:\s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>[^:–—()\n]{{1,80}}?)
       |\s*\((?P<paren>[^()\n]{{1,60}})\))?
     (?P<sep>\s*(?::|–|—|-(?=\s)|\.(?=\s))|\s*$|(?<=\d)\s+(?=\S))

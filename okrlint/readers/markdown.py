@@ -5,13 +5,16 @@ Objectives are headings or bold label lines ("## Objective: …", "### O1: …",
 without a "Key results" label or sub-heading; "Actions" / "Tiltak" / "Aktiviteter" start its
 actions. A heading without a label becomes an objective when a key-result list follows it
 (any list when the document labels no objective at all). Headings that are only a label
-("## Objectives", "## Nøkkelresultater") mark sections. Front matter may give ``period``,
-``language`` and ``owner``. Code blocks and HTML comments are skipped; ``<!-- okrlint-disable
-… -->`` comments are suppressions. Ids are only taken from an explicit ``{#id}``.
+("## Objectives", "## Nøkkelresultater") mark sections. Tables whose header names an
+objective or key-result column ("| Objective | Key results | Owner |") are read row by row.
+Front matter may give ``period``, ``language`` and ``owner``. Code blocks and HTML comments
+are skipped; ``<!-- okrlint-disable … -->`` comments are suppressions. Ids are only taken
+from an explicit ``{#id}``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from yaml.nodes import MappingNode, ScalarNode
@@ -19,7 +22,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from okrlint.errors import OkrlintError
 from okrlint.model import Document, Suppression
 from okrlint.readers.common import HTML_SUPPRESSION_RE, link_cascade, resolve_language, suppression
-from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, LabelKind, match_label
+from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, Label, LabelKind, match_label
 from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -160,7 +163,7 @@ def markdown_lines(raw: list[str], front_end: int = 0) -> tuple[list[Line], list
             lines[-1] = _as_heading(lines[-1])
             line = Line(number, LineKind.SKIP)
         lines.append(line)
-    return lines, suppressions
+    return expand_tables(lines), suppressions
 
 
 def _blank_comments(text: str, in_comment: bool, number: int):
@@ -203,7 +206,7 @@ def _classify(number: int, text: str, previous: Line | None) -> Line:
     if _BREAK_RE.match(text):
         return Line(number, LineKind.BREAK)
     if _TABLE_RE.match(text):
-        return Line(number, LineKind.SKIP)
+        return Line(number, LineKind.TABLE, text)
     atx = _ATX_RE.match(text)
     if atx is not None:
         closing = _ATX_CLOSE_RE.search(text, atx.end())
@@ -239,3 +242,96 @@ def _content(number: int, kind: LineKind, text: str, start: int, indent: int) ->
 
 def _as_heading(line: Line) -> Line:
     return Line(line.number, LineKind.HEADING, line.source, line.start, 0, line.label, False)
+
+
+# ---------------------------------------------------------------------------- tables
+
+_TABLE_DELIMITER_RE = re.compile(r"^[\s|:-]+$")
+_CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TABLE_KINDS = (
+    LabelKind.OBJECTIVE,
+    LabelKind.KEY_RESULTS,
+    LabelKind.ACTIONS,
+    LabelKind.WHY,
+    LabelKind.OWNER,
+)
+
+
+def expand_tables(lines: list[Line]) -> list[Line]:
+    """Read OKR tables ("| Objective | Key results | Owner |") as the label lines they mean.
+
+    The header names the columns; in each row an objective cell starts an objective (a
+    repeated or empty one keeps the row's objective), and a key-result or action cell holds
+    one element, or several separated by ``<br>``. Other tables stay invisible.
+    """
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].kind is not LineKind.TABLE:
+            out.append(lines[index])
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].kind is LineKind.TABLE:
+            end += 1
+        out.extend(_table(lines[index:end]))
+        index = end
+    return out
+
+
+def _table(rows: list[Line]) -> list[Line]:
+    columns = [_column_kind(text) for _, text in _cells(rows[0].source)]
+    has_delimiter = len(rows) > 1 and _TABLE_DELIMITER_RE.match(rows[1].source)
+    if not has_delimiter or not {LabelKind.OBJECTIVE, LabelKind.KEY_RESULTS} & set(columns):
+        return rows
+    out = list(rows[:2])
+    objective_text = None
+    for row in rows[2:]:
+        out.append(row)
+        for column, (start, text) in enumerate(_cells(row.source)):
+            kind = columns[column] if column < len(columns) else None
+            if kind is None or not text.strip():
+                continue
+            if kind is LabelKind.OBJECTIVE:
+                if text.strip() == objective_text:
+                    continue
+                objective_text = text.strip()
+            for offset, part in _cell_parts(text):
+                out.append(_cell_line(row, kind, start + offset, part))
+    return out
+
+
+def _column_kind(header: str) -> LabelKind | None:
+    label = match_label(header.replace("*", " "))
+    if label is None or label.text or label.kind not in _TABLE_KINDS:
+        return None
+    return label.kind
+
+
+def _cells(source: str) -> list[tuple[int, str]]:
+    """(offset, text) of each cell between the pipes."""
+    cells = []
+    bars = [i for i, c in enumerate(source) if c == "|" and (i == 0 or source[i - 1] != "\\")]
+    for left, right in itertools.pairwise(bars):
+        cells.append((left + 1, source[left + 1 : right]))
+    return cells
+
+
+def _cell_parts(text: str) -> list[tuple[int, str]]:
+    parts, position = [], 0
+    for found in _CELL_BREAK_RE.finditer(text):
+        parts.append((position, text[position : found.start()]))
+        position = found.end()
+    parts.append((position, text[position:]))
+    return [(offset, part) for offset, part in parts if part.strip()]
+
+
+def _cell_line(row: Line, kind: LabelKind, start: int, text: str) -> Line:
+    """A line with only this cell's text left in place, labelled with the column's kind."""
+    source = " " * start + text
+    lead = len(text) - len(text.lstrip())
+    bullet = BULLET_RE.match(text)  # "- KR" inside a cell
+    if bullet is not None:
+        lead = bullet.end()
+    label = Label(kind, kind.value, None, None, None, True, start + lead, text[lead:].strip())
+    return Line(row.number, LineKind.PROSE, source, start + lead, start, label)

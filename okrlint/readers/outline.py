@@ -41,6 +41,7 @@ from okrlint.readers.labels import (
 class LineKind(Enum):
     BLANK = "blank"
     SKIP = "skip"  # code, comments, front matter, rules: never content
+    TABLE = "table"  # a Markdown table row the reader could not read as OKRs
     BREAK = "break"  # a thematic break (---): ends a list
     HEADING = "heading"
     ITEM = "item"
@@ -142,7 +143,7 @@ class _Machine:
 
     def feed(self, line: Line) -> None:
         kind = line.kind
-        if kind is LineKind.SKIP:
+        if kind in (LineKind.SKIP, LineKind.TABLE):
             return
         if kind is LineKind.BLANK:
             self.last = None
