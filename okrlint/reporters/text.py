@@ -59,7 +59,7 @@ def format_report(report: Report, *, color: bool = False) -> str:
     lines = [format_finding(f, color=color) for f in report.findings]
     if lines:
         lines.append("")
-    lines.append(summary_line(report))
-    if report.scores.overall is not None:  # see okrlint.score for the formula
-        lines.append(f"Quality score {report.scores.overall}/100.")
+    score = report.scores.overall  # see okrlint.score for the formula
+    tail = f" Quality score {score}/100." if score is not None else ""
+    lines.append(summary_line(report) + tail)
     return "\n".join(lines) + "\n"
