@@ -99,6 +99,7 @@ def test_format_by_extension_whatever_the_content(path: str, expected: str) -> N
         ("## Objective: Grow\n- Double sales\n", "markdown"),
         ("**Objective:** Grow\n", "markdown"),
         ("- Grow\n- Keep\n", "text"),
+        ("Objectives:\nObjective: Grow\nKey results:\n  • Double sales\n", "text"),
         ("Objective: Grow\nKey results:\n  • Double sales\n", "text"),
         ("# okrlint: disable-file=OKR301\nObjective: Grow\n", "text"),
         ("", "text"),

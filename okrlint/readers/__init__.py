@@ -34,7 +34,8 @@ _EXTENSIONS = {
     ".okr": "text",
 }
 _STDIN = ("-", "<stdin>")
-_OBJECTIVES_KEY_RE = re.compile(r"^objectives[ \t]*:", re.MULTILINE | re.IGNORECASE)
+# YAML keys are written in lower case; "Objectives:" heading a plain-text list is not YAML
+_OBJECTIVES_KEY_RE = re.compile(r"^objectives[ \t]*:", re.MULTILINE)
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?!okrlint\b)\S", re.MULTILINE)
 _MARKDOWN_HINT_RE = re.compile(r"\*\*\S|__\S|<!--|^ {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
 
