@@ -1,0 +1,237 @@
+"""okrlint's benchmark: wall time, CPU time, peak memory and throughput against spaCy's floor.
+
+    python benchmarks/run.py                        # sizes 10, 1 000, 20 000 key results
+    python benchmarks/run.py --sizes 1000,10000,100000 --repeats 5
+
+Every figure is the median of ``--repeats`` runs of a fresh process, measured in the same run
+on the same machine as two floors no spaCy-based linter can beat:
+
+(a) start-up: ``python -c "import spacy; spacy.blank('en'); spacy.blank('nb')"``;
+(b) throughput: the corpus's element texts (every objective, key result, action and reason,
+    duplicates included) through ``spacy.blank(lang).pipe`` and nothing else, in a process
+    of its own, start-up included.
+
+Corpora come from ``benchmarks/corpus.py`` (seeded, so every run checks the same bytes). CPU
+time and peak memory are the child's own, from ``os.wait4``; CPU includes worker processes,
+peak memory is the largest single process. okrlint runs with ``--no-cache`` unless the row
+says "cached".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import generate  # a sibling script, not a package
+
+FLOOR_A = "import spacy; spacy.blank('en'); spacy.blank('nb')"
+FLOOR_B = """\
+import json, sys
+import spacy
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for lang, items in texts.items():
+    nlp = spacy.blank(lang)
+    for _ in nlp.pipe(items):
+        pass
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds
+    cpu: float  # user + system seconds, the child and the children it waited for
+    peak_mb: float  # largest resident set of one process
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    key_results: int = 0
+    floor: str = ""  # "a" or "b": the floor this row is compared with
+    ratio: float | None = None
+
+    @property
+    def kr_per_s(self) -> float | None:
+        return self.key_results / self.wall if self.key_results and self.wall else None
+
+
+def measure(argv: list[str], cwd: Path | None = None) -> Sample:
+    """Run one process to completion; its wall time and its own rusage."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):  # 1 is "findings", expected on this corpus
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median_of(argv: list[str], repeats: int, cwd: Path | None = None) -> Sample:
+    samples = [measure(argv, cwd) for _ in range(repeats)]
+    return Sample(
+        statistics.median(s.wall for s in samples),
+        statistics.median(s.cpu for s in samples),
+        statistics.median(s.peak_mb for s in samples),
+    )
+
+
+def okrlint_command() -> list[str]:
+    beside = Path(sys.executable).parent / "okrlint"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("okrlint")
+    return [found] if found else [sys.executable, "-m", "okrlint"]
+
+
+def row(name: str, sample: Sample, krs: int = 0, floor: str = "", base: float = 0.0) -> Row:
+    ratio = sample.wall / base if base else None
+    return Row(name, sample.wall, sample.cpu, sample.peak_mb, krs, floor, ratio)
+
+
+def corpus(work: Path, size: int, seed: int) -> tuple[Path, dict]:
+    folder = work / f"corpus-{size}"
+    summary = generate(folder, size, seed)
+    texts = folder / "texts.json"  # beside okrs/, so okrlint never reads it
+    texts.write_text(json.dumps(summary.pop("texts"), ensure_ascii=False), encoding="utf-8")
+    return folder, summary
+
+
+def run(args: argparse.Namespace) -> dict:
+    okr = okrlint_command()
+    py = sys.executable
+    work = Path(tempfile.mkdtemp(prefix="okrlint-bench-")) if not args.keep else args.keep
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    try:
+        floor_a = median_of([py, "-c", FLOOR_A], args.repeats)
+        rows.append(row("floor (a): import spacy + blank en, nb", floor_a, floor="a", base=0))
+        for name, extra in (
+            ("okrlint --help", ["--help"]),
+            ("okrlint rules", ["rules"]),
+            ("okrlint explain OKR201", ["explain", "OKR201"]),
+        ):
+            rows.append(row(name, median_of([*okr, *extra], args.repeats, work)))
+        small, _ = corpus(work, 10, args.seed)
+        one = sorted((small / "okrs").rglob("*.*"))[0]
+        sample = median_of([*okr, "check", "--no-cache", str(one)], args.repeats, small)
+        rows.append(row(f"one small file, cold ({one.name})", sample, 0, "a", floor_a.wall))
+
+        series: list[dict] = []
+        for size in args.sizes:
+            folder, summary = corpus(work, size, args.seed)
+            krs = summary["key_results"]
+            label = f"{krs:,} KR / {summary['files']:,} files"
+            floor_b = median_of([py, "-c", FLOOR_B, str(folder / "texts.json")], args.repeats)
+            rows.append(row(f"{label}: floor (b) spaCy pipe", floor_b, krs, "b", 0))
+            cold = median_of([*okr, "check", "--no-cache", "-j", "1", "okrs"], args.repeats, folder)
+            rows.append(row(f"{label}: okrlint, 1 process", cold, krs, "b", floor_b.wall))
+            for jobs in args.jobs:
+                sample = median_of(
+                    [*okr, "check", "--no-cache", "-j", str(jobs), "okrs"], args.repeats, folder
+                )
+                rows.append(row(f"{label}: okrlint -j {jobs}", sample, krs, "b", floor_b.wall))
+            measure([*okr, "check", "okrs"], folder)  # fill the cache
+            cached = median_of([*okr, "check", "okrs"], args.repeats, folder)
+            rows.append(row(f"{label}: okrlint, cached re-run", cached, krs))
+            series.append(
+                {
+                    "key_results": krs,
+                    "files": summary["files"],
+                    "wall": cold.wall,
+                    "floor_b": floor_b.wall,
+                    "ms_per_kr_over_floor_a": 1000 * (cold.wall - floor_a.wall) / krs,
+                }
+            )
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return {"machine": machine(), "repeats": args.repeats, "rows": rows, "series": series}
+
+
+def machine() -> dict:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return {
+        "platform": platform.platform(),
+        "cores": cores,
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "okrlint": version("okrlint"),
+    }
+
+
+def render(result: dict) -> str:
+    m = result["machine"]
+    lines = [
+        f"okrlint {m['okrlint']}, Python {m['python']}, spaCy {m['spacy']}, "
+        f"{m['cores']} cores, {m['platform']}; median of {result['repeats']} runs",
+        "",
+        f"{'':52} {'wall s':>8} {'cpu s':>7} {'peak MB':>8} {'KR/s':>9} {'× floor':>8}",
+    ]
+    for r in result["rows"]:
+        rate = f"{r.kr_per_s:,.0f}" if r.kr_per_s else ""
+        ratio = f"{r.ratio:.2f} {r.floor}" if r.ratio else ""
+        lines.append(
+            f"{r.name:52} {r.wall:8.3f} {r.cpu:7.2f} {r.peak_mb:8.0f} {rate:>9} {ratio:>8}"
+        )
+    if len(result["series"]) > 1:
+        lines += ["", "Linearity (1 process, no cache): ms per key result over floor (a)"]
+        for s in result["series"]:
+            lines.append(
+                f"  {s['key_results']:>8,} KR  {s['wall']:8.2f} s  "
+                f"{s['ms_per_kr_over_floor_a']:.3f} ms/KR"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x) for x in s.split(",") if x],
+        default=[10, 1000, 20000],
+        help="key-result counts, comma-separated (default: 10,1000,20000)",
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument(
+        "--jobs",
+        type=lambda s: [int(x) for x in s.split(",") if x],
+        default=[2],
+        help="--jobs values to time besides 1 (default: 2; empty to skip)",
+    )
+    parser.add_argument("--seed", type=int, default=20260101)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")
+    args = parser.parse_args()
+    result = run(args)
+    print(render(result))
+    if args.json:
+        data = {**result, "rows": [{**asdict(r), "kr_per_s": r.kr_per_s} for r in result["rows"]]}
+        args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
