@@ -62,6 +62,10 @@ CASES = [
     ),
     ("Reduce cost per lead from €500 to €350", dict(base=(500, "eur"), target=(350, "eur"))),
     (
+        "Deployment frequency from 2 per week to 15 per week per service",
+        dict(base=(2, None), target=(15, None)),
+    ),
+    (
         "Weekly active users up from 20k to 30k",
         dict(base=(20_000, None), target=(30_000, None), dir=1, act=None),
     ),

@@ -215,6 +215,7 @@ CASES = [
     ),
     ("Holde månedlige allmøter for alle ansatte", dict(act="ritual")),
     ("Økt antall leads per måned fra 50 til 100", dict(act=None, base=(50, None))),
+    ("Publisere fra 2 innlegg i uka til 5 innlegg i uka", dict(base=(2, None), target=(5, None))),
     ("Svare på alle henvendelser innen 24 timer", dict(q=[(24, "h")], deadlines=[])),
     ("Få så mange nedlastinger som mulig", dict(vague=["mange"], has_number=False)),
     ("Få så mange som mulig til å svare", dict(vague=["så mange som mulig"])),

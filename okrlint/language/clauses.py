@@ -67,8 +67,9 @@ def find_change(
     amount_is_new = False
     for k, hit in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
-        to_end = phrase_at(doc, _next(doc, hit.end), words.get("to", frozenset()))
-        joined = nxt is not None and to_end > _next(doc, hit.end)
+        after = _past_rate(doc, hit.end, lex)
+        to_end = phrase_at(doc, after, words.get("to", frozenset()))
+        joined = nxt is not None and to_end > after
         joined = joined and _skip_limits(doc, to_end, lex) == nxt.start
         from_start = _marker_before(doc, hit, words.get("from", frozenset()), lex)
         if baseline is None and joined and (from_start >= 0 or _is_arrow(doc, hit.end, to_end)):
@@ -107,6 +108,19 @@ def find_change(
     if baseline is None and target is None and amount is None:
         return None
     return Change(baseline, target, amount, amount_is_new)
+
+
+def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """Past what may follow a baseline before "til"/"to": a noun and a rate
+    ("fra 2 innlegg i uka til 5", "from 2 per week to 15")."""
+    to_words, rate = lex.markers.get("to", frozenset()), lex.markers.get("rate", frozenset())
+    n = _next(doc, i)
+    if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
+        n = _next(doc, n + 1)
+    word = _next(doc, n + 1)
+    if n < len(doc) and doc[n].lower_ in rate and word < len(doc) and doc[word].is_alpha:
+        return _next(doc, word + 1)
+    return n
 
 
 def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:
