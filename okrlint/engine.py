@@ -207,7 +207,7 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
         span, kind, text = target.span, target.kind.value, target.text
     return Finding(
         path=doc.path,
-        span=span,
+        span=v.span or span,
         code=rule.code,
         rule=rule.name,
         severity=severity,

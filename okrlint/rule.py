@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from okrlint.language.analysis import Analysis
-from okrlint.model import Document, Element, Objective, Severity
+from okrlint.model import Document, Element, Objective, Severity, Span
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -66,6 +66,7 @@ class Violation:
     suggestion: str | None = None
     highlight: tuple[int, int] | None = None  # offsets into the element's text
     element: Element | None = None  # for document rules: the element concerned
+    span: Span | None = None  # a position of its own (a YAML key), else the element's
 
 
 @dataclass(frozen=True)
