@@ -108,12 +108,22 @@ def apply_levels(document: Document, levels: Mapping[str, str]) -> Document:
 
 def include_files(config: Any) -> list[Path]:
     """Files matched by ``alignment.include`` (relative to the config's folder), sorted."""
+    from okrlint.files import is_excluded
+
     patterns = alignment_config(config).include
     root = config.root
     found: dict[Path, None] = {}
     for pattern in patterns:
-        for path in sorted(root.glob(pattern.strip().removeprefix("./"))):
-            if path.is_file():
+        try:
+            matches = sorted(root.glob(pattern.strip().removeprefix("./")))
+        except (ValueError, NotImplementedError):  # empty or absolute patterns
+            raise ConfigError(
+                f"'alignment.include' pattern {pattern!r} must be a glob relative to the "
+                "config file's folder",
+                getattr(config, "source", None),
+            ) from None
+        for path in matches:
+            if path.is_file() and not is_excluded(path, config):
                 found[path.resolve()] = None
     return list(found)
 

@@ -281,3 +281,13 @@ def test_a_change_to_the_unchanged_company_file_is_noticed_on_the_next_run(
     company.write_text(company.read_text().replace("company-kr1", "company-kr-renamed"))
     second = run_okrlint("check", "okrs/teams/sales.yaml", cwd=tmp_path)
     assert codes_in(second.out, "okrs/teams/sales.yaml") == ["OKR401"]
+
+
+def test_an_absolute_include_pattern_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.okrlint.alignment]\ninclude = ["/okrs/*.yaml"]\n'
+    )
+    (tmp_path / "a.okr.yaml").write_text("objectives: []\n")
+    result = run_okrlint("check", "a.okr.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert "relative to the config file's folder" in result.err
