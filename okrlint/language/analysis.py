@@ -53,6 +53,8 @@ class Change:
     amount: Quantity | None = None  # "med 15 %", "by 20 %", "40 % høyere", "2x", "doble"
     # an increment of a count: "1 000 nye følgere", "20 more customers"
     amount_is_new: bool = False
+    # the words that state the change, marker included: "med 15 %", "to 50", "fra 100 til 200"
+    span: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,9 @@ class Analysis:
     change: Change | None = None
     direction: int = 0  # +1 increase, -1 decrease, 0 none stated
     direction_span: TextSpan | None = None  # the word that states it ("øke", "redusert", "cut")
+    # the direction word means "better", not "more" ("forbedre", "improve", "raskere"): its
+    # numbers may go either way ("forbedret responstid fra 48 til 24 timer")
+    direction_better: bool = False
     limit: TextSpan | None = None  # "maks", "minst", "at least", "under" (label "max"/"min")
     deadlines: tuple[TextSpan, ...] = ()  # "innen to måneder", "by Q3", "før Q4"
     reason: TextSpan | None = None  # the reason / purpose clause, from its marker on
@@ -73,6 +78,7 @@ class Analysis:
     activity: TextSpan | None = None  # an activity / deliverable / ritual marker
     business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
     new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
+    statement_words: int = 0  # words before the reason clause (the statement's own length)
 
     @property
     def has_number(self) -> bool:

@@ -155,6 +155,9 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
         new_items=clauses.new_items(doc, hits, lex, lead),
+        statement_words=sum(
+            1 for t in doc if t.idx < clause_end and not (t.is_punct or t.is_space)
+        ),
     )
 
 
