@@ -7,10 +7,11 @@ still checked.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from okrlint.alignment import (
     alignment_config,
@@ -64,23 +65,52 @@ def active_rules(config: Config) -> tuple[ActiveRule, ...]:
 
 def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, bytes]:
     """The display path and bytes of one input (``-`` is stdin)."""
+    limit = config.max_file_size
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"
-        return display, sys.stdin.buffer.read()
-    path = Path(name)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise OkrlintError(_too_big(f"more than {limit}", limit), display)
+        return display, data
     try:
-        if path.is_dir():
-            raise OkrlintError("is a directory", name)
-        size = path.stat().st_size
-        if size > config.max_file_size:
-            raise OkrlintError(
-                f"file is {size} bytes, over the limit of {config.max_file_size} "
-                "(max-file-size in config)",
-                name,
-            )
-        return name, path.read_bytes()
+        return name, _read_regular_file(name, limit)
     except OSError as exc:
         raise OkrlintError(f"cannot read file: {exc.strerror or exc}", name) from None
+
+
+def _read_regular_file(name: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking and checked before anything is read: a named pipe,
+    socket or device could block forever or never end. At most ``limit + 1`` bytes are read,
+    so a file that grows while it is read cannot exhaust memory either.
+    """
+    if os.path.isdir(name):
+        raise OkrlintError("is a directory", name)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _kind_of_file(info.st_mode)
+            raise OkrlintError(f"not a regular file ({kind}); use '-' to read standard input", name)
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    if info.st_size > limit or len(data) > limit:
+        raise OkrlintError(_too_big(str(max(info.st_size, len(data))), limit), name)
+    return data
+
+
+def _too_big(size: str, limit: int) -> str:
+    return f"file is {size} bytes, over the limit of {limit} (max-file-size in config)"
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def parse_input(display: str, data: bytes, config: Config, options: RunOptions) -> FileResult:
