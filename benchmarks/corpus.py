@@ -204,8 +204,9 @@ def _amount(rng: random.Random, lang: str, unit: str, low: int, high: int) -> st
     number = _number(rng, lang, low, high)
     if unit == "$":
         return f"${number}" if lang == "en" else f"{number} kr"
-    if unit == "%":
-        return f"{rng.randrange(2, 95)} %" if lang == "nb" else f"{rng.randrange(2, 95)}%"
+    if unit == "%":  # a share: the low range stays below the high one
+        share = rng.randrange(2, 48) if high <= 5000 else rng.randrange(50, 98)
+        return f"{share} %" if lang == "nb" else f"{share}%"
     return f"{number} {unit}".strip()
 
 
