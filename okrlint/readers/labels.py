@@ -257,3 +257,47 @@ KR_PREFIX_RE = re.compile(
 )
 # An explicit id at the end of a heading or item: "… {#sales-q3}".
 EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[\w.:-]+)\}\s*$")
+
+# A period named in a title line: "Q3 2025", "H1", "1. kvartal 2026", "andre halvår", "FY26",
+# "Skoleåret 2025/2026", "2026". Only title lines are searched (never an objective's text).
+_YEAR = r"(?:19|20)\d{2}"
+PERIOD_RE = re.compile(
+    rf"""
+    (?<![\w.])(?:
+        (?:Q|K)[1-4](?:\s*[/-]?\s*{_YEAR})?
+      | [1-4]Q(?:\s*{_YEAR})?
+      | H[12](?:\s*[/-]?\s*{_YEAR})?
+      | (?:[1-4]\.|første|andre|tredje|fjerde|first|second|third|fourth)\s+
+        (?:kvartal|halvår|tertial|quarter|half)(?:\s+(?:of\s+)?{_YEAR})?
+      | FY\s?'?\d{{2}}(?:\d{{2}})?(?:\s*[/-]\s*\d{{2,4}})?
+      | (?:skoleåret|studieåret|budsjettåret|regnskapsåret|academic\s+year|school\s+year
+          |fiscal\s+year|financial\s+year)\s+{_YEAR}(?:\s*[/-]\s*\d{{2,4}})?
+      | {_YEAR}(?:\s*[/-]\s*(?:19|20)?\d{{2}})?
+    )(?!\w)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Words a title line may add around its period ("OKRs for Q3 2025 – utkast").
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def find_period(text: str) -> str | None:
+    """The first period a title line names ("OKR-er for 2. kvartal 2026" -> "2. kvartal 2026")."""
+    found = PERIOD_RE.search(text)
+    return " ".join(found.group(0).split()) if found else None
+
+
+def is_period_title(label: Label) -> bool:
+    """An "OKR for <who> – <period>" line: the document's title, not an objective.
+
+    It is an unnumbered OKR label ("OKR", "OKRs", "Objectives") whose text is nothing but a
+    period (and at most two more words: "Q3 2025 – utkast")."""
+    if label.kind is not LabelKind.OBJECTIVE or label.number is not None:
+        return False
+    if label.word not in PLURAL_SECTION_LABELS:
+        return False
+    found = PERIOD_RE.search(label.text)
+    if found is None:
+        return False
+    rest = label.text[: found.start()] + " " + label.text[found.end() :]
+    return len(_TITLE_WORD_RE.findall(rest)) <= 2

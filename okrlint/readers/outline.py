@@ -35,6 +35,8 @@ from okrlint.readers.labels import (
     PLURAL_SECTION_LABELS,
     Label,
     LabelKind,
+    find_period,
+    is_period_title,
 )
 
 
@@ -124,6 +126,7 @@ class Outline:
 
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+(?=\S)")
 _KRS, _ACTIONS, _WHY, _IMPLICIT = "krs", "actions", "why", "implicit"
+MAX_TITLE_WORDS = 12  # a longer prose line before the first objective is an introduction
 
 
 @dataclass
@@ -138,6 +141,9 @@ class _Machine:
     item_indent: int | None = None  # the indent of the list's first item
     pending: tuple[Line, Label] | None = None  # "## Objective 1" waiting for its text
     last: tuple[Line, str, int] | None = None  # the element a continuation line extends
+    # a period named by a title line before the first objective, with the heading draft it
+    # came from (dropped if that heading turns out to be an objective)
+    title_period: tuple[int, Draft | None, str] | None = None  # (line, heading draft, period)
 
     # -- entry
 
@@ -152,6 +158,9 @@ class _Machine:
             self.last = self.pending = None
             self.reset_mode()
             return
+        title_phase = kind in (LineKind.HEADING, LineKind.PROSE) and not self.out.drafts
+        if title_phase and self.title(line):
+            return
         if kind is LineKind.ITEM:
             self.item(line)
         elif line.label is not None:
@@ -162,6 +171,31 @@ class _Machine:
             self.heading(line)
         else:
             self.prose(line)
+
+    # -- the document's title
+
+    def title(self, line: Line) -> bool:
+        """Note the period a title line names; True when the line is only a title.
+
+        "OKR for Hansen Bilverksted – 1. kvartal 2026" is the document's title (its owner and
+        period), not an objective; "Tall & Co – OKR-er for 2. kvartal 2026" and a heading such
+        as "# People team OKRs 2026" name the period too.
+        """
+        label = line.label
+        if label is not None and is_period_title(label):
+            self.close()
+            self.out.period = self.out.period or find_period(label.text)
+            self.out.owner = self.out.owner or label.owner
+            return True
+        if label is not None or self.title_period is not None or self.out.period:
+            return False
+        text = line.source[line.start :]
+        if line.kind is LineKind.PROSE and len(text.split()) > MAX_TITLE_WORDS:
+            return False  # an introduction, not a title
+        period = find_period(text)
+        if period is not None:
+            self.title_period = (line.number, None, period)
+        return False
 
     # -- objectives
 
@@ -200,6 +234,8 @@ class _Machine:
     def commit(self) -> Draft | None:
         """The current objective, promoting an unlabelled heading once a list proves it."""
         if self.current is not None and not self.committed:
+            if self.title_period is not None and self.title_period[1] is self.current:
+                self.title_period = None  # the heading was an objective, not a title
             self.out.drafts.append(self.current)
             self.committed = True
         return self.current
@@ -213,6 +249,9 @@ class _Machine:
         if text is not None:
             self.current = Draft(text=text.text, span=text.span, id=text.id)
             self.committed = False
+            found = self.title_period
+            if found is not None and found[0] == line.number:
+                self.title_period = (found[0], self.current, found[2])
             self.reset_mode()
 
     # -- labels
@@ -356,4 +395,6 @@ def build_outline(lines: list[Line], dialect: Dialect) -> Outline:
     machine = _Machine(dialect)
     for line in lines:
         machine.feed(line)
+    if machine.out.period is None and machine.title_period is not None:
+        machine.out.period = machine.title_period[2]
     return machine.out
