@@ -12,10 +12,8 @@ of ``--jobs N`` is the same, byte for byte, as a serial run.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -115,7 +113,9 @@ def _chunks(inputs: Sequence[Input], count: int) -> list[list[Input]]:
     return chunks
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context():  # -> multiprocessing.context.BaseContext, imported only when needed
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -137,6 +137,8 @@ def run_files(
     jobs = min(jobs, len(inputs))
     if jobs <= 1:
         return check_files(inputs, config, options, active, keep_analyses)
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = _chunks(inputs, jobs * CHUNKS_PER_JOB)
     options = replace(options, progress=None)  # a progress bar stays in this process
     outcomes: list[FileOutcome] = []
