@@ -27,6 +27,10 @@ __all__ = [
 ]
 
 BATCH_SIZE = 256
+# An objective or key result is a sentence or two. Longer text is analysed up to this many
+# characters only: the analysis is linear but not cheap (a 1 MB key result took 20 s), and
+# a pasted log or a hostile file must not stall a run. Offsets stay valid: a prefix is cut.
+MAX_ANALYSED_CHARS = 5_000
 
 
 def get_nlp(lang: str) -> Language:
@@ -41,4 +45,14 @@ def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
     if not texts:
         return []
     nlp = get_nlp(lang)
-    return [doc._.okr_analysis for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
+    bounded = (_analysed_part(text) for text in texts)
+    return [doc._.okr_analysis for doc in nlp.pipe(bounded, batch_size=BATCH_SIZE)]
+
+
+def _analysed_part(text: str) -> str:
+    """The text, or its first MAX_ANALYSED_CHARS cut at a space so no word is split."""
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return text
+    head = text[:MAX_ANALYSED_CHARS]
+    space = head.rfind(" ", MAX_ANALYSED_CHARS - 200)
+    return head[:space] if space > 0 else head
