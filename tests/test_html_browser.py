@@ -1,0 +1,127 @@
+"""The HTML report in a real headless browser (Debian's chromium, driven by Playwright).
+
+It renders, the filters change what is visible, the console stays clean, injected markup
+stays text, and a screenshot is saved to test-artifacts/report.png for a human to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, run_okrlint
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    out = tmp_path_factory.mktemp("html") / "report.html"
+    reports = FIXTURES / "reports"
+    files = sorted(p.name for p in reports.iterdir() if ".okr." in p.name)
+    result = run_okrlint("check", "--no-cache", "--format", f"html:{out}", *files, cwd=reports)
+    assert result.code == 1, result.err
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        events: dict[str, list[str]] = {"console": [], "dialogs": [], "requests": []}
+        page.on(
+            "console",
+            lambda m: (
+                events["console"].append(f"{m.type}: {m.text}")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
+        page.on("pageerror", lambda e: events["console"].append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (events["dialogs"].append(d.message), d.dismiss()))
+        page.on("request", lambda r: events["requests"].append(r.url))
+        page.goto(out.as_uri())
+        page.wait_for_load_state("load")
+        yield page, events, out
+        browser.close()
+
+
+def visible_findings(page) -> int:
+    return page.locator(".finding:visible").count()
+
+
+def test_page_renders_summary_cards_and_tree(report_page) -> None:
+    page, events, out = report_page
+    assert page.title().startswith("okrlint report")
+    assert page.locator("svg.bars, .bars svg").count() == 1
+    assert page.locator("article.objective").count() >= 6
+    assert page.locator("article.objective.clean").count() >= 1
+    assert page.locator(".tree .tree-node").count() >= 3
+    assert page.locator("#filter-status").inner_text().startswith("Showing ")
+    # nothing was fetched but the page itself
+    assert events["requests"] == [out.as_uri()]
+
+
+def test_injected_script_stays_text(report_page) -> None:
+    page, events, _ = report_page
+    assert events["dialogs"] == []
+    kr = page.get_by_text("<script>alert(1)</script>", exact=False)
+    assert kr.count() >= 1 and kr.first.is_visible()
+    assert page.locator("script").count() == 1  # only the page's own
+
+
+def test_severity_filter_hides_and_shows_findings(report_page) -> None:
+    page, _, _ = report_page
+    total = visible_findings(page)
+    warnings = page.locator(".finding[data-severity=warning]").count()
+    assert total > warnings > 0
+    page.locator("input[data-filter=severity][value=warning]").uncheck()
+    assert visible_findings(page) == total - warnings
+    assert page.locator(".finding[data-severity=warning]:visible").count() == 0
+    page.locator("input[data-filter=severity][value=warning]").check()
+    assert visible_findings(page) == total
+
+
+def test_rule_filter_and_only_problems(report_page) -> None:
+    page, _, _ = report_page
+    total = visible_findings(page)
+    box = page.locator("input[data-filter=rule][value=OKR201]")
+    of_rule = page.locator(".finding[data-rule=OKR201]").count()
+    box.uncheck()
+    assert visible_findings(page) == total - of_rule
+    assert f"Showing {total - of_rule} of {total}" in page.locator("#filter-status").inner_text()
+    box.check()
+    cards = page.locator("article.objective:visible").count()
+    page.locator("#only-problems").check()
+    assert page.locator("article.objective.clean:visible").count() == 0
+    assert page.locator("article.objective:visible").count() < cards
+    page.locator("#only-problems").uncheck()
+
+
+def test_rule_docs_open_with_one_click(report_page) -> None:
+    page, _, _ = report_page
+    docs = page.locator("details.docs").first
+    assert not docs.locator("h4").first.is_visible()
+    docs.locator("summary").click()
+    assert docs.locator("h4").first.is_visible()
+    docs.locator("summary").click()
+
+
+def test_no_console_errors_and_a_screenshot(report_page) -> None:
+    page, events, _ = report_page
+    assert events["console"] == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+    page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)
+    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
