@@ -128,6 +128,7 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
             root = loader.get_node()
             if root is not None:
                 _check_expansion(root, loader.alias_uses)
+                _check_tags(root)
                 yield root
     except _Refused as exc:
         raise OkrlintError(f"refusing YAML: {exc.message}", path, exc.line) from None
@@ -167,6 +168,32 @@ def _check_expansion(root: Node, alias_uses: dict[int, int]) -> None:
         return total
 
     count(root)
+
+
+# Tags plain YAML data uses. Anything else (!!python/object, !!binary, a local !Ref) is
+# refused by name: nothing is ever constructed from a tag, and an OKR file has no use for one.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge", "timestamp")
+)
+
+
+def _check_tags(root: Node) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:  # iterative: aliases make a graph, and depth is bounded already
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _Refused(
+                f"unsupported tag '{shown}' (okrlint reads plain YAML data and never "
+                "constructs objects from tags)",
+                node.start_mark.line + 1,
+            )
+        stack.extend(_children(node))
 
 
 def _children(node: Node) -> Iterator[Node]:
@@ -265,6 +292,8 @@ class _DocumentReader:
         elif isinstance(root, MappingNode):
             fields = self.fields(root, DOCUMENT_KEYS, "document")
             objectives_node = fields.get("objectives")
+            if root.value and not fields and not any(u.suggestion for u in self.unknown):
+                raise self.not_okrs(root)
         elif _is_null(root):
             objectives_node = None
         else:
@@ -293,6 +322,18 @@ class _DocumentReader:
             unknown_fields=tuple(self.unknown),
             span=Span.point(root.start_mark.line + 1, root.start_mark.column + 1),
         )
+
+    def not_okrs(self, root: MappingNode) -> OkrlintError:
+        """YAML that is valid but not OKRs (a Kubernetes manifest, a config file)."""
+        keys = [u.key for u in self.unknown]
+        shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
+        objective = {_normal_key(k) for k in keys} & set(OBJECTIVE_KEYS)
+        hint = (
+            "; put an objective in a list under 'objectives:'"
+            if objective
+            else "; is this an OKR file?"
+        )
+        return self.error(f"not an OKR document: no 'objectives' key (found {shown}){hint}", root)
 
     def fields(self, node: MappingNode, known: dict[str, str], where: str) -> dict[str, Node]:
         """The mapping's known fields by canonical name; unknown keys are recorded."""
