@@ -22,13 +22,15 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.language.analysis import Quantity, QuantityKind
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(objective: Objective, ctx: RuleContext):
     analysis = ctx.analysis(objective)
-    real = [q for q in analysis.quantities if not q.placeholder]
+    end = analysis.reason.start if analysis.reason else len(analysis.text)
+    real = [q for q in analysis.quantities if q.start < end and _measures(q)]
     if not real:
         return
     first = real[0]
@@ -39,6 +41,15 @@ def check(objective: Objective, ctx: RuleContext):
         "(from X to Y)",
         highlight=(first.start, first.end),
     )
+
+
+def _measures(quantity: Quantity) -> bool:
+    """A number that measures: not a placeholder, and not the article "a"/"en" read as one
+    ("en ny lader", "til en attraktiv arbeidsplass")."""
+    if quantity.placeholder:
+        return False
+    written_as_word = not any(ch.isdigit() for ch in quantity.text)
+    return not (written_as_word and quantity.kind is QuantityKind.ABSOLUTE and quantity.value == 1)
 
 
 RULE = Rule(

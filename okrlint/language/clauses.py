@@ -211,7 +211,8 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
     if lex.lang != "en":
         return []
     verbs = lex.purpose_verbs | frozenset().union(*lex.verbs.values())
-    ends = {h.end for h in hits}
+    # "from 5 to …" is a range; "cut it in half to fund …" is a purpose
+    ends = {h.end for h in hits if h.quantity.kind is not QuantityKind.MULTIPLIER}
     found = []
     for i, tok in enumerate(doc):
         if tok.lower_ != "to" or i < 2:
@@ -219,10 +220,23 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
         p, n = _prev(doc, i), _next(doc, i + 1)
         if n >= len(doc) or doc[n].lower_ not in verbs or p + 1 in ends:
             continue
-        if doc[p].lower_ in lex.to_complement_heads:
+        if doc[p].lower_ in lex.to_complement_heads or _opened_as_complement(doc, p, lex):
             continue
         found.append(i)
     return found
+
+
+def _opened_as_complement(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
+    """ "the easiest tool to set up", "the first bank to offer": a superlative or ordinal
+    opens the noun phrase that ends before "to" (a preposition or comma ends the search)."""
+    i = end
+    for _ in range(5):
+        if i < 0 or doc[i].is_punct or doc[i].lower_ in lex.deadline_markers:
+            return False
+        if doc[i].lower_ in lex.to_complement_openers:
+            return True
+        i = _prev(doc, i)
+    return False
 
 
 def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list[TextSpan]:

@@ -79,6 +79,8 @@ class Lexicon:
     to_complement_heads: frozenset[str]
     detect_words: frozenset[str]
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    # "the easiest tool to set up": words that make a later "to + verb" a complement
+    to_complement_openers: frozenset[str] = frozenset()
 
     @property
     def unit_phrases(self) -> frozenset[str]:
@@ -154,6 +156,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         to_complement_heads=_forms(verbs.get("to_complement_heads")),
         detect_words=_forms(_section(data, "detect").get("extra_words")),
         raw=data,
+        to_complement_openers=_forms(verbs.get("to_complement_openers")),
     )
 
 
