@@ -246,6 +246,8 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
     for h in hits:
         end = h.end
         n = _next(doc, end)
+        if n < len(doc) and doc[n].lower_ in lex.markers.get("or", frozenset()):
+            n = _next(doc, n + 1)  # "4.5 or higher", "50 eller flere"
         if n < len(doc) and doc[n].lower_ in words:
             end = n + 1
         out.append(span(doc, h.start, end))
@@ -253,17 +255,34 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
 
 
 def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: bool):
-    keys = ("vague",) if has_number else ("vague", "vague_without_number")
-    spans = {
-        (s, e) for key in keys for s, e in matches.get(key, ()) if not _inside(doc[s].idx, exclude)
+    """Vague words; label "quality" for praise words ("world-class", "god") that
+    state no amount, "" for vague amounts ("flere", "significantly")."""
+    keys = ("vague", "vague_quality")
+    keys += () if has_number else ("vague_without_number",)
+    labels = {
+        (s, e): ("quality" if key == "vague_quality" else "")
+        for key in keys
+        for s, e in matches.get(key, ())
+        if not _inside(doc[s].idx, exclude) and not _in_name_or_compound(doc, s, e)
     }
+    spans = set(labels)
     # Keep the longest of overlapping matches ("så mange som mulig" over "mange").
     kept = [
         (s, e)
         for s, e in spans
         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)
     ]
-    return tuple(span(doc, s, e) for s, e in sorted(kept))
+    return tuple(span(doc, s, e, labels[(s, e)]) for s, e in sorted(kept))
+
+
+def _in_name_or_compound(doc: Sequence[Token], start: int, end: int) -> bool:
+    """ "App Store", "high-severity", "lower-cost": part of a name or a compound word."""
+    last = doc[end - 1]
+    if not last.whitespace_ and end + 1 < len(doc) and doc[end].text == "-":
+        return doc[end + 1].is_alpha
+    p = _prev(doc, start)
+    first = doc[start]
+    return p >= 0 and first.is_title and doc[p].is_title and doc[p].is_alpha
 
 
 def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
@@ -355,3 +374,112 @@ def business_as_usual(doc, matches: Matches, lead: TextSpan | None, before: int)
         return None
     s, e = min(found)
     return span(doc, s, e, "maintain")
+
+
+# ---- what the key-result rules need beyond the change itself -------------------------
+
+
+def direction_before_number(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon):
+    """ "Legacy pledges up 20%", "Cart abandonment down to 60%", "Omsetning opp 15 %".
+
+    "up"/"down" say a direction only right before a measured amount, so that
+    "sign up", "set up" and "follow up" never do. (+1/-1, span) or (0, None).
+    """
+    starts = {h.start: h for h in hits}
+    to_words = lex.markers.get("to", frozenset())
+    for sign, key in ((1, "direction_up_number"), (-1, "direction_down_number")):
+        words = lex.markers.get(key, frozenset())
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in words:
+                continue
+            n = _next(doc, i + 1)
+            if sign < 0 and n < len(doc) and doc[n].lower_ in to_words:
+                n = _next(doc, n + 1)  # "down to 60 %"; "up to" is a limit
+            hit = starts.get(n)
+            if hit is not None and (hit.quantity.kind is not QuantityKind.ABSOLUTE or n > i + 1):
+                return sign, span(doc, i, i + 1)
+    return 0, None
+
+
+def direction_is_better(matches: Matches, direction_span: TextSpan | None, doc) -> bool:
+    """Whether the direction word means "better" rather than "more" ("forbedre", "improve")."""
+    if direction_span is None:
+        return False
+    return any(doc[s].idx == direction_span.start for s, _ in matches.get("direction_better", ()))
+
+
+def complete_change(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, change: Change | None, direction: int
+) -> Change | None:
+    """The change with what ``find_change`` leaves out: a starting value without a
+    target ("Reduce churn from 5 %"), a bare percentage next to from → to ("Grow
+    revenue 30 % from €600K to €900K"), and the span of words that state it."""
+    if change is None or (change.baseline is None and change.target is None):
+        lone = _lone_baseline(doc, hits, lex, change, direction)
+        if lone is not None:
+            amount = change.amount if change is not None else None
+            # "Increase the share from 20 %": the bare percentage is where it starts.
+            amount = None if amount is not None and amount.start == lone.quantity.start else amount
+            change = Change(lone.quantity, None, amount)
+    if change is None:
+        return None
+    ends = {q.start for q in (change.baseline, change.target) if q is not None}
+    if change.amount is not None and change.amount.start in ends:  # "2x → 3x"
+        change = replace(change, amount=None, amount_is_new=False)
+    if change.amount is None and change.baseline is not None and change.target is not None:
+        bare = next(
+            (
+                h
+                for h in hits
+                if h.quantity.kind is QuantityKind.PERCENT
+                and h.quantity.end <= change.baseline.start
+                and direction != 0
+            ),
+            None,
+        )
+        if bare is not None:
+            change = replace(change, amount=bare.quantity)
+    return replace(change, span=_change_span(doc, hits, lex, change))
+
+
+def _lone_baseline(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, change: Change | None, direction: int
+) -> Hit | None:
+    """ "fra 38 %", "from 20 days", "Øke antall sjåfører fra 10": a start with no target."""
+    taken = set()
+    if change is not None and change.amount is not None and change.amount_is_new:
+        taken.add(change.amount.start)
+    from_words, to_words = lex.markers.get("from", frozenset()), lex.markers.get("to", frozenset())
+    for hit in hits:
+        if hit.quantity.start in taken or hit.quantity.placeholder:
+            continue
+        if _marker_before(doc, hit, from_words, lex) < 0 or counts_new(doc, hit, lex):
+            continue
+        n = _next(doc, hit.end)
+        if n < len(doc) and doc[n].lower_ in to_words:
+            continue
+        rate = lex.markers.get("rate", frozenset())
+        at_end = n >= len(doc) or doc[n].is_punct or doc[n].lower_ in rate  # "fra 40 per måned"
+        if direction != 0 or hit.quantity.kind is not QuantityKind.ABSOLUTE or at_end:
+            return hit
+    return None
+
+
+def _change_span(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, change: Change
+) -> TextSpan | None:
+    """From the first marker ("fra", "to", "med", "by") to the last number of the change."""
+    by_start = {h.quantity.start: h for h in hits}
+    parts = [q for q in (change.baseline, change.target, change.amount) if q is not None]
+    chosen = [by_start[q.start] for q in parts if q.start in by_start]
+    if not chosen:
+        return None
+    first = min(chosen, key=lambda h: h.start)
+    last = max(chosen, key=lambda h: h.end)
+    start = first.start
+    for key in ("from", "to", "by"):
+        marker = _marker_before(doc, first, lex.markers.get(key, frozenset()), lex)
+        if marker >= 0:
+            start = marker
+            break
+    return span(doc, start, last.end)

@@ -79,6 +79,8 @@ class Lexicon:
     to_complement_heads: frozenset[str]
     detect_words: frozenset[str]
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    # Percent units that mean percentage points ("prosentpoeng", "pp"): unit "pp", not "%".
+    points_units: frozenset[str] = frozenset()
     # "the easiest tool to set up": words that make a later "to + verb" a complement
     to_complement_openers: frozenset[str] = frozenset()
 
@@ -128,6 +130,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
             k: float(v) for k, v in _forms_map(numbers.get("attached_scales")).items()
         },
         percent_units=_forms(units.get("percent")),
+        points_units=_forms(units.get("percent_points")),
         currencies={k: str(v) for k, v in _forms_map(units.get("currency")).items()},
         scaled_currencies={
             k: (str(v[0]), float(v[1])) for k, v in _forms_map(units.get("scaled_currency")).items()

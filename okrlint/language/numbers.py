@@ -22,6 +22,8 @@ Token = Any  # a spacy.tokens.Token; typed loosely so this module stays spaCy-fr
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 # A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
 GLUED_RE = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+# A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
+SCORE_RE = re.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
 DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
 PERIOD_RE = re.compile(r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "te", "de"})
@@ -30,7 +32,9 @@ GROUP_RE = re.compile(r"^\d{3}(?:[.,]\d+|,-)?\.?$")
 PRICE_DASH = ",-"
 PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "tba", "xx", "xxx", "nn", "x%", "xx%", "n%"})
 PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
-PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)(%)$", re.IGNORECASE)
+PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
+# "[N]%" splits as "[" + "N]%".
+PLACEHOLDER_CLOSING_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
 SIGN_CHARS = "+-"
 YEAR_RANGE = (1900, 2100)
 
@@ -172,8 +176,8 @@ class Scanner:
     def _deadline_at(self, i: int) -> int:
         doc, lex = self.doc, self.lex
         j = phrase_at(doc, i, lex.deadline_markers, longest=5)
-        if j == i:
-            return i
+        if j == i or lookup_at(doc, i, lex.multiplier_words, longest=2)[1]:
+            return i  # "by half" is a multiplier, not "by H1"
         marker = doc[i:j].text.lower()
         period_only = marker in lex.deadline_period_only
         k, fillers = _next(doc, j), 0
@@ -241,6 +245,9 @@ class Scanner:
         prev = _lower(doc, _prev(doc, i))
         if prev in self.change_words:
             return True
+        p = _prev(doc, i)
+        if p >= 0 and doc[i].is_title and doc[p].is_title and doc[p].is_alpha:
+            return False  # inside a name: "Too Good To Go"
         n = _next(doc, i + 1)
         if n >= len(doc):
             return False
@@ -344,6 +351,9 @@ class Scanner:
             return self._hit(
                 i, end, lex.multiplier_words[key], QuantityKind.MULTIPLIER, "x", word=True
             )
+        score = self._score(i)
+        if score is not None:
+            return score
         start, prefix_unit = self._currency_prefix(i)
         if prefix_unit is None and low in lex.currency_prefixes:
             return None  # the prefix itself; its number is read from here next round
@@ -356,6 +366,17 @@ class Scanner:
         elif kind is QuantityKind.ABSOLUTE and self._is_year(i, core, value):
             return None
         return self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
+
+    def _score(self, i: int) -> Hit | None:
+        """ "4.5/5", "7/10": a rating, counted as its numerator on the scale "/5"."""
+        match = SCORE_RE.match(self.doc[i].text)
+        if match is None:
+            return None
+        value = parse_digits(match.group(1), self.lex)
+        scale = int(match.group(2))
+        if value is None or value > scale:
+            return None
+        return self._hit(i, i + 1, value, QuantityKind.ABSOLUTE, f"/{scale}")
 
     def _currency_prefix(self, i: int) -> tuple[int, str | None]:
         """ "$2M", "NOK 2 mill.", "USD 1.2m": the currency written before the number."""
@@ -406,7 +427,7 @@ class Scanner:
         if key is None:
             return value, QuantityKind.ABSOLUTE, None, end
         if key in lex.percent_units:
-            return value, QuantityKind.PERCENT, "%", u_end
+            return value, QuantityKind.PERCENT, "pp" if key in lex.points_units else "%", u_end
         if key in lex.scaled_currencies:
             cur, scale = lex.scaled_currencies[key]
             return value * scale, QuantityKind.CURRENCY, cur, u_end
@@ -502,8 +523,13 @@ class Scanner:
             while j < len(doc) and doc[j].text == "?" and (j == i or not doc[j - 1].whitespace_):
                 j += 1
             return j
+        if low in ("[", "<") and i + 1 < len(doc) and PLACEHOLDER_CLOSING_RE.match(doc[i + 1].text):
+            return i + 2
         bracketed = i + 2 < len(doc) and low in ("[", "<") and doc[i + 2].text in ("]", ">")
         if bracketed and doc[i + 1].lower_ in PLACEHOLDER_LETTERS | {"…", "...", "xx"}:
+            return i + 3
+        # "fra 8 % til [mål]", "to [target]": any bracketed word where a number belongs
+        if bracketed and doc[i + 1].is_alpha and self._numeric_slot(i):
             return i + 3
         if low in PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn"} and self._numeric_slot(i):
             return i + 1

@@ -40,9 +40,13 @@ MARKER_KEYS = (
     "reason_after_comma",
     "vague",
     "vague_without_number",
+    "vague_quality",
     "business_as_usual",
     "ritual_frequency",
     "ritual_events",
+    "direction_better",
+    "direction_up_number",
+    "direction_down_number",
 )
 # Arrows and ranges glued between digits ("100->200", "100→200", "10–20") become tokens.
 EXTRA_INFIXES = (r"(?<=[0-9])(?:->|=>|→|–|—)(?=[0-9])",)
@@ -130,10 +134,16 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         doc, matches, fenced + ([reason] if reason else [])
     )
     lead_class = lead.label if lead else ""
+    if direction == 0:  # "up 20 %", "down to 60 %"
+        direction, direction_span = clauses.direction_before_number(doc, hits, lex)
     change = clauses.find_change(doc, hits, lex, has_direction=direction != 0, lead=lead_class)
+    change = clauses.complete_change(doc, hits, lex, change, direction)
     clause_end = reason.start if reason else len(doc.text)
     quantity_spans = clauses.qualified_numbers(doc, hits, lex)
-    vague = clauses.find_vague(doc, matches, fenced + quantity_spans, has_number=bool(real))
+    # A comparative that states a measured change is not vague ("lower churn from 5 % to 3 %").
+    measured = change is not None and direction_span is not None
+    vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
+    vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real))
     return Analysis(
         lang=lex.lang,
         text=doc.text,
@@ -142,6 +152,7 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         change=change,
         direction=direction,
         direction_span=direction_span,
+        direction_better=clauses.direction_is_better(matches, direction_span, doc),
         limit=limit,
         deadlines=deadlines,
         reason=reason,

@@ -1,0 +1,108 @@
+"""Key result changes a level but does not say where it starts.
+
+What it does:
+    Flags a key result that changes an existing level — with a change verb or
+    noun such as "øke", "redusere", "forbedre", "halvere"; "increase",
+    "reduce", "grow", "double" — and gives a target or an amount but no
+    starting value: "Økt eNPS med 15 %", "Increase NPS to 50". Counts of new
+    things start at zero and are not flagged ("Ti nye publiserte
+    blogginnlegg", "Hire 2 engineers"), nor are absolute levels without a
+    change verb ("Solgt minst 1 000 produkter", "Maks 50 kr per konvertering")
+    or key results with a `baseline` field.
+
+Why it matters:
+    The article's ideal key result is a change from one value to another:
+    "Økte salgsavtaler fra 100 til 200", "Redusert ventetid på telefon-support
+    fra ti til fem minutter". Its HR example "Økt eNPS (employee Net Promoter
+    Score) med 15 %" leaves out where the score stands today, so nobody can
+    tell whether 15 % is ambitious or trivial, or check progress mid-quarter.
+    "Et key result viser hvordan du ligger an med å nå ditt objective" (a key
+    result shows how you are doing on the way to your objective) — that needs
+    a starting point.
+
+How to fix:
+    Add today's value and state the change as from → to: "Økt eNPS med 15 %"
+    becomes "Økt eNPS fra 20 til 23"; "Increase NPS to 50" becomes "Increase
+    NPS from 38 to 50". In YAML you may give a `baseline:` field instead.
+"""
+
+from __future__ import annotations
+
+from okrlint.rules._key_results import has_structured
+
+from okrlint.language.analysis import Analysis
+from okrlint.model import KeyResult, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+FORMS = {
+    "nb": ("fra X til {target}", "fra X til …"),
+    "en": ("from X to {target}", "from X to …"),
+}
+
+
+def check(kr: KeyResult, ctx: RuleContext):
+    if has_structured(kr, "baseline"):
+        return
+    analysis = ctx.analysis(kr)
+    change = analysis.change
+    if change is None or change.baseline is not None or analysis.direction == 0:
+        return
+    stated = change.target or change.amount
+    if stated is None or stated.placeholder or change.amount_is_new:
+        return
+    yield Violation(
+        f"key result changes a level ({ctx.quote(stated.text)}) without its starting value",
+        suggestion=f"add the starting value: {ctx.quote(_rewrite(analysis, ctx.lang))}",
+        highlight=(stated.start, stated.end),
+    )
+
+
+def _rewrite(analysis: Analysis, lang: str) -> str:
+    """The user's words with the change written as from X to the target."""
+    change = analysis.change
+    with_target, open_target = FORMS.get(lang, FORMS["en"])
+    if change.target is not None:
+        cut = change.span.start if change.span is not None else change.target.start
+        form = with_target.format(target=change.target.text)
+    else:
+        cut = change.span.start if change.span is not None else change.amount.start
+        form = open_target
+    head = analysis.text[:cut].rstrip(" ,:–-")
+    return f"{head} {form}" if head else form
+
+
+RULE = Rule(
+    code="OKR203",
+    name="kr-missing-baseline",
+    severity=Severity.WARNING,
+    target=Target.KEY_RESULT,
+    summary="Key result changes a level (a target or an amount) but gives no starting value.",
+    doc=__doc__,
+    check=check,
+    examples=(
+        bad("nb", "Økt eNPS (employee Net Promoter Score) med 15 %"),
+        bad("nb", "Øke NPS til 45"),
+        bad("nb", "Redusere antall fysiske nattbesøk med 30 %"),
+        bad("nb", "Doble antall deltakere på onsdagskafeen"),
+        bad("nb", "Vi halverer ventetiden på legevakten"),
+        bad("nb", "Gjennomsnittlig ordreverdi økes med 150 kr"),
+        good("nb", "Økte salgsavtaler fra 100 til 200"),
+        good("nb", "Ti nye publiserte blogginnlegg"),
+        good("nb", "Solgt minst 1 000 produkter i Q3"),
+        good("nb", "Maks 50 kr brukt per konvertering i digital markedsføring"),
+        good("nb", "Få 2 000 nye kunder som kjøper løpesko"),
+        good("nb", "Redusere kostnad for digital markedsføring fra 1 000 kr til 500 kr per dag"),
+        bad("en", "Increase NPS to 50"),
+        bad("en", "Reduce churn by 2 percentage points"),
+        bad("en", "Lift average revenue per account by 18%"),
+        bad("en", "Changeover time reduced by 40%"),
+        bad("en", "Halve the number of failed deployments"),
+        bad("en", "Help-centre article views per month grow to 50k"),
+        good("en", "Increase NPS from 38 to 50"),
+        good("en", "Hire 2 senior backend engineers"),
+        good("en", "Sign 5 new channel partners in Germany"),
+        good("en", "NPS of at least 50 in the Q3 survey"),
+        good("en", "Cut cloud spend from $40k to $28k per month"),
+        good("en", "Reduce failed deployments by 50%, from 12 to 6 per month"),
+    ),
+)

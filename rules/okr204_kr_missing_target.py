@@ -1,0 +1,112 @@
+"""Key result gives a starting value but no target.
+
+What it does:
+    Flags a key result that names a metric and where it starts but not where
+    it should end: "Øke salget fra 100 biler", "Reduce churn from 5 %", or a
+    YAML key result with `baseline:` and no `target:`. A stated amount of
+    change ("fra 100, med 20 %") counts as a target.
+
+Why it matters:
+    A key result must answer the article's question "Hvordan vet vi om vi har
+    nådd vårt objective?" ("How do we know we have reached our objective?").
+    Without a target there is no finish line: any movement away from the start
+    looks like success. The article's good key results name both ends: "fra
+    100 til 200", "fra 48 til 24 timer".
+
+How to fix:
+    Add the target after the starting value: "Øke salget fra 100 biler"
+    becomes "Øke salget fra 100 til 130 biler"; in YAML add `target:`.
+"""
+
+from __future__ import annotations
+
+from okrlint.rules._key_results import has_structured
+
+from okrlint.model import KeyResult, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+
+def check(kr: KeyResult, ctx: RuleContext):
+    if has_structured(kr, "target"):
+        return
+    to_word = "til" if ctx.lang == "nb" else "to"
+    if has_structured(kr, "baseline"):
+        yield Violation(
+            f"key result has a baseline ({kr.baseline}) but no target",
+            suggestion=f"add 'target:' next to 'baseline: {kr.baseline}'",
+        )
+        return
+    change = ctx.analysis(kr).change
+    if change is None or change.baseline is None:
+        return
+    if change.target is not None or change.amount is not None or change.baseline.placeholder:
+        return
+    start = change.baseline
+    rewrite = f"{kr.text[: start.end].rstrip()} {to_word} Y"
+    yield Violation(
+        f"key result starts from {ctx.quote(start.text)} but has no target",
+        suggestion=f"add the target: {ctx.quote(rewrite)}",
+        highlight=(start.start, start.end),
+    )
+
+
+RULE = Rule(
+    code="OKR204",
+    name="kr-missing-target",
+    severity=Severity.ERROR,
+    target=Target.KEY_RESULT,
+    summary="Key result names a metric and a starting value but no target.",
+    doc=__doc__,
+    check=check,
+    examples=(
+        bad("nb", "Øke salget fra 100 biler"),
+        bad("nb", "Redusere turnover fra 38 %"),
+        bad("nb", "Øke antall anmeldelser på Trustpilot fra 120"),
+        bad("nb", "Gjennomsnittlig sparebeløp per kunde fra 800 kr i måneden"),
+        bad("nb", "Kortere leveringstid fra 5 dager"),
+        bad(
+            "nb",
+            "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
+            "    key_results:\n      - title: Besøk på hjelpesenteret per måned\n"
+            "        baseline: 4000\n      - title: Ti nye artikler i hjelpesenteret\n",
+            document=True,
+        ),
+        good("nb", "Øke salget fra 100 til 130 biler"),
+        good("nb", "Redusere turnover fra 38 % til 30 %"),
+        good("nb", "Øke antall anmeldelser med 50 %, fra 120"),
+        good("nb", "Få tilbakemelding fra 30 kunder på den nye appen"),
+        good("nb", "Økt eNPS med 15 %"),
+        good(
+            "nb",
+            "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
+            "    key_results:\n      - title: Besøk på hjelpesenteret per måned\n"
+            "        baseline: 4000\n        target: 6000\n"
+            "      - title: Ti nye artikler i hjelpesenteret\n",
+            document=True,
+        ),
+        bad("en", "Reduce churn from 5%"),
+        bad("en", "Increase the annual plan share from 20%"),
+        bad("en", "Lower overdue receivables from €1.2M"),
+        bad("en", "Inventory cover for critical parts from 20 days"),
+        bad("en", "Next-day delivery cost per parcel from NOK 95"),
+        bad(
+            "en",
+            "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
+            "    key_results:\n      - title: Sickness absence rate\n        baseline: 6.1%\n"
+            "      - title: Hand hygiene audits at 95% or above\n",
+            document=True,
+        ),
+        good("en", "Reduce churn from 5% to 3%"),
+        good("en", "Increase the annual plan share from 20% to 30%"),
+        good("en", "Collect feedback from 30 customers on the beta"),
+        good("en", "Repeat business from 3 out of 4 clients"),
+        good("en", "Grow revenue by 20% from $2M"),
+        good(
+            "en",
+            "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
+            "    key_results:\n      - title: Sickness absence rate\n        baseline: 6.1%\n"
+            "        target: 4.5%\n      - title: Hand hygiene audits at 95% or above\n",
+            document=True,
+        ),
+    ),
+)

@@ -1,0 +1,82 @@
+"""Key result has a placeholder instead of a number.
+
+What it does:
+    Flags a key result that holds a place for a number nobody has filled in:
+    "fra x til y", "XX %", "TBD", "[N]", "???", "N new users" — in the text or
+    in a `baseline` / `target` field.
+
+Why it matters:
+    The article's own draft has one: "Økt NPS fra x til y før Q4". A key
+    result should answer "Hvordan vet jeg om jeg når mitt objective?" ("How do
+    I know whether I reach my objective?"); with a placeholder it cannot. It is
+    a draft that was never finished, and it will be scored as if it were.
+
+How to fix:
+    Fill in the numbers before the quarter starts. If the starting value is
+    unknown, measure it first (make that an action) and set the target from
+    it: "Økt NPS fra 32 til 45 før Q4".
+"""
+
+from __future__ import annotations
+
+from okrlint.model import KeyResult, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+
+def check(kr: KeyResult, ctx: RuleContext):
+    analysis = ctx.analysis(kr)
+    if analysis.placeholders:
+        first = analysis.placeholders[0]
+        words = ", ".join(ctx.quote(p.text) for p in analysis.placeholders)
+        yield Violation(
+            f"key result has a placeholder ({words}) instead of a number",
+            suggestion=f"replace {ctx.quote(first.text)} with the real value; if the starting "
+            "value is unknown, measure it first and make that an action",
+            highlight=(first.start, first.end),
+        )
+        return
+    for name in ("baseline", "target"):
+        value = getattr(kr, name)
+        if isinstance(value, str) and ctx.analysis(value).placeholders:
+            yield Violation(
+                f"key result's {name} is a placeholder ({ctx.quote(value)})",
+                suggestion=f"set '{name}:' to the real value",
+            )
+            return
+
+
+RULE = Rule(
+    code="OKR205",
+    name="kr-placeholder",
+    severity=Severity.ERROR,
+    target=Target.KEY_RESULT,
+    summary="Key result has a placeholder ('fra x til y', 'TBD', 'XX %') instead of a number.",
+    doc=__doc__,
+    check=check,
+    examples=(
+        bad("nb", "Økt NPS fra x til y før Q4"),
+        bad("nb", "Redusere sykefraværet fra XX % til 5 %"),
+        bad("nb", "Sidevisninger fra TBD til 1,2 millioner per måned"),
+        bad("nb", "Få [N] nye bedriftskunder på kantineavtale"),
+        bad("nb", "Svarprosent på medarbeiderundersøkelsen: ???"),
+        bad("nb", "Andel digitale søknader øker til X %"),
+        good("nb", "Økt NPS fra 32 til 45 før Q4"),
+        good("nb", "Redusere sykefraværet fra 7 % til 5 %"),
+        good("nb", "Ti nye publiserte blogginnlegg"),
+        good("nb", "Selge x-serien til 40 nye forhandlere"),
+        good("nb", "Lansere versjon 2 av appen for 5 000 brukere"),
+        good("nb", "Minst 90 % av pasientene triagert innen 15 minutter"),
+        bad("en", "Raise NPS from x to y by Q4"),
+        bad("en", "Dependency scanning on XX% of repositories"),
+        bad("en", "Follow-up call within 48 hours for TBD% of patients"),
+        bad("en", "N new app users in the first month"),
+        bad("en", "Setup wizard NPS from ??? to 40"),
+        bad("en", "Employees paid below their band midpoint from [N]% to 10%"),
+        good("en", "Raise NPS from 32 to 45 by Q4"),
+        good("en", "Ship the X-ray viewer to 12 clinics"),
+        good("en", "Dependency scanning on 95% of repositories"),
+        good("en", "Grow Series A pipeline from $1M to $2.5M"),
+        good("en", "Win 3 new logos in the Nordics"),
+        good("en", "Cut p95 latency from 800 ms to 300 ms"),
+    ),
+)

@@ -1,0 +1,146 @@
+"""Key result's stated change does not match its from → to numbers.
+
+What it does:
+    Flags a key result that states a change twice — as an amount ("40 %
+    høyere", "by 20 %", "doble", "halve", "1 000 nye", "10 more") and as a
+    baseline and target — when the two disagree by more than a tolerance:
+    "Få 40 % høyere omsetning, fra 100 000 kr til 150 000 kr" is +50 %, not
+    +40 %. A percentage stated for a percentage metric may be read as
+    percentage points or as a relative change; either reading that fits is
+    accepted. Rounding to whole numbers is accepted ("halvere fra 15 til 8"),
+    and so is a difference up to the option `tolerance` (default 2 percentage
+    points of the relative change).
+
+Why it matters:
+    The article's first example has exactly this slip: "Få 40 % høyere
+    omsetning av kaffesalg (inntekter), fra 100 000 kr til 150 000 kr". When
+    the percentage and the target disagree, half the team works towards one
+    number and half towards the other, and scoring at the end of the quarter
+    becomes an argument. A key result must give "en felles forståelse for hva
+    delmålet er" (a shared understanding of what the key result is).
+
+How to fix:
+    Keep one statement of the change, or make both agree: "Få 50 % høyere
+    omsetning, fra 100 000 kr til 150 000 kr", or simply "Øke omsetningen fra
+    100 000 kr til 150 000 kr".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from okrlint.rules._key_results import amount, comparable, number, percent_change
+
+from okrlint.language.analysis import Quantity, QuantityKind
+from okrlint.model import KeyResult, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read the stated change: the target it implies and how to say it."""
+
+    target: float
+    said: str
+
+
+def check(kr: KeyResult, ctx: RuleContext):
+    analysis = ctx.analysis(kr)
+    change = analysis.change
+    if change is None or change.amount is None or change.baseline is None:
+        return
+    if change.target is None or change.amount.value is None:
+        return
+    values = comparable(change.baseline, change.target)
+    if values is None or values[0] == 0:
+        return
+    base, target = values
+    readings = _readings(change.amount, change.baseline, analysis.direction, base, target, ctx)
+    if not readings:
+        return
+    tolerance = float(ctx.options.get("tolerance", 2))
+    # Counts, money and minutes come in whole units; percentages do not round that coarsely.
+    counts = change.baseline.kind is not QuantityKind.PERCENT
+    if any(_fits(r.target, base, target, tolerance, counts) for r in readings):
+        return
+    actual = (target - base) / abs(base) * 100
+    first = readings[0]
+    unit = change.target.unit
+    yield Violation(
+        f"from {change.baseline.text} to {change.target.text} is "
+        f"{percent_change(actual, ctx.lang)}, not {first.said}",
+        suggestion=f"make {ctx.quote(change.amount.text)} and the target agree: "
+        f"{first.said} from {change.baseline.text} gives "
+        f"{amount(first.target, unit, ctx.lang)}, or drop {ctx.quote(change.amount.text)}",
+        highlight=(change.amount.start, change.amount.end),
+    )
+
+
+def _readings(
+    stated: Quantity, baseline: Quantity, direction: int, base: float, target: float, ctx
+) -> list[Reading]:
+    """The targets the stated amount can mean (several when it is ambiguous)."""
+    value = stated.value
+    sign = direction or (1 if target >= base else -1)
+    if stated.kind is QuantityKind.MULTIPLIER:
+        factor = 1 / value if (sign < 0 and value > 1) else value
+        return [Reading(base * factor, f"×{number(factor, ctx.lang)}")]
+    points = Reading(
+        base + sign * value, f"{'+' if sign > 0 else ''}{number(sign * value, ctx.lang)} points"
+    )
+    if stated.kind is QuantityKind.PERCENT and stated.unit == "pp":  # "2 prosentpoeng"
+        return [points] if baseline.unit == "%" else []
+    if stated.kind is QuantityKind.PERCENT:
+        relative = Reading(base * (1 + sign * value / 100), percent_change(sign * value, ctx.lang))
+        # "+10 %" of a percentage may mean points
+        return [relative, points] if baseline.unit == "%" else [relative]
+    if baseline.unit == "%":  # "by 10 points from 58 % to 72 %"
+        return [points]
+    if stated.unit not in (None, baseline.unit) and baseline.unit is not None:
+        return []
+    said = amount(sign * value, stated.unit or baseline.unit, ctx.lang)
+    return [Reading(base + sign * value, ("+" if sign > 0 else "") + said)]
+
+
+def _fits(expected: float, base: float, target: float, tolerance: float, counts: bool) -> bool:
+    if counts and abs(target - expected) < 1 and float(target).is_integer():
+        return True  # whole units cannot hit a fractional target exactly
+    return abs(target - expected) / abs(base) * 100 <= tolerance
+
+
+RULE = Rule(
+    code="OKR207",
+    name="kr-inconsistent-change",
+    severity=Severity.ERROR,
+    target=Target.KEY_RESULT,
+    summary="Key result states a change ('+40 %', 'double') that its from → to numbers contradict.",
+    doc=__doc__,
+    check=check,
+    options={"tolerance": 2},
+    examples=(
+        bad("nb", "Få 40 % høyere omsetning av kaffesalg, fra 100 000 kr til 150 000 kr"),
+        bad("nb", "Øke gjennomsnittlig månedlig honorar med 10 %, fra 3 400 kr til 4 000 kr"),
+        bad("nb", "Vi dobler omsetningen av barnemat fra 1,2 til 2,6 mill. kr"),
+        bad("nb", "Vi skal få 800 nye nyhetsbrev-abonnenter, fra 3 000 til 4 200"),
+        bad("nb", "Halvere antall korridorpasienter fra 14 til 9 per døgn"),
+        bad("nb", "Redusere sykefraværet med 2 prosentpoeng, fra 8 % til 7 %"),
+        good("nb", "Få 50 % høyere omsetning av kaffesalg, fra 100 000 kr til 150 000 kr"),
+        good("nb", "Doble antall medlemmer i «Kaffeklubben» fra 1 000 til 2 000"),
+        good("nb", "Få 1 000 nye følgere på Instagram fra 1 000 til 2 000"),
+        good("nb", "Halvere ventetiden fra 15 til 8 minutter"),
+        good("nb", "Øke svarprosenten med 10 %, fra 60 % til 70 %"),
+        good("nb", "Redusere svinn med 20 %, fra 1,5 mill. kr til 1,2 mill. kr"),
+        bad("en", "Double qualified pipeline from $400K to $650K"),
+        bad("en", "Halve audit adjustments from 10 to 4"),
+        bad("en", "Get 1,000 new LinkedIn followers, from 3,000 to 5,000"),
+        bad("en", "Grow retainer revenue 30% from €600K to €900K"),
+        bad("en", "Increase midweek occupancy by 10 points from 58% to 72%"),
+        bad("en", "Reduce manual handling incidents by half, from 40 to 25"),
+        good("en", "Double weekly sign-ups from 500 to 1,000"),
+        good("en", "Newsletter subscribers up 150% from 800 to 2,000"),
+        good("en", "Reduce failed deployments by 50%, from 12 to 6 per month"),
+        good("en", "Add 20 more partner clinics, from 40 to 60"),
+        good("en", "Increase occupancy by 14 points from 58% to 72%"),
+        good("en", "Grow ARR 25% from $4M to $5M"),
+    ),
+)

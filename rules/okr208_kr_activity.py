@@ -1,0 +1,87 @@
+"""Key result is an activity, not an outcome.
+
+What it does:
+    Flags a key result that describes a task, a deliverable or a recurring
+    ritual instead of a measured result: it opens with an activity verb
+    ("Lage", "Gjennomføre", "Implementere", "Ta frem"; "Build", "Launch",
+    "Hold", "Set up") and states no measured result, or it describes a
+    ritual ("Ukentlig coaching av medarbeidere", "Bedriftslunsj gjennomført en
+    gang per måned", "Hold weekly stand-ups"). Counts of produced output that
+    the article accepts ("Ti nye publiserte blogginnlegg", "Publish 12 case
+    studies") are not flagged.
+
+Why it matters:
+    The article keeps actions apart from key results: "Actions for slike key
+    results kan være: Laget en konkurrentanalyse …, Laget en plan for å
+    implementere nye produktegenskaper" (actions for such key results can be:
+    made a competitor analysis …, made a plan to implement new product
+    features). A key result answers "Hvordan vet jeg om jeg når mitt
+    objective?" ("How do I know whether I reach my objective?"); a task can be
+    done to the letter while nothing improves.
+
+How to fix:
+    Move the task to the objective's `actions`, and write the key result as the
+    outcome the task should bring about: "Ukentlig coaching av medarbeidere"
+    becomes the action, and the key result "Andel saker løst i første
+    henvendelse fra 60 % til 75 %".
+"""
+
+from __future__ import annotations
+
+from okrlint.model import KeyResult, Severity
+from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
+
+WHAT = {
+    "ritual": "a recurring ritual",
+    "deliver": "a deliverable",
+}
+
+
+def check(kr: KeyResult, ctx: RuleContext):
+    marker = ctx.analysis(kr).activity
+    if marker is None:
+        return
+    what = WHAT.get(marker.label, "an activity")
+    yield Violation(
+        f"key result is {what} ({ctx.quote(marker.text)}), not an outcome",
+        suggestion=f"move {ctx.quote(kr.text)} to 'actions' and measure the result it should "
+        "bring, from X to Y",
+        highlight=(marker.start, marker.end),
+    )
+
+
+RULE = Rule(
+    code="OKR208",
+    name="kr-activity",
+    severity=Severity.INFO,
+    target=Target.KEY_RESULT,
+    summary="Key result is a task, deliverable or ritual rather than a measured outcome.",
+    doc=__doc__,
+    check=check,
+    examples=(
+        bad("nb", "Ukentlig coaching av medarbeidere for å holde de oppdatert"),
+        bad("nb", "Bedriftslunsj gjennomført en gang per måned"),
+        bad("nb", "Laget en plan og implementert pause-trim for selskapet"),
+        bad("nb", "Ta frem markedsføringsmateriale"),
+        bad("nb", "Innføre talegjenkjenning i journalen"),
+        bad("nb", "Arrangere fagdag for alle lærerne i august"),
+        good("nb", "Ti nye publiserte blogginnlegg"),
+        good("nb", "Økte salgsavtaler fra 100 til 200"),
+        good("nb", "Redusert ventetid på telefon-support fra ti til fem minutter"),
+        good("nb", "Lansere to nye produktfunksjonaliteter"),
+        good("nb", "Fem nye produserte videoer"),
+        good("nb", "Minst 90 % av pasientene triagert innen 15 minutter"),
+        bad("en", "Launch the new website"),
+        bad("en", "Hold weekly stand-ups with the sales team"),
+        bad("en", "Build a customer health dashboard"),
+        bad("en", "Set up a partner portal"),
+        bad("en", "Run a monthly webinar for prospects"),
+        bad("en", "Implement single sign-on"),
+        good("en", "Publish 12 customer case studies"),
+        good("en", "Increase trial-to-paid conversion from 9% to 13%"),
+        good("en", "Hire 2 senior backend engineers"),
+        good("en", "Reduce median support response time from 48 to 24 hours"),
+        good("en", "95% of complaints answered within 10 working days"),
+        good("en", "Ship 3 new integrations used by at least 100 customers each"),
+    ),
+)
