@@ -8,7 +8,9 @@ What it does:
     ritual ("Ukentlig coaching av medarbeidere", "Bedriftslunsj gjennomført en
     gang per måned", "Hold weekly stand-ups"). Counts of produced output that
     the article accepts ("Ti nye publiserte blogginnlegg", "Publish 12 case
-    studies") are not flagged.
+    studies", "Lage tre nye helgepakker") are not flagged, nor is anything that
+    measures a result after all: a from → to change, a limit or a percentage
+    ("Automate 30 % of password resets").
 
 Why it matters:
     The article keeps actions apart from key results: "Actions for slike key
@@ -28,6 +30,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.language.analysis import Analysis, QuantityKind, TextSpan
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -38,8 +41,9 @@ WHAT = {
 
 
 def check(kr: KeyResult, ctx: RuleContext):
-    marker = ctx.analysis(kr).activity
-    if marker is None:
+    analysis = ctx.analysis(kr)
+    marker = analysis.activity
+    if marker is None or _measured(analysis, marker):
         return
     what = WHAT.get(marker.label, "an activity")
     yield Violation(
@@ -48,6 +52,25 @@ def check(kr: KeyResult, ctx: RuleContext):
         "bring, from X to Y",
         highlight=(marker.start, marker.end),
     )
+
+
+def _measured(analysis: Analysis, marker: TextSpan) -> bool:
+    """Whether the key result measures a result after all, whatever its verb."""
+    change = analysis.change
+    if change is not None and (change.baseline is not None or change.target is not None):
+        return True  # "Support tickets from 300 to 100 a month"
+    real = [q for q in analysis.quantities if not q.placeholder]
+    if analysis.limit is not None or any(q.kind is QuantityKind.PERCENT for q in real):
+        return True  # "Automate 30 % of password resets", "Call abandonment below 8 %"
+    counts = [q for q in real if q.kind is not QuantityKind.DURATION]
+    lead = analysis.lead_verb
+    # a count of what the verb produces, right after it: "Lage tre nye helgepakker"
+    produced = lead is not None and any(0 < q.start - lead.end <= 1 for q in counts)
+    if marker.label == "ritual":  # "Publisere ti videosaker i uka" is output, a meeting is not
+        return produced and lead.label == "deliver"
+    if lead is not None and marker.start == lead.start:
+        return produced
+    return bool(counts)  # "10 000 kunder har opprettet et sparemål"
 
 
 RULE = Rule(

@@ -325,7 +325,7 @@ def find_activity(
         return replace(lead, label="activity")
     freq = matches.get("ritual_frequency", ())
     if freq and label not in ("change", "maintain"):
-        events = matches.get("ritual_events", ())
+        events = matches.get("ritual_events", ()) or _compound_events(doc, lex)
         doing = _activity_forms(doc, lex)
         if events or doing or label in ("deliver",):
             s, e = min(freq)
@@ -336,6 +336,17 @@ def find_activity(
     if label == "deliver" and not has_number:
         return replace(lead, label="deliver")
     return None
+
+
+def _compound_events(doc: Sequence[Token], lex: Lexicon) -> list[int]:
+    """Compound event nouns: "morgenmøte", "5S-gjennomgang" (heads from the lexicon)."""
+    heads = lex.markers.get("ritual_event_heads", frozenset())
+    return [
+        i
+        for i, t in enumerate(doc)
+        if t.is_alpha or "-" in t.text
+        if any(t.lower_.endswith(h) and len(t.lower_) > len(h) + 2 for h in heads)
+    ]
 
 
 def _activity_forms(doc: Sequence[Token], lex: Lexicon) -> list[int]:
