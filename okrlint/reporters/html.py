@@ -109,7 +109,8 @@ class TreeNode:
     text: str
     status: str
     score: int | None
-    key_results: tuple[tuple[str, str, tuple[TreeNode, ...]], ...] = ()  # (id, text, children)
+    # (id, text, status, the objectives built on it)
+    key_results: tuple[tuple[str, str, str, tuple[TreeNode, ...]], ...] = ()
     children: tuple[TreeNode, ...] = ()
     missing_parent: str | None = None
 
@@ -307,7 +308,7 @@ def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
             return tuple(node(c, seen) for c in kids if c.element.anchor not in seen)
 
         krs = tuple(
-            (kr.id or "KR", "".join(s.text for s in kr.text), under(kr.anchor))
+            (kr.id or "KR", "".join(s.text for s in kr.text), kr.status, under(kr.anchor))
             for kr in o.key_results
         )
         return TreeNode(
