@@ -3,7 +3,9 @@
 What it does:
     Flags a key result that contains no number at all: no count, percentage,
     amount, duration or multiplier, and no `baseline` / `target` field.
-    Placeholders ("fra x til y", "TBD") are left to OKR205.
+    Placeholders ("fra x til y", "TBD") are left to OKR205. Deadlines and
+    dates ("innen to måneder", "by Q3") are not numbers; ratings ("4.5/5")
+    and number words ("ti", "fifteen") are.
 
 Why it matters:
     The article's bad key results — "Selge flere biler", "Øke besøk på
@@ -33,8 +35,10 @@ def check(kr: KeyResult, ctx: RuleContext):
     if analysis.quantities or analysis.placeholders:
         return
     form = "fra X til Y" if ctx.lang == "nb" else "from X to Y"
-    if analysis.vague:
-        word = analysis.vague[0]
+    # Name a vague amount ("flere") in the hint, not a praise word ("best").
+    amounts = [v for v in analysis.vague if v.label != "quality"]
+    if amounts:
+        word = amounts[0]
         hint = f"replace {ctx.quote(word.text)} with a number: {ctx.quote(form)}"
         highlight = (word.start, word.end)
     else:

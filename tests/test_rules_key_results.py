@@ -1,0 +1,257 @@
+"""The key-result rules OKR201-OKR210 as a user meets them: on the seed article's own key
+results, with the hints they print, their options, and the structure they read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from okrlint.config import Config
+from okrlint.engine import ActiveRule, run_rules, select_rules
+from okrlint.model import Document, Finding, KeyResult, Objective, Severity, Span
+from okrlint.readers import read_document
+from okrlint.registry import builtin_rules
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "okr-eksempler-for-din-bedrift.txt"
+RULES = {rule.code: rule for rule in builtin_rules()}
+HOLDER = {
+    "nb": "Bli kundenes førstevalg i regionen, fordi vi vil vokse lønnsomt",
+    "en": "Become our customers' first choice in the region, because we want to grow profitably",
+}
+
+
+def findings(text: str, lang: str = "nb", **options) -> list[Finding]:
+    """Every default rule's findings for one key result under a clean objective.
+
+    ``options`` are set on the rule they name: ``OKR207={"tolerance": 0.5}``.
+    """
+    kr = KeyResult(text, Span(2, 3, 2, 3 + len(text)))
+    objective = Objective(HOLDER[lang], Span(1, 1, 1, 2), key_results=(kr,))
+    doc = Document("okrs.txt", "text", (objective,), language=lang)
+    active = [
+        ActiveRule(item.rule, item.severity, {**item.options, **options.get(item.rule.code, {})})
+        for item in select_rules(list(RULES.values()), Config())
+    ]
+    return [f for f in run_rules([doc], active, Config()) if f.element == "key_result"]
+
+
+def codes(text: str, lang: str = "nb") -> set[str]:
+    return {f.code for f in findings(text, lang)}
+
+
+def one(text: str, code: str, lang: str = "nb", **options) -> Finding:
+    found = [f for f in findings(text, lang, **options) if f.code == code]
+    assert len(found) == 1, f"{code} should flag {text!r} once, got {found}"
+    return found[0]
+
+
+def highlighted(finding: Finding) -> str:
+    assert finding.highlight is not None, f"{finding.code} gives no highlight"
+    start, end = finding.highlight
+    return finding.text[start:end]
+
+
+# --- the seed article ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_lines() -> list[str]:
+    if not SEED.exists():
+        pytest.skip("the seed article (shared/seed) is not next to this checkout")
+    return [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+
+
+def _bullets_after(lines: list[str], heading: str) -> list[str]:
+    """The bullet items of the list that follows ``heading`` in the article."""
+    start = lines.index(heading) + 1
+    items: list[str] = []
+    for line in lines[start:]:
+        if line.startswith("•"):
+            items.append(line.lstrip("• ").strip())
+        elif line and items:
+            break
+    return items
+
+
+def _seed_key_result(lines: list[str], words: str) -> str:
+    found = [line.lstrip("• ").strip() for line in lines if line.startswith("•") and words in line]
+    assert len(found) == 1, f"the seed article should have one bullet with {words!r}"
+    return found[0]
+
+
+def test_every_bad_seed_key_result_is_flagged_as_not_measurable(seed_lines) -> None:
+    bad = _bullets_after(seed_lines, "Eksempler på dårlige key results")
+    assert len(bad) == 5
+    for text in bad:
+        assert "OKR201" in codes(text), text
+
+
+def test_the_seed_calls_many_followers_subjective(seed_lines) -> None:
+    text = _seed_key_result(seed_lines, "mange følgere")
+    finding = one(text, "OKR202")
+    assert highlighted(finding) == "mange"
+
+
+def test_the_seeds_40_percent_that_is_50_percent(seed_lines) -> None:
+    text = _seed_key_result(seed_lines, "40 % høyere")
+    finding = one(text, "OKR207")
+    assert finding.severity is Severity.ERROR
+    assert "+50 %" in finding.message and "+40 %" in finding.message
+    assert "140 000 kr" in finding.suggestion  # what +40 % from 100 000 kr would give
+    assert highlighted(finding) == "40 %"
+
+
+def test_the_seeds_unfinished_nps_key_result_is_a_placeholder(seed_lines) -> None:
+    text = _seed_key_result(seed_lines, "fra x til y")
+    finding = one(text, "OKR205")
+    assert highlighted(finding) == "x"
+    assert "OKR201" not in codes(text)
+
+
+@pytest.mark.parametrize("words", ["fra 100 til 200", "fra ti til fem minutter"])
+def test_the_seeds_good_key_results_raise_no_error(seed_lines, words: str) -> None:
+    text = _seed_key_result(seed_lines, words)
+    errors = [f for f in findings(text) if f.severity is Severity.ERROR]
+    assert errors == []
+
+
+def test_the_seeds_coaching_ritual_is_an_activity(seed_lines) -> None:
+    text = _seed_key_result(seed_lines, "Ukentlig coaching")
+    assert "OKR208" in codes(text)
+
+
+def test_every_seed_key_result_with_from_to_and_no_slip_is_free_of_errors(seed_lines) -> None:
+    """The article's from → to key results are its model answers; only the two it gets
+    wrong (40 % vs +50 %, and 'x til y') may raise an error."""
+    document = read_document("seed.txt", SEED.read_text(encoding="utf-8"), language="nb")
+    active = select_rules(list(RULES.values()), Config())
+    errors = [
+        f
+        for f in run_rules(document, active, Config())
+        if f.severity is Severity.ERROR and f.element == "key_result" and " til " in f.text
+    ]
+    assert sorted(f.code for f in errors) == ["OKR205", "OKR207"]
+
+
+# --- hints quote the user's words --------------------------------------------------------
+
+
+def test_missing_baseline_hint_rewrites_the_key_result() -> None:
+    finding = one("Økt eNPS med 15 %", "OKR203")
+    assert finding.suggestion == "add the starting value: «Økt eNPS fra X til …»"
+    english = one("Increase NPS to 50", "OKR203", "en")
+    assert "'Increase NPS from X to 50'" in english.suggestion
+
+
+def test_missing_target_hint_keeps_the_users_start() -> None:
+    finding = one("Reduce churn from 5% in the SMB segment", "OKR204", "en")
+    assert "'Reduce churn from 5% to Y'" in finding.suggestion
+    assert highlighted(finding) == "5%"
+
+
+def test_direction_mismatch_names_the_verb_and_the_numbers() -> None:
+    finding = one("Redusere ventetid fra 5 til 10 minutter", "OKR206")
+    assert finding.message.startswith("«Redusere» but 5 → 10 minutter is an increase")
+    assert highlighted(finding) == "Redusere"
+
+
+def test_improving_a_time_may_shorten_it() -> None:
+    assert "OKR206" not in codes("Improve first response time from 8 hours to 2 hours", "en")
+    assert "OKR206" not in codes("Raskere svar på chat, fra 6 til 2 minutter")
+
+
+def test_durations_in_different_units_are_compared() -> None:
+    assert "OKR206" in codes("Redusere leveringstiden fra 2 dager til 60 timer")
+    assert "OKR206" not in codes("Redusere leveringstiden fra 2 dager til 36 timer")
+
+
+def test_inconsistent_change_tolerance_is_an_option() -> None:
+    text = "Få 40 % høyere omsetning, fra 100 000 kr til 141 000 kr"
+    assert "OKR207" not in codes(text)  # +41 % is within the default 2 points
+    strict = one(text, "OKR207", OKR207={"tolerance": 0.5})
+    assert "+41 %" in strict.message
+
+
+def test_percentage_points_and_relative_percent_are_both_readings() -> None:
+    assert "OKR207" not in codes("Øke svarprosenten med 10 %, fra 60 % til 70 %")
+    assert "OKR207" not in codes("Øke svarprosenten med 10 %, fra 60 % til 66 %")
+    assert "OKR207" in codes("Øke svarprosenten med 10 prosentpoeng, fra 60 % til 66 %")
+
+
+def test_counts_of_new_things_against_from_to() -> None:
+    assert "OKR207" in codes("Get 1,000 new followers, from 3,000 to 5,000", "en")
+    assert "OKR207" not in codes("Get 2,000 new followers, from 3,000 to 5,000", "en")
+
+
+# --- what each rule reads ---------------------------------------------------------------
+
+
+def test_structured_baseline_and_target_count() -> None:
+    yaml = (
+        "objectives:\n  - title: Be the clinic patients trust, because trust heals\n"
+        "    key_results:\n"
+        "      - title: Sickness absence rate\n        baseline: 6.1\n"
+        "      - title: Hand hygiene audits passed\n        baseline: 80\n        target: 95\n"
+        "      - title: Falls per 1,000 bed days\n        baseline: TBD\n        target: 2\n"
+    )
+    docs = read_document("okrs.yaml", yaml, language="en")
+    active = select_rules(list(RULES.values()), Config())
+    found = {(f.span.line, f.code) for f in run_rules(docs, active, Config())}
+    assert (4, "OKR204") in found
+    assert not any(line == 6 for line, _ in found)
+    assert (9, "OKR205") in found
+    assert not any(code == "OKR201" for _, code in found)
+
+
+def test_a_duplicate_is_flagged_once_at_the_repeat() -> None:
+    yaml = (
+        "objectives:\n  - title: Raske leveranser, fordi kundene venter\n"
+        "    key_results:\n"
+        "      - Redusere leveringstid fra 5 til 3 dager\n"
+        "      - Øke NPS fra 30 til 45\n"
+        "      - 'Redusere leveringstid: fra 5 til 3 dager.'\n"
+        "  - title: Fornøyde kunder, fordi de anbefaler oss\n"
+        "    key_results:\n"
+        "      - Redusere leveringstid fra 5 til 3 dager\n"
+    )
+    docs = read_document("okrs.yaml", yaml, language="nb")
+    active = select_rules(list(RULES.values()), Config())
+    duplicates = [f for f in run_rules(docs, active, Config()) if f.code == "OKR210"]
+    assert [f.span.line for f in duplicates] == [6]
+    assert "key result 1" in duplicates[0].message
+
+
+def test_binary_milestones_are_off_by_default() -> None:
+    assert RULES["OKR209"].enabled is False
+    assert "OKR209" not in codes("Launch the new website", "en")
+    assert "OKR209" in {r.rule.code for r in select_rules(list(RULES.values()), _select("OKR209"))}
+
+
+def _select(code: str) -> Config:
+    return Config(select=(code,))
+
+
+def test_ratings_on_a_scale_are_numbers() -> None:
+    assert "OKR201" not in codes("App Store rating of at least 4.6/5", "en")
+    assert "OKR206" in codes("Increase the trust score from 4.3/5 to 3.9/5", "en")
+
+
+def test_vague_words_quantified_by_a_number_are_not_vague() -> None:
+    assert "OKR202" not in codes("Volunteer NPS of 50 or higher", "en")
+    assert "OKR202" not in codes("Lower monthly churn from 1.9% to 1.3%", "en")
+    assert "OKR202" not in codes("Reduce open high-severity findings by 200", "en")
+    assert "OKR202" in codes("Higher CSAT on chat", "en")
+
+
+def test_up_and_down_before_an_amount_state_a_change() -> None:
+    assert "OKR203" in codes("Legacy pledges up 20%", "en")
+    assert "OKR203" in codes("Cart abandonment down to 60%", "en")
+    assert "OKR203" not in codes("Sign up 20 new schools", "en")
+
+
+def test_activities_that_measure_a_result_are_not_flagged() -> None:
+    assert "OKR208" in codes("Implement RFID tagging in the 20 largest stores", "en")
+    assert "OKR208" not in codes("Automate 30% of password-reset tickets", "en")
+    assert "OKR208" not in codes("Lage tre nye helgepakker")
+    assert "OKR208" in codes("Sikkerhetsmøte om bord hver uke")
