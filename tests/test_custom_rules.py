@@ -218,3 +218,54 @@ def test_matching_time_is_bounded_on_huge_elements(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert list(loaded.check(Document("x.okr.yaml", "yaml", (huge,)), ctx)) == []
     assert time.perf_counter() - started < 1.0
+
+
+# ---------------------------------------------------------------------------- the plugin example
+
+PLUGIN = Path(__file__).resolve().parents[1] / "examples" / "plugin"
+
+
+def _can_build_offline() -> bool:
+    """setuptools >= 70.1 builds a wheel without the separate 'wheel' package."""
+    try:
+        from importlib.metadata import version
+
+        major, minor = (int(p) for p in version("setuptools").split(".")[:2])
+    except Exception:
+        return False
+    return (major, minor) >= (70, 1)
+
+
+@pytest.mark.skipif(not _can_build_offline(), reason="needs setuptools>=70.1 (the test extra)")
+def test_the_plugin_example_installs_and_its_rule_runs(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    source = tmp_path / "plugin"
+    shutil.copytree(PLUGIN, source, ignore=shutil.ignore_patterns("build", "*.egg-info"))
+    site = tmp_path / "site"  # a private install location: nothing leaks into this env
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--no-index", "--target", str(site), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    env = {"PYTHONPATH": str(site)}
+    listed = json.loads(run_okrlint("rules", "--format", "json", cwd=tmp_path, env=env).out)
+    plugin = [r for r in listed if r["code"] == "ACME101"]
+    assert plugin and plugin[0]["origin"] == "okrlint-example-plugin"
+    assert plugin[0]["name"] == "kr-too-many-numbers"
+
+    (tmp_path / "team.okr.yaml").write_text(
+        "period: Q3 2025\nobjectives:\n"
+        "  - title: Keep customers longer, because churn eats our growth\n"
+        "    key_results:\n"
+        "      - Raise NPS from 20 to 40 and cut churn from 5% to 3%\n"
+        "      - Raise net revenue retention from 98% to 105%\n",
+        encoding="utf-8",
+    )
+    found = run_okrlint("check", "--no-cache", "--select", "ACME", "team.okr.yaml",
+                        cwd=tmp_path, env=env)  # fmt: skip
+    assert found.code == 1, found.err
+    assert "team.okr.yaml:5:9: ACME101 [kr-too-many-numbers]" in found.out
+    assert "ACME101" not in run_okrlint("rules", cwd=tmp_path).out  # not installed here
