@@ -42,6 +42,7 @@ class Quantity:
     text: str
     unit: str | None = None  # normalised: "%", "kr", "usd", "eur", "min", "h", "day", ...
     placeholder: bool = False
+    scale: float = 1.0  # the scale written with it: 1e6 for "2 mill.", "$2M", "5 MNOK"
 
 
 @dataclass(frozen=True, slots=True)

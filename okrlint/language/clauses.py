@@ -167,7 +167,7 @@ def find_direction(doc: Sequence[Token], matches: Matches, exclude: Sequence[Tex
     best: tuple[int, int, int] | None = None
     for sign, key in ((1, "direction_up"), (-1, "direction_down")):
         for start, end in matches.get(key, ()):
-            if _inside(doc[start].idx, exclude):
+            if _inside(doc[start].idx, exclude) or _in_compound(doc, end):
                 continue
             if best is None or start < best[1]:
                 best = (sign, start, end)
@@ -275,11 +275,17 @@ def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: b
     return tuple(span(doc, s, e, labels[(s, e)]) for s, e in sorted(kept))
 
 
+def _in_compound(doc: Sequence[Token], end: int) -> bool:
+    """ "high-severity", "lower-cost": the words before ``end`` open a compound word."""
+    last = doc[end - 1]
+    glued = not last.whitespace_ and end + 1 < len(doc) and doc[end].text == "-"
+    return glued and doc[end + 1].is_alpha and not doc[end].whitespace_
+
+
 def _in_name_or_compound(doc: Sequence[Token], start: int, end: int) -> bool:
     """ "App Store", "high-severity", "lower-cost": part of a name or a compound word."""
-    last = doc[end - 1]
-    if not last.whitespace_ and end + 1 < len(doc) and doc[end].text == "-":
-        return doc[end + 1].is_alpha
+    if _in_compound(doc, end):
+        return True
     p = _prev(doc, start)
     first = doc[start]
     return p >= 0 and first.is_title and doc[p].is_title and doc[p].is_alpha

@@ -8,6 +8,7 @@ it covers, so that the change component can look at its neighbours.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -365,7 +366,10 @@ class Scanner:
             kind, unit = QuantityKind.CURRENCY, prefix_unit
         elif kind is QuantityKind.ABSOLUTE and self._is_year(i, core, value):
             return None
-        return self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
+        hit = self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
+        if core.value and value != core.value:
+            hit = replace(hit, quantity=replace(hit.quantity, scale=value / core.value))
+        return hit
 
     def _score(self, i: int) -> Hit | None:
         """ "4.5/5", "7/10": a rating, counted as its numerator on the scale "/5"."""
@@ -554,8 +558,18 @@ class Scanner:
 
 
 def with_unit(q: Quantity, other: Quantity) -> Quantity:
-    """``q`` with the unit and kind of ``other`` ("fra 48 til 24 timer": 48 is hours too)."""
-    if q.unit is not None or other.unit is None:
-        return q
-    value = q.value
-    return replace(q, kind=other.kind, unit=other.unit, value=value)
+    """``q`` with the unit and kind of ``other`` ("fra 48 til 24 timer": 48 is hours too),
+    and its scale where it was left out ("fra 1,2 til 2,6 mill. kr": 1,2 is millions)."""
+    if q.unit is None and other.unit is not None:
+        q = replace(q, kind=other.kind, unit=other.unit)
+    if _shares_scale(q, other):
+        q = replace(q, value=q.value * other.scale, scale=other.scale)
+    return q
+
+
+def _shares_scale(q: Quantity, other: Quantity) -> bool:
+    """Whether the scale of ``other`` was left out of ``q``: the scaled value is closer to it."""
+    if q.scale != 1 or other.scale == 1 or not q.value or not other.value:
+        return False
+    scaled = q.value * other.scale
+    return abs(math.log(scaled / other.value)) < abs(math.log(q.value / other.value))
