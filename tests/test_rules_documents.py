@@ -1,0 +1,118 @@
+"""Document rules OKR301-OKR303, and the title lines that name a document's period."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.config import Config
+from okrlint.engine import run_rules, select_rules
+from okrlint.model import Finding
+from okrlint.readers import read_document
+from okrlint.registry import builtin_rules
+
+KRS_NB = "\n- Øke NPS fra 20 til 40\n- Redusere frafall fra 8 % til 5 %\n"
+KRS_TXT = "Key results:\n• Øke NPS fra 20 til 40\n• Redusere frafall fra 8 % til 5 %\n"
+
+
+def check(text: str, name: str, lang: str = "nb", **config) -> list[Finding]:
+    docs = read_document(name, text, language=lang, language_source="cli")
+    active = select_rules(builtin_rules(), Config(select=("OKR3",), **config))
+    return run_rules(docs, active, Config())
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("# OKR for Hansen Bilverksted – 1. kvartal 2026", "1. kvartal 2026"),
+        ("# Brightside Studio: OKRs Q2 2025", "Q2 2025"),
+        ("# Nærkjøp Vest – mål for 2026", "2026"),
+        ("# Clean Water Now: H2 2025 OKRs", "H2 2025"),
+    ],
+)
+def test_a_markdown_title_names_the_period(title: str, period: str) -> None:
+    text = f"{title}\n\n## Objective 1 – Økt kundelojalitet, fordi kundene skal bli\n{KRS_NB}"
+    doc = read_document("okrs.okr.md", text, language="nb", language_source="cli")[0]
+    assert doc.period == period
+    assert [o.text for o in doc.objectives] == ["Økt kundelojalitet, fordi kundene skal bli"]
+    assert "OKR301" not in codes(check(text, "okrs.okr.md"))
+
+
+@pytest.mark.parametrize(
+    ("title", "period", "owner"),
+    [
+        ("OKR for Butikk Nord – 3. kvartal 2025", "3. kvartal 2025", "Butikk Nord"),
+        ("Tall & Co Regnskap – OKR-er for 2. kvartal 2026", "2. kvartal 2026", None),
+        ("Harbour Hotels Group\nOKRs for H1 2026", "H1 2026", None),
+        ("Fernbrook OKRs, Q1 2026", "Q1 2026", None),
+    ],
+)
+def test_a_plain_text_title_names_the_period_and_is_no_objective(
+    title: str, period: str, owner: str | None
+) -> None:
+    text = f"{title}\n\nObjective: Økt kundelojalitet, fordi kundene skal bli\n{KRS_TXT}"
+    doc = read_document("okrs.okr.txt", text, language="nb", language_source="cli")[0]
+    assert (doc.period, doc.owner) == (period, owner)
+    assert len(doc.objectives) == 1
+    assert "OKR301" not in codes(check(text, "okrs.okr.txt"))
+
+
+def test_a_quarter_in_an_objective_or_a_long_introduction_is_no_period() -> None:
+    text = (
+        "Bakeriet i Storgata\n\nBakeriet ble grunnlagt i 1998 og har siden den gang bakt brød "
+        "til hele nabolaget hver eneste morgen.\n\n"
+        "Objective: Vellykket lansering av nytt brød i Q3, fordi kundene spør etter det\n" + KRS_TXT
+    )
+    found = [f for f in check(text, "okrs.okr.txt") if f.code == "OKR301"]
+    assert len(found) == 1
+    assert found[0].element == "document"
+    assert "«period: 3. kvartal 2025»" in (found[0].suggestion or "")
+
+
+def test_a_heading_that_is_an_objective_names_no_period() -> None:
+    text = "## Bli best på kaffe i 2026, fordi konkurrentene sover\n" + KRS_NB
+    assert "OKR301" in codes(check(text, "okrs.okr.md"))
+
+
+def test_too_many_objectives_counts_per_owner() -> None:
+    def objective(n: int, owner: str) -> str:
+        return (
+            f"  - title: Mål nummer {n} for teamet, fordi vi vil vokse\n    owner: {owner}\n"
+            "    key_results:\n      - Øke NPS fra 20 til 40\n      - Øke salget fra 10 til 20\n"
+        )
+
+    split = "period: Q3 2025\nobjectives:\n" + "".join(
+        objective(n, "Salg" if n % 2 else "Marked") for n in range(10)
+    )
+    assert "OKR302" not in codes(check(split, "okrs.okr.yaml"))
+    one_owner = "period: Q3 2025\nobjectives:\n" + "".join(objective(n, "Salg") for n in range(6))
+    found = [f for f in check(one_owner, "okrs.okr.yaml") if f.code == "OKR302"]
+    assert len(found) == 1
+    assert found[0].message == "«Salg» has 6 objectives for «Q3 2025»; more than 5 splits the focus"
+    relaxed = {"rule_settings": {"too-many-objectives": {"max": 6}}}
+    assert "OKR302" not in codes(check(one_owner, "okrs.okr.yaml", **relaxed))
+
+
+def test_unknown_field_is_reported_at_the_key_with_a_suggestion() -> None:
+    text = (
+        "periode: Q3 2025\n"
+        "objectives:\n"
+        "  - title: Økt kundelojalitet, fordi kundene skal bli\n"
+        "    ansvarlig: Kundeservice\n"
+        "    key_results:\n"
+        "      - Øke NPS fra 20 til 40\n"
+        "      - Redusere frafall fra 8 % til 5 %\n"
+    )
+    found = [f for f in check(text, "okrs.okr.yaml") if f.code == "OKR303"]
+    assert [(f.span.line, f.span.column) for f in found] == [(1, 1), (4, 5)]
+    assert found[0].suggestion == "did you mean «period»? rename «periode»"
+    assert found[1].suggestion == "did you mean «owner»? rename «ansvarlig»"
+    assert "OKR301" in codes(check(text, "okrs.okr.yaml"))  # the misspelt period is lost
+
+
+def test_unknown_field_ignores_markdown_and_text() -> None:
+    text = "Periode: Q3 2025\n\nObjective: Økt kundelojalitet, fordi kundene skal bli\n" + KRS_TXT
+    assert codes(check(text, "okrs.okr.txt")) == []

@@ -1,0 +1,133 @@
+"""Objective rules OKR101-OKR105 on whole documents, as a user meets them: the seed article's
+objectives, the company -> team cascade, and the rules' options."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from okrlint.config import Config
+from okrlint.engine import run_rules, select_rules
+from okrlint.model import Finding
+from okrlint.readers import read_document
+from okrlint.registry import builtin_rules
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "okr-eksempler-for-din-bedrift.txt"
+
+
+def check(text: str, name: str = "okrs.okr.yaml", lang: str = "nb", **config) -> list[Finding]:
+    docs = read_document(name, text, language=lang, language_source="cli")
+    active = select_rules(builtin_rules(), Config(select=("OKR1",), **config))
+    return run_rules(docs, active, Config())
+
+
+def codes_at(findings: list[Finding], code: str) -> list[int]:
+    return [f.span.line for f in findings if f.code == code]
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.is_file():
+        pytest.skip("the seed article (shared/seed) is not next to this checkout")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_the_articles_bad_objectives_are_flagged_as_measurable(seed: str) -> None:
+    start = seed.index("Eksempler på dårlige objectives")
+    bads = re.findall(r"•\s*(.+)", seed[start : seed.index("Dette er målbare", start)])
+    assert len(bads) == 3
+    text = "\n".join(
+        f"Objective: {b.strip()}\nKey results:\n• Øke NPS fra 20 til 40\n" for b in bads
+    )
+    found = check(text, "bad.okr.txt")
+    assert len(codes_at(found, "OKR101")) == 3
+    assert all("key result" in f.message for f in found if f.code == "OKR101")
+
+
+def test_the_articles_good_objectives_are_not_measurable(seed: str) -> None:
+    objectives = re.findall(r"^Objective[^:\n]*:\s*(.+)$", seed, re.MULTILINE)
+    assert len(objectives) >= 10
+    text = "\n".join(f"Objective: {o.strip()}\n" for o in objectives)
+    assert codes_at(check(text, "good.okr.txt"), "OKR101") == []
+
+
+def test_the_articles_cascade_needs_no_key_results_on_company_objectives(seed: str) -> None:
+    start = seed.index("Objective på selskapsnivå: Økt omsetning")
+    end = seed.index("Actions for slike key results")
+    found = check(seed[start:end], "cascade.okr.txt")
+    assert codes_at(found, "OKR103") == []  # company objectives head the teams' objectives
+
+
+def test_an_objective_in_a_text_file_without_key_results_is_flagged() -> None:
+    text = (
+        "Objective: Dominere kaffebransjen i Oslo, fordi vi vil slå konkurrenten\n\n"
+        "Objective: Økt kundelojalitet, fordi kundene skal bli\nKey results:\n"
+        "• Redusere ventetid fra ti til fem minutter\n• Forbedre responstid fra 48 til 24 timer\n"
+    )
+    found = [f for f in check(text, "plan.okr.txt") if f.code == "OKR103"]
+    assert [f.span.line for f in found] == [1]
+    assert found[0].message == "objective has no key results; 2 to 5 show whether it is reached"
+
+
+def test_key_result_count_limits_are_options() -> None:
+    text = (
+        "objectives:\n  - title: Økt kundelojalitet, fordi kundene skal bli\n    key_results:\n"
+        + "".join(f"      - Øke NPS fra {n} til {n + 10}\n" for n in range(10, 70, 10))
+    )
+    assert codes_at(check(text), "OKR103") == [2]
+    relaxed = {"rule_settings": {"objective-key-result-count": {"max": 6}}}
+    assert codes_at(check(text, **relaxed), "OKR103") == []
+    strict = {"rule_settings": {"OKR103": {"min": 7, "max": 9}}}
+    hint = next(f for f in check(text, **strict) if f.code == "OKR103").suggestion
+    assert hint is not None and "«Økt kundelojalitet, fordi kundene skal bli»" in hint
+
+
+def test_too_long_counts_the_statement_without_its_reason() -> None:
+    statement = " ".join(["ord"] * 18)
+    short = f"objectives:\n  - title: {statement}, fordi {' '.join(['grunn'] * 30)}\n"
+    assert codes_at(check(short), "OKR104") == []
+    long = f"objectives:\n  - title: {statement} ord ord ord\n"
+    found = [f for f in check(long) if f.code == "OKR104"]
+    assert [f.span.line for f in found] == [2]
+    assert "21 words" in found[0].message
+    relaxed = {"rule_settings": {"objective-too-long": {"max_words": 25}}}
+    assert codes_at(check(long, **relaxed), "OKR104") == []
+
+
+def test_business_as_usual_quotes_the_word_and_ignores_the_reason() -> None:
+    text = (
+        "objectives:\n"
+        "  - title: Opprettholde kundetilfredsheten i alle butikker\n"
+        "  - title: Gjøre appen raskere, slik at kundene fortsetter å handle\n"
+    )
+    found = [f for f in check(text) if f.code == "OKR105"]
+    assert [f.span.line for f in found] == [2]
+    assert "«Opprettholde»" in found[0].message
+
+
+def test_measurable_ignores_years_quarters_versions_and_the_reason_clause() -> None:
+    text = (
+        "objectives:\n"
+        "  - title: Lansere versjon 2.0 av appen i Q3 2026, fordi 40 % av kundene venter\n"
+        "  - title: Kutte kostnadene med 2 mill. kr\n"
+    )
+    found = [f for f in check(text) if f.code == "OKR101"]
+    assert [f.span.line for f in found] == [3]
+    assert found[0].highlight is not None
+    assert "«2 mill. kr»" in found[0].message
+
+
+def test_missing_why_accepts_a_why_field_and_a_why_line() -> None:
+    yaml_text = "objectives:\n  - title: Økt kundelojalitet\n    why: kundene går til andre\n"
+    assert codes_at(check(yaml_text), "OKR102") == []
+    markdown = (
+        "## Økt kundelojalitet\n\nHvorfor: kundene går til andre\n\n- Øke NPS fra 20 til 40\n"
+    )
+    assert codes_at(check(markdown, "okrs.okr.md"), "OKR102") == []
+    bare = "## Økt kundelojalitet\n\n- Øke NPS fra 20 til 40\n"
+    found = [f for f in check(bare, "okrs.okr.md") if f.code == "OKR102"]
+    assert len(found) == 1 and "«Økt kundelojalitet, fordi vi ønsker å …»" in (
+        found[0].suggestion or ""
+    )
