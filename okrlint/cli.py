@@ -406,7 +406,11 @@ def _job_summary(report) -> None:
 
 @cli.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
 )
 def rules(fmt: str) -> None:
     """List the rules: code, name, default severity and what each checks."""
