@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from conftest import run_okrlint
 
 from okrlint.config import Config
 from okrlint.engine import run_rules, select_rules
@@ -116,3 +120,36 @@ def test_unknown_field_is_reported_at_the_key_with_a_suggestion() -> None:
 def test_unknown_field_ignores_markdown_and_text() -> None:
     text = "Periode: Q3 2025\n\nObjective: Økt kundelojalitet, fordi kundene skal bli\n" + KRS_TXT
     assert codes(check(text, "okrs.okr.txt")) == []
+
+
+# ---------------------------------------------------------------------------- the README
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _section(name: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"<!-- section: {name} -->")
+    return text[start : text.index("<!-- section:", start + 1)]
+
+
+def test_the_readme_rule_table_is_what_okrlint_rules_prints(tmp_path: Path) -> None:
+    result = run_okrlint("rules", "--format", "markdown", cwd=tmp_path)  # no config: built-ins
+    assert result.code == 0, result.err
+    table = [line for line in _section("rules").splitlines() if line.startswith("| `OKR")]
+    printed = [line for line in result.out.splitlines() if line.startswith("| `OKR")]
+    assert table == printed, "regenerate the README table: okrlint rules --format markdown"
+
+
+def test_the_readme_custom_rule_examples_load(tmp_path: Path) -> None:
+    from okrlint.custom import load_custom_rules
+
+    blocks = re.findall(r"```yaml\n(.*?)```", _section("plugins"), re.DOTALL)
+    assert len(blocks) == 2
+    for n, block in enumerate(blocks):
+        (tmp_path / f"rule{n}.yaml").write_text(block, encoding="utf-8")
+    loaded = load_custom_rules(tmp_path)
+    assert [(r.code, r.name) for r in loaded] == [
+        ("ACME001", "no-buzzwords"),
+        ("ACME002", "rule1"),
+    ]
