@@ -8,7 +8,8 @@ What it does:
     things start at zero and are not flagged ("Ti nye publiserte
     blogginnlegg", "Hire 2 engineers"), nor are absolute levels without a
     change verb ("Solgt minst 1 000 produkter", "Maks 50 kr per konvertering")
-    or key results with a `baseline` field.
+    or key results with a `baseline` field, nor a change that states both an
+    amount and a target ("Decrease CAC by $20 to $180": it starts at $200).
 
 Why it matters:
     The article's ideal key result is a change from one value to another:
@@ -50,6 +51,8 @@ def check(kr: KeyResult, ctx: RuleContext):
     stated = change.target or change.amount
     if stated is None or stated.placeholder or change.amount_is_new:
         return
+    if change.target is not None and change.amount is not None:
+        return  # "Decrease CAC by $20 to $180": the start follows from the two
     yield Violation(
         f"key result changes a level ({ctx.quote(stated.text)}) without its starting value",
         suggestion=f"add the starting value: {ctx.quote(_rewrite(analysis, ctx.lang))}",

@@ -162,6 +162,25 @@ def find_limit(doc: Sequence[Token], hits: Sequence[Hit], matches: Matches) -> T
     return min(found, key=lambda s: s.start, default=None)
 
 
+def or_comparatives(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, matches: Matches
+) -> list[TextSpan]:
+    """ "4.5 or higher", "50 eller flere", "2 % or lower": a number and a comparative after
+    "or", labelled "min" or "max" like a limit word."""
+    or_words = lex.markers.get("or", frozenset())
+    ups = {s for s, _ in matches.get("direction_up", ())}
+    downs = {s for s, _ in matches.get("direction_down", ())}
+    found = []
+    for h in hits:
+        n = _next(doc, h.end)
+        if n >= len(doc) or doc[n].lower_ not in or_words:
+            continue
+        c = _next(doc, n + 1)
+        if c in ups or c in downs:
+            found.append(span(doc, n, c + 1, "min" if c in ups else "max"))
+    return found
+
+
 def find_direction(doc: Sequence[Token], matches: Matches, exclude: Sequence[TextSpan]):
     """The first word that states a direction: (+1/-1, span) or (0, None)."""
     best: tuple[int, int, int] | None = None
@@ -394,6 +413,25 @@ def business_as_usual(doc, matches: Matches, lead: TextSpan | None, before: int)
 
 
 # ---- what the key-result rules need beyond the change itself -------------------------
+
+
+def drop_articles(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead: TextSpan | None
+) -> list[Hit]:
+    """After an activity verb "en ny" is an article, not a count: "Lage en ny
+    velkomstguide" is a task, while "Ansette en ny person" hires one."""
+    if lead is None or lead.label != "activity":
+        return list(hits)
+    return [
+        h
+        for h in hits
+        if not (
+            h.word
+            and h.end == h.start + 1
+            and doc[h.start].lower_ in lex.weak_number_words
+            and _lower_at(doc, _next(doc, h.end)) in lex.markers.get("new_words", frozenset())
+        )
+    ]
 
 
 def direction_before_number(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon):
