@@ -130,8 +130,11 @@ def include_files(config: Any) -> list[Path]:
 
 def context_files(config: Any, checked: Iterable[str]) -> list[Path]:
     """The ``alignment.include`` files that are not being checked themselves."""
+    included = include_files(config)
+    if not included:  # the common case: no need to resolve every checked path
+        return []
     seen = {_resolved(p) for p in checked}
-    return [p for p in include_files(config) if p not in seen]
+    return [p for p in included if p not in seen]
 
 
 def context_keys(paths: Iterable[Path]) -> list[str]:

@@ -26,7 +26,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,10 @@ CACHEDIR_TAG = (
 
 # ------------------------------------------------------------------------- values as JSON
 
+# Model objects are written as JSON objects tagged with their class ("@": "Objective"),
+# frozensets as {"@s": [...]}. Both directions run inside the json module's C loop (the
+# ``default`` and ``object_hook`` callbacks), which keeps a re-run over a thousand cached
+# files well under the time Python takes to start spaCy.
 _MODEL_TYPES: dict[str, type] = {
     name: obj
     for name, obj in vars(model).items()
@@ -65,44 +69,55 @@ def _init_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
-def encode(value: Any) -> Any:
-    """A JSON-able form of model values (documents, findings) that ``decode`` turns back."""
-    if value is None or (
-        isinstance(value, str | bool | int | float) and not isinstance(value, Enum)
-    ):
-        return value
-    if isinstance(value, Enum):
-        return {"@e": type(value).__name__, "v": value.value}
-    if isinstance(value, tuple | list):
-        return [encode(v) for v in value]
-    if isinstance(value, frozenset | set):
-        return {"@s": sorted((encode(v) for v in value), key=repr)}
-    if isinstance(value, Mapping):
-        return {"@m": [[encode(k), encode(v)] for k, v in value.items()]}
+@cache
+def _enum_fields(cls: type) -> tuple[tuple[str, type[Enum]], ...]:
+    """Fields annotated with a model enum: JSON writes a StrEnum as a plain string."""
+    found = []
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        names = {part.strip() for part in str(f.type).split("|")}
+        found.extend((f.name, _ENUM_TYPES[n]) for n in names if n in _ENUM_TYPES)
+    return tuple(found)
+
+
+def _default(value: Any) -> Any:
     cls = type(value)
-    if cls.__name__ in _MODEL_TYPES and _MODEL_TYPES[cls.__name__] is cls:
-        data = {name: encode(getattr(value, name)) for name in _init_fields(cls)}
+    if _MODEL_TYPES.get(cls.__name__) is cls:
+        data = {name: getattr(value, name) for name in _init_fields(cls)}
         data["@"] = cls.__name__
         return data
+    if isinstance(value, frozenset | set):
+        return {"@s": sorted(value, key=repr)}
     raise TypeError(f"cannot cache a {cls.__name__}")
 
 
-def decode(data: Any) -> Any:
-    """The inverse of ``encode``; raises on anything it did not write (then: a cache miss)."""
-    if isinstance(data, list):
-        return tuple(decode(v) for v in data)
-    if not isinstance(data, dict):
-        return data
-    if "@" in data:
-        cls = _MODEL_TYPES[data["@"]]
-        return cls(**{k: decode(v) for k, v in data.items() if k != "@"})
-    if "@e" in data:
-        return _ENUM_TYPES[data["@e"]](data["v"])
-    if "@s" in data:
-        return frozenset(decode(v) for v in data["@s"])
-    if "@m" in data:
-        return {decode(k): decode(v) for k, v in data["@m"]}
-    raise ValueError("not a cached value")
+def _tuples(value: list) -> tuple:
+    return tuple(_tuples(v) if type(v) is list else v for v in value)
+
+
+def _hook(data: dict) -> Any:
+    tag = data.pop("@", None)
+    if tag is None:
+        return frozenset(data["@s"]) if "@s" in data else data
+    cls = _MODEL_TYPES[tag]  # an unknown tag raises: the entry is a miss
+    for key, value in data.items():
+        if type(value) is list:  # the model holds tuples
+            data[key] = _tuples(value)
+    for key, enum in _enum_fields(cls):
+        if data.get(key) is not None:
+            data[key] = enum(data[key])
+    return cls(**data)
+
+
+def dumps(value: Any) -> bytes:
+    """JSON bytes of a value that may hold model objects."""
+    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def loads(data: bytes) -> Any:
+    """The inverse of ``dumps``; raises on anything it did not write."""
+    return json.loads(data, object_hook=_hook)
 
 
 # ------------------------------------------------------------------------------ fingerprints
@@ -239,15 +254,15 @@ class Cache:
 
     # file entries
     def load_file(self, key: str) -> FileEntry | None:
-        raw = self._read(key)
         try:
+            raw = self._read(key)
             entry = FileEntry(
                 format=raw["format"],
                 language=raw["language"],
                 language_source=raw["language_source"],
                 errors=int(raw["errors"]),
-                documents=tuple(decode(raw["documents"])),
-                findings=tuple(decode(raw["findings"])),
+                documents=tuple(raw["documents"]),
+                findings=tuple(raw["findings"]),
             )
             if not all(isinstance(d, model.Document) for d in entry.documents) or not all(
                 isinstance(f, Finding) for f in entry.findings
@@ -267,16 +282,15 @@ class Cache:
                 "language": entry.language,
                 "language_source": entry.language_source,
                 "errors": entry.errors,
-                "documents": encode(entry.documents),
-                "findings": encode(entry.findings),
+                "documents": entry.documents,
+                "findings": entry.findings,
             },
         )
 
     # set entries
     def load_findings(self, key: str) -> tuple[Finding, ...] | None:
-        raw = self._read(key)
         try:
-            found = tuple(decode(raw["findings"]))
+            found = tuple(self._read(key)["findings"])
             if not all(isinstance(f, Finding) for f in found):
                 raise TypeError("wrong types")
         except Exception:
@@ -284,24 +298,22 @@ class Cache:
         return found
 
     def store_findings(self, key: str, findings: Sequence[Finding]) -> None:
-        self._write(key, {"findings": encode(tuple(findings))})
+        self._write(key, {"findings": tuple(findings)})
 
     # the folder
     def _path(self, key: str) -> Path:
         return self.folder / f"v{FORMAT_VERSION}" / key[:2] / f"{key[2:]}.json"
 
     def _read(self, key: str) -> Any:
-        try:
-            return json.loads(self._path(key).read_bytes())
-        except (OSError, ValueError):
-            return None
+        """The entry's value; raises (OSError, ValueError, ...) when missing or damaged."""
+        return loads(self._path(key).read_bytes())
 
     def _write(self, key: str, value: Any) -> None:
         path = self._path(key)
         try:
             self._prepare()
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = dumps(value)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as out:

@@ -65,6 +65,8 @@ def relative_to_root(path: Path, config: Config) -> str:
 
 
 def is_excluded(path: Path, config: Config) -> bool:
+    if not config.exclude:  # resolving every path is the slow part of a cached run
+        return False
     rel = relative_to_root(path, config)
     return any(glob_match(rel, pattern) for pattern in config.exclude)
 

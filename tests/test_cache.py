@@ -219,3 +219,27 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path: Path) -> None:
     assert [o.decode("utf-8") for o, _ in outs] == [expected] * 3
     assert not list((project / ".okrlint_cache").rglob(".tmp-*"))
     assert run_okrlint("check", "okrs", cwd=project).out == expected
+
+
+def test_every_fixture_survives_the_cache_unchanged(tmp_path: Path) -> None:
+    """Documents and findings read back from an entry equal what was stored, field for field
+    (suppressions, unknown fields, numbers, severities, highlights)."""
+    from okrlint.cache import dumps, loads
+    from okrlint.config import Config
+    from okrlint.runner import RunOptions, check
+
+    odd = tmp_path / "odd.okr.yaml"
+    odd.write_text(
+        BAD_NB.replace("period: 2026-Q1", "period: 2026-Q1\nresponsible: Kari  # okrlint: disable")
+        + "      - Selge 1,5 mill. flere biler  # okrlint: disable=OKR201,kr-vague-quantifier\n",
+        encoding="utf-8",
+    )
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    report = check([str(fixtures), str(odd)], Config(), RunOptions(use_cache=False, jobs=1))
+    documents = tuple(d for f in report.files for d in f.documents)
+    assert len(documents) > 10 and report.findings
+    assert any(d.suppressions for d in documents) and any(d.unknown_fields for d in documents)
+    back = loads(dumps({"documents": documents, "findings": report.findings}))
+    assert tuple(back["documents"]) == documents
+    assert tuple(back["findings"]) == report.findings
+    assert {type(f.severity) for f in back["findings"]} == {type(report.findings[0].severity)}
