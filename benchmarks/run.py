@@ -63,7 +63,8 @@ class Row:
     peak_mb: float
     key_results: int = 0
     floor: str = ""  # "a" or "b": the floor this row is compared with
-    ratio: float | None = None
+    ratio: float | None = None  # wall time over the floor's
+    cpu_ratio: float | None = None  # CPU time over the floor's: steadier on a busy machine
 
     @property
     def kr_per_s(self) -> float | None:
@@ -104,9 +105,12 @@ def okrlint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "okrlint"]
 
 
-def row(name: str, sample: Sample, krs: int = 0, floor: str = "", base: float = 0.0) -> Row:
-    ratio = sample.wall / base if base else None
-    return Row(name, sample.wall, sample.cpu, sample.peak_mb, krs, floor, ratio)
+def row(
+    name: str, sample: Sample, krs: int = 0, floor: str = "", base: Sample | None = None
+) -> Row:
+    ratio = sample.wall / base.wall if base else None
+    cpu_ratio = sample.cpu / base.cpu if base else None
+    return Row(name, sample.wall, sample.cpu, sample.peak_mb, krs, floor, ratio, cpu_ratio)
 
 
 def corpus(work: Path, size: int, seed: int) -> tuple[Path, dict]:
@@ -125,7 +129,7 @@ def run(args: argparse.Namespace) -> dict:
     rows: list[Row] = []
     try:
         floor_a = median_of([py, "-c", FLOOR_A], args.repeats)
-        rows.append(row("floor (a): import spacy + blank en, nb", floor_a, floor="a", base=0))
+        rows.append(row("floor (a): import spacy + blank en, nb", floor_a))
         for name, extra in (
             ("okrlint --help", ["--help"]),
             ("okrlint rules", ["rules"]),
@@ -135,7 +139,7 @@ def run(args: argparse.Namespace) -> dict:
         small, _ = corpus(work, 10, args.seed)
         one = sorted((small / "okrs").rglob("*.*"))[0]
         sample = median_of([*okr, "check", "--no-cache", str(one)], args.repeats, small)
-        rows.append(row(f"one small file, cold ({one.name})", sample, 0, "a", floor_a.wall))
+        rows.append(row(f"one small file, cold ({one.name})", sample, 0, "a", floor_a))
 
         series: list[dict] = []
         for size in args.sizes:
@@ -143,14 +147,14 @@ def run(args: argparse.Namespace) -> dict:
             krs = summary["key_results"]
             label = f"{krs:,} KR / {summary['files']:,} files"
             floor_b = median_of([py, "-c", FLOOR_B, str(folder / "texts.json")], args.repeats)
-            rows.append(row(f"{label}: floor (b) spaCy pipe", floor_b, krs, "b", 0))
+            rows.append(row(f"{label}: floor (b) spaCy pipe", floor_b, krs))
             cold = median_of([*okr, "check", "--no-cache", "-j", "1", "okrs"], args.repeats, folder)
-            rows.append(row(f"{label}: okrlint, 1 process", cold, krs, "b", floor_b.wall))
+            rows.append(row(f"{label}: okrlint, 1 process", cold, krs, "b", floor_b))
             for jobs in args.jobs:
                 sample = median_of(
                     [*okr, "check", "--no-cache", "-j", str(jobs), "okrs"], args.repeats, folder
                 )
-                rows.append(row(f"{label}: okrlint -j {jobs}", sample, krs, "b", floor_b.wall))
+                rows.append(row(f"{label}: okrlint -j {jobs}", sample, krs, "b", floor_b))
             measure([*okr, "check", "okrs"], folder)  # fill the cache
             cached = median_of([*okr, "check", "okrs"], args.repeats, folder)
             rows.append(row(f"{label}: okrlint, cached re-run", cached, krs))
@@ -189,13 +193,16 @@ def render(result: dict) -> str:
         f"okrlint {m['okrlint']}, Python {m['python']}, spaCy {m['spacy']}, "
         f"{m['cores']} cores, {m['platform']}; median of {result['repeats']} runs",
         "",
-        f"{'':52} {'wall s':>8} {'cpu s':>7} {'peak MB':>8} {'KR/s':>9} {'× floor':>8}",
+        f"{'':52} {'wall s':>8} {'cpu s':>7} {'peak MB':>8} {'KR/s':>9} {'× floor':>8}"
+        f" {'cpu × floor':>12}",
     ]
     for r in result["rows"]:
         rate = f"{r.kr_per_s:,.0f}" if r.kr_per_s else ""
         ratio = f"{r.ratio:.2f} {r.floor}" if r.ratio else ""
+        cpu_ratio = f"{r.cpu_ratio:.2f} {r.floor}" if r.cpu_ratio else ""
         lines.append(
             f"{r.name:52} {r.wall:8.3f} {r.cpu:7.2f} {r.peak_mb:8.0f} {rate:>9} {ratio:>8}"
+            f" {cpu_ratio:>12}"
         )
     if len(result["series"]) > 1:
         lines += ["", "Linearity (1 process, no cache): ms per key result over floor (a)"]

@@ -4,8 +4,8 @@ Per file: parse, resolve the language, analyse every element (spaCy, batched wit
 ``nlp.pipe``) and run the rules that look at one element at a time. Document rules, which
 may read the whole OKR set, run afterwards in the main process on every document.
 
-Workers are started with ``spawn`` or ``forkserver`` (never a plain ``fork`` of a process
-that may hold threads), receive ``(display path, bytes)`` pairs and the config, build each
+Workers are started with ``spawn`` (never a plain ``fork`` of a process that may hold
+threads), receive ``(display path, bytes)`` pairs and the config, build each
 language's pipeline once, and send back plain model objects. The caller sorts, so the output
 of ``--jobs N`` is the same, byte for byte, as a serial run.
 """
@@ -114,10 +114,12 @@ def _chunks(inputs: Sequence[Input], count: int) -> list[list[Input]]:
 
 
 def _context():  # -> multiprocessing.context.BaseContext, imported only when needed
+    """``spawn``: fresh interpreters on every platform (no fork of a process that may hold
+    threads or a half-built spaCy), and the workers are this process's own children, so
+    their CPU time shows in its resource usage."""
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context("spawn")
 
 
 def _work(chunk: list[Input], config: Config, options: Any, keep: bool):
