@@ -62,15 +62,18 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
     real = [q for q in analysis.quantities if not q.placeholder]
     if analysis.limit is not None or any(q.kind is QuantityKind.PERCENT for q in real):
         return True  # "Automate 30 % of password resets", "Call abandonment below 8 %"
-    counts = [q for q in real if q.kind is not QuantityKind.DURATION]
-    lead = analysis.lead_verb
-    # a count of what the verb produces, right after it: "Lage tre nye helgepakker"
-    produced = lead is not None and any(0 < q.start - lead.end <= 1 for q in counts)
-    if marker.label == "ritual":  # "Publisere ti videosaker i uka" is output, a meeting is not
-        return produced and lead.label == "deliver"
-    if lead is not None and marker.start == lead.start:
-        return produced
-    return bool(counts)  # "10 000 kunder har opprettet et sparemål"
+    # Counts of output or reach are results; durations ("20 minutter lesing") and counts
+    # that only describe ("in the 20 largest stores") are part of the task.
+    counts = [q for q in real if q.kind is not QuantityKind.DURATION and not q.definite]
+    if marker.label == "ritual" or analysis.ritual is not None:
+        # "Publisere ti videosaker i uka" is output; "Hold one office hour per week" is not
+        lead = analysis.lead_verb
+        return (
+            lead is not None
+            and lead.label == "deliver"
+            and any(0 < q.start - lead.end <= 1 for q in counts)
+        )
+    return bool(counts)  # "Lage tre nye helgepakker", "10 000 kunder har opprettet …"
 
 
 RULE = Rule(

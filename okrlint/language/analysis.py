@@ -42,6 +42,8 @@ class Quantity:
     text: str
     unit: str | None = None  # normalised: "%", "kr", "usd", "eur", "min", "h", "day", ...
     placeholder: bool = False
+    # after a definite word it describes, it sets no target: "in the 20 largest stores"
+    definite: bool = False
     scale: float = 1.0  # the scale written with it: 1e6 for "2 mill.", "$2M", "5 MNOK"
 
 
@@ -77,6 +79,9 @@ class Analysis:
     placeholders: tuple[TextSpan, ...] = ()  # "x", "y", "TBD", "XX %", "[N]", "???"
     lead_verb: TextSpan | None = None  # the verb the element opens with, label = its class
     activity: TextSpan | None = None  # an activity / deliverable / ritual marker
+    # the frequency of a recurring ritual ("ukentlig", "every month"), even when
+    # ``activity`` names the opening verb ("Hold weekly meetings")
+    ritual: TextSpan | None = None
     business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
     new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
     statement_words: int = 0  # words before the reason clause (the statement's own length)

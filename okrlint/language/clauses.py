@@ -273,7 +273,9 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
     return out
 
 
-def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: bool):
+def find_vague(
+    doc, matches: Matches, exclude: Sequence[TextSpan], has_number: bool, lex: Lexicon | None = None
+):
     """Vague words; label "quality" for praise words ("world-class", "god") that
     state no amount, "" for vague amounts ("flere", "significantly")."""
     keys = ("vague", "vague_quality")
@@ -282,7 +284,10 @@ def find_vague(doc, matches: Matches, exclude: Sequence[TextSpan], has_number: b
         (s, e): ("quality" if key == "vague_quality" else "")
         for key in keys
         for s, e in matches.get(key, ())
-        if not _inside(doc[s].idx, exclude) and not _in_name_or_compound(doc, s, e)
+        if not _inside(doc[s].idx, exclude)
+        and not _in_name_or_compound(doc, s, e)
+        # after "alle"/"the" it picks things out: "alle større beslutninger" (all major ones)
+        and _lower_at(doc, _prev(doc, s)) not in (lex.markers.get("definite", ()) if lex else ())
     }
     spans = set(labels)
     # Keep the longest of overlapping matches ("så mange som mulig" over "mange").
@@ -348,18 +353,27 @@ def find_activity(
     label = lead.label if lead is not None else ""
     if label == "activity":
         return replace(lead, label="activity")
-    freq = matches.get("ritual_frequency", ())
-    if freq and label not in ("change", "maintain"):
-        events = matches.get("ritual_events", ()) or _compound_events(doc, lex)
-        doing = _activity_forms(doc, lex)
-        if events or doing or label in ("deliver",):
-            s, e = min(freq)
-            return span(doc, s, e, "ritual")
+    ritual = find_ritual(doc, lex, matches, lead)
+    if ritual is not None:
+        return ritual
     done = _finished_task(doc, lex, lead, end)
     if done is not None:
         return done
     if label == "deliver" and not has_number:
         return replace(lead, label="deliver")
+    return None
+
+
+def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> TextSpan | None:
+    """The frequency of a recurring ritual ("ukentlig", "every month"), whatever the verb."""
+    label = lead.label if lead is not None else ""
+    freq = matches.get("ritual_frequency", ())
+    if not freq or label in ("change", "maintain"):
+        return None
+    events = matches.get("ritual_events", ()) or _compound_events(doc, lex)
+    if events or _activity_forms(doc, lex) or label in ("deliver", "activity"):
+        s, e = min(freq)
+        return span(doc, s, e, "ritual")
     return None
 
 

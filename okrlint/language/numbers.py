@@ -369,6 +369,8 @@ class Scanner:
         hit = self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
         if core.value and value != core.value:
             hit = replace(hit, quantity=replace(hit.quantity, scale=value / core.value))
+        if _lower(self.doc, _prev(self.doc, start)) in lex.markers.get("definite", frozenset()):
+            hit = replace(hit, quantity=replace(hit.quantity, definite=True))
         return hit
 
     def _score(self, i: int) -> Hit | None:

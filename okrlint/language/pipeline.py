@@ -146,7 +146,7 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
     # A comparative that states a measured change is not vague ("lower churn from 5 % to 3 %").
     measured = change is not None and direction_span is not None
     vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
-    vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real))
+    vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real), lex=lex)
     return Analysis(
         lang=lex.lang,
         text=doc.text,
@@ -167,6 +167,7 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         ),
         lead_verb=lead,
         activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
+        ritual=clauses.find_ritual(doc, lex, matches, lead),
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
         new_items=clauses.new_items(doc, hits, lex, lead),
         statement_words=sum(
