@@ -294,7 +294,8 @@ def check(
     if not text_on_stdout:
         for f in report.findings:
             if f.code == "OKR000":
-                click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
+                _echo_input_error(f)
+    _no_objectives_notices(report)
     if statistics:
         click.echo(stats_table(report))
         _baseline_statistics(report, stale)
@@ -306,6 +307,24 @@ def check(
     if exit_zero:
         return EXIT_OK
     return report.exit_code
+
+
+def _echo_input_error(f) -> None:
+    """An OKR000 line on stderr; path and message may carry user text, so no control codes."""
+    from okrlint.reporters.sanitize import one_line
+
+    click.echo(f"{one_line(f.path)}:{f.span.line}: OKR000 {one_line(f.message)}", err=True)
+
+
+def _no_objectives_notices(report) -> None:
+    """A notice on stderr for each readable file with no objectives in it (exit status kept):
+    a Markdown page or a text file without OKRs is no error, but the user should know
+    nothing in it was checked."""
+    from okrlint.reporters.sanitize import one_line
+
+    for result in report.files:
+        if not result.errors and not result.objectives:
+            click.echo(f"{one_line(result.path)}: no objectives found", err=True)
 
 
 def _below_score(report, fail_under: int | None) -> bool:
@@ -351,7 +370,7 @@ def _write_baseline(report, target: Path, paths: tuple[str, ...]) -> int:
 
     for f in report.findings:
         if f.code == "OKR000":
-            click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
+            _echo_input_error(f)
     recorded = baseline.build(report.findings, target)
     baseline.write(recorded, target, [*paths, *(f.path for f in report.files)])
     files = len({key.path for key in recorded.entries})
@@ -660,7 +679,7 @@ def tree(paths, language, config_path):
         click.echo(line)
     for f in report.findings:
         if f.code == "OKR000":
-            click.echo(f"{f.path}:{f.span.line}: OKR000 {f.message}", err=True)
+            _echo_input_error(f)
     return EXIT_ERROR if report.has_errors else EXIT_OK
 
 
