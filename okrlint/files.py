@@ -75,6 +75,9 @@ def is_excluded(path: Path, config: Config) -> bool:
 class Expanded:
     files: tuple[str, ...]  # in the order given, directories expanded and sorted
     missing: tuple[str, ...]  # paths that do not exist
+    # symlinks found in a folder that lead out of it and out of the project: never read
+    # (a pull request could otherwise have CI quote ~/.ssh or /etc files in its log)
+    outside: tuple[str, ...] = ()
 
 
 def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = False) -> Expanded:
@@ -83,6 +86,7 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
     directories expand to the files matching ``include`` and not ``exclude``."""
     files: list[str] = []
     missing: list[str] = []
+    outside: list[str] = []
     seen: set[str] = set()
 
     def add(name: str) -> None:
@@ -97,13 +101,26 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
         path = Path(raw)
         if path.is_dir():
             for found in _walk(path, config):
-                add(found)
+                if _leads_outside(Path(found), (path, config.root)):
+                    outside.append(found)
+                else:
+                    add(found)
         elif path.exists() or path.is_symlink():
             if not (force_exclude and is_excluded(path, config)):
                 add(raw)
         else:
             missing.append(raw)
-    return Expanded(tuple(files), tuple(missing))
+    return Expanded(tuple(files), tuple(missing), tuple(outside))
+
+
+def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
+    """A symlink found in a walk that resolves outside both the walked folder and the
+    project (the config file's folder)."""
+    try:
+        target = found.resolve()
+        return not any(target.is_relative_to(home.resolve()) for home in homes)
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
 
 
 def _walk(top: Path, config: Config) -> Iterable[str]:

@@ -161,8 +161,16 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         )
         for p in expanded.missing
     )
+    outcomes.extend(
+        FileOutcome(
+            FileResult(path=p, errors=1),
+            (error_finding(p, None, "symlink to a file outside the project; not read"),),
+        )
+        for p in expanded.outside
+    )
     cache = _open_cache(config, active, options, expanded.files)
     keys: list[str] = [f"missing:{p}" for p in expanded.missing]
+    keys += [f"outside:{p}" for p in expanded.outside]
     todo: list[tuple[int, str, bytes, str | None]] = []  # (slot, display, bytes, cache key)
     progress = options.progress or _no_progress
     total = len(expanded.files)
