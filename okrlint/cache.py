@@ -69,22 +69,38 @@ def _init_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How to rebuild one model class from its JSON object, worked out once per class."""
+
+    tuples: tuple[str, ...]  # fields holding tuples (JSON gives lists)
+    enums: tuple[tuple[str, type[Enum]], ...]  # fields holding enums (JSON gives strings)
+    spans: tuple[str, ...]  # fields holding a Span, written as [line, column, end, end]
+
+
 @cache
-def _enum_fields(cls: type) -> tuple[tuple[str, type[Enum]], ...]:
-    """Fields annotated with a model enum: JSON writes a StrEnum as a plain string."""
-    found = []
+def _plan(cls: type) -> _Plan:
+    tuples, enums, spans = [], [], []
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
         names = {part.strip() for part in str(f.type).split("|")}
-        found.extend((f.name, _ENUM_TYPES[n]) for n in names if n in _ENUM_TYPES)
-    return tuple(found)
+        if any(n.startswith("tuple") for n in names):
+            tuples.append(f.name)
+        enums.extend((f.name, _ENUM_TYPES[n]) for n in names if n in _ENUM_TYPES)
+        if "Span" in names:
+            spans.append(f.name)
+    return _Plan(tuple(tuples), tuple(enums), tuple(spans))
 
 
 def _default(value: Any) -> Any:
     cls = type(value)
     if _MODEL_TYPES.get(cls.__name__) is cls:
         data = {name: getattr(value, name) for name in _init_fields(cls)}
+        for name in _plan(cls).spans:  # the commonest object, kept small
+            span = data[name]
+            if type(span) is model.Span:
+                data[name] = [span.line, span.column, span.end_line, span.end_column]
         data["@"] = cls.__name__
         return data
     if isinstance(value, frozenset | set):
@@ -101,12 +117,19 @@ def _hook(data: dict) -> Any:
     if tag is None:
         return frozenset(data["@s"]) if "@s" in data else data
     cls = _MODEL_TYPES[tag]  # an unknown tag raises: the entry is a miss
-    for key, value in data.items():
-        if type(value) is list:  # the model holds tuples
+    plan = _plan(cls)
+    for key in plan.spans:
+        value = data.get(key)
+        if type(value) is list:
+            data[key] = model.Span(*value)
+    for key in plan.tuples:
+        value = data.get(key)
+        if type(value) is list:
             data[key] = _tuples(value)
-    for key, enum in _enum_fields(cls):
-        if data.get(key) is not None:
-            data[key] = enum(data[key])
+    for key, enum in plan.enums:
+        value = data.get(key)
+        if value is not None:
+            data[key] = enum(value)
     return cls(**data)
 
 

@@ -57,6 +57,31 @@ def glob_match(rel_path: str, pattern: str) -> bool:
     return any(regex.match("/".join(parts[i:])) for i in range(len(parts)))
 
 
+@cache
+def _combined(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One regex for the name patterns and one for the path patterns of a pattern list."""
+    names: list[str] = []
+    paths: list[str] = []
+    for pattern in patterns:
+        pattern = pattern.strip().removeprefix("./").rstrip("/")
+        (paths if "/" in pattern else names).append(_glob_regex(pattern).pattern)
+    return (
+        re.compile("|".join(f"(?:{r})" for r in names)) if names else None,
+        re.compile("|".join(f"(?:{r})" for r in paths)) if paths else None,
+    )
+
+
+def matches_any(rel_path: str, patterns: Sequence[str]) -> bool:
+    """``any(glob_match(rel_path, p) for p in patterns)``, in two regex passes."""
+    by_name, by_path = _combined(tuple(patterns))
+    parts = rel_path.removeprefix("./").split("/")
+    if by_name is not None and any(by_name.match(part) for part in parts):
+        return True
+    return by_path is not None and any(
+        by_path.match("/".join(parts[i:])) for i in range(len(parts))
+    )
+
+
 def relative_to_root(path: Path, config: Config) -> str:
     try:
         return path.resolve().relative_to(config.root).as_posix()
@@ -125,15 +150,18 @@ def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
 
 def _walk(top: Path, config: Config) -> Iterable[str]:
     found: list[str] = []
+    # Keep the top folder's own name: `okrlint check okrs/` must match okrs/**.
+    top_name = top.resolve().name
     for dirpath, dirnames, filenames in os.walk(top, followlinks=False, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         base = Path(dirpath)
+        inside = base.relative_to(top).as_posix()
+        prefix = "/".join(p for p in (top_name, "" if inside == "." else inside) if p)
         for name in sorted(filenames):
-            path = base / name
-            # Keep the top folder's own name: `okrlint check okrs/` must match okrs/**.
-            rel = (Path(top.resolve().name) / path.relative_to(top)).as_posix()
-            if not any(glob_match(rel, p) for p in config.include):
+            rel = f"{prefix}/{name}" if prefix else name
+            if not matches_any(rel, config.include):
                 continue
+            path = base / name
             if is_excluded(path, config):
                 continue
             found.append(path.as_posix())

@@ -50,15 +50,16 @@ def builtin_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
-def _declares_plugins() -> bool:
-    """Whether an installed distribution may declare an ``okrlint.rules`` entry point.
+@cache
+def declares_entry_points(group: str) -> bool:
+    """Whether an installed distribution may declare an entry point in ``group``.
 
     Reading the few ``entry_points.txt`` files on ``sys.path`` takes a millisecond, while
     importing ``importlib.metadata`` takes tens: ``okrlint rules`` and ``explain`` would pay
     that on every call, although most installs have no plugin. Anything unusual on the path
     (a zip file) counts as "maybe", so the full lookup still decides.
     """
-    marker = f"[{ENTRY_POINT_GROUP}]"
+    marker = f"[{group}]"
     for entry in sys.path:
         if not entry or not os.path.isdir(entry):
             if entry and os.path.isfile(entry):
@@ -82,7 +83,7 @@ def _declares_plugins() -> bool:
 
 @cache
 def plugin_rules() -> tuple[Rule, ...]:
-    if not _declares_plugins():
+    if not declares_entry_points(ENTRY_POINT_GROUP):
         return ()
     from importlib.metadata import entry_points
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from functools import cache
-from importlib.metadata import entry_points
 
 from okrlint.errors import OkrlintError
 from okrlint.report import Report
@@ -32,6 +31,12 @@ BUILTIN: dict[str, str] = {
 
 @cache
 def _plugins() -> dict[str, object]:
+    from okrlint.registry import declares_entry_points
+
+    if not declares_entry_points(ENTRY_POINT_GROUP):  # skips importing importlib.metadata
+        return {}
+    from importlib.metadata import entry_points
+
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
