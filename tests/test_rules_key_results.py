@@ -255,3 +255,11 @@ def test_activities_that_measure_a_result_are_not_flagged() -> None:
     assert "OKR208" not in codes("Automate 30% of password-reset tickets", "en")
     assert "OKR208" not in codes("Lage tre nye helgepakker")
     assert "OKR208" in codes("Sikkerhetsmøte om bord hver uke")
+    assert "OKR208" in codes("Hold one open office hour per week for every module", "en")
+    assert "OKR208" not in codes("Publisere ti videosaker i uka")
+    assert "OKR208" not in codes("Ta i bruk digitalt nattilsyn hos 60 brukere")
+
+
+def test_a_comparative_that_picks_things_out_is_not_vague() -> None:
+    assert "OKR202" not in codes("Skrive beslutningsnotat for alle større investeringer")
+    assert "OKR202" in codes("Større andel av salget på nett")
