@@ -140,12 +140,15 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
 
 def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
     """A symlink found in a walk that resolves outside both the walked folder and the
-    project (the config file's folder)."""
+    project (the config file's folder). The walk enters no symlinked folder, so only a
+    file that is itself a symlink can lead out (one lstat; no realpath for plain files)."""
     try:
+        if not found.is_symlink():
+            return False
         target = found.resolve()
         return not any(target.is_relative_to(home.resolve()) for home in homes)
-    except (OSError, RuntimeError):  # a symlink loop
-        return True
+    except (OSError, RuntimeError):  # a symlink loop: reading it reports the loop
+        return False
 
 
 def _walk(top: Path, config: Config) -> Iterable[str]:
