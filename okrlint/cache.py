@@ -108,29 +108,32 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot cache a {cls.__name__}")
 
 
-def _tuples(value: list) -> tuple:
-    return tuple(_tuples(v) if type(v) is list else v for v in value)
-
-
 def _hook(data: dict) -> Any:
     tag = data.pop("@", None)
     if tag is None:
         return frozenset(data["@s"]) if "@s" in data else data
     cls = _MODEL_TYPES[tag]  # an unknown tag raises: the entry is a miss
-    plan = _plan(cls)
-    for key in plan.spans:
+    spans, tuples, enums = _PLANS[tag]
+    for key in spans:
         value = data.get(key)
         if type(value) is list:
-            data[key] = model.Span(*value)
-    for key in plan.tuples:
+            data[key] = _Span(*value)
+    for key in tuples:  # the model holds tuples (of objects or numbers, never of lists)
         value = data.get(key)
         if type(value) is list:
-            data[key] = _tuples(value)
-    for key, enum in plan.enums:
+            data[key] = tuple(value)
+    for key, enum in enums:
         value = data.get(key)
         if value is not None:
             data[key] = enum(value)
     return cls(**data)
+
+
+_Span = model.Span
+_PLANS = {
+    tag: (plan.spans, plan.tuples, plan.enums)
+    for tag, plan in ((tag, _plan(cls)) for tag, cls in _MODEL_TYPES.items())
+}
 
 
 def dumps(value: Any) -> bytes:
