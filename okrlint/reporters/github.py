@@ -11,13 +11,16 @@ from itertools import groupby
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
+from okrlint.reporters.sanitize import printable
 from okrlint.reporters.text import summary_line
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line breaks become %0D/%0A (GitHub's own escapes); other control characters are shown
+    # as \x1b etc., since the Actions log would turn ANSI escapes into colour and cursor moves
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
