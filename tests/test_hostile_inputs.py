@@ -66,7 +66,11 @@ COMMITTED = [
         "refusing YAML: unsupported tag '!!python/object/apply:os.system'",
         5,
     ),
-    ("kubernetes.yaml", "not an OKR document: no 'objectives' key (found apiVersion", 2),
+    (
+        "kubernetes.yaml",
+        "not an OKR document: no 'objectives' key (found 'apiVersion', 'kind', 'metadata'",
+        2,
+    ),
     ("numbers.yaml", "an objective must be a title or a mapping with 'title', got a number", 2),
     ("objectives-mapping.yaml", "objectives must be a list, got a mapping", 3),
     ("key-result-number.yaml", "a key result must be a text or a mapping", 4),

@@ -326,7 +326,7 @@ class _DocumentReader:
     def not_okrs(self, root: MappingNode) -> OkrlintError:
         """YAML that is valid but not OKRs (a Kubernetes manifest, a config file)."""
         keys = [u.key for u in self.unknown]
-        shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
+        shown = ", ".join(repr(k) for k in keys[:5]) + (", …" if len(keys) > 5 else "")
         objective = {_normal_key(k) for k in keys} & set(OBJECTIVE_KEYS)
         hint = (
             "; put an objective in a list under 'objectives:'"
