@@ -35,10 +35,18 @@ class Result:
     err: str
 
 
-def run_okrlint(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None,
-                env: dict[str, str] | None = None, timeout: float = 120) -> Result:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS",
-                                                                 "GITHUB_STEP_SUMMARY", "CI")}
+def run_okrlint(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> Result:
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CI")
+    }
     full_env["NO_COLOR"] = "1"
     full_env.update(env or {})
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin

@@ -62,6 +62,7 @@ class Lexicon:
     multiplier_suffixes: frozenset[str]
     frequency_after: frozenset[str]
     multiplier_words: Mapping[str, float]
+    fraction_words: Mapping[str, float]  # "a third", "en tredjedel": a share, in percent
     label_words: frozenset[str]
     version_after: frozenset[str]
     months: frozenset[str]
@@ -142,6 +143,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         multiplier_words={
             k: float(v) for k, v in _forms_map(units.get("multiplier_words")).items()
         },
+        fraction_words={k: float(v) for k, v in _forms_map(units.get("fraction_words")).items()},
         label_words=_forms(data.get("label_words")),
         version_after=_forms(data.get("version_after")),
         months=_forms(data.get("months")),

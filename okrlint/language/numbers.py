@@ -352,6 +352,9 @@ class Scanner:
             return self._hit(
                 i, end, lex.multiplier_words[key], QuantityKind.MULTIPLIER, "x", word=True
             )
+        end, key = lookup_at(doc, i, lex.fraction_words, longest=3)
+        if key:  # "by a third" is a share of the level: a percentage
+            return self._hit(i, end, lex.fraction_words[key], QuantityKind.PERCENT, "%", word=True)
         score = self._score(i)
         if score is not None:
             return score
