@@ -4,8 +4,8 @@ inline (``# expect: OKR201``); this one collector checks them all."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from okrlint.testing import expectations, fixture_files, run_fixtures
 
 FILES = fixture_files(FIXTURES)
@@ -18,7 +18,9 @@ def test_there_are_fixtures_in_every_format_and_both_languages() -> None:
     assert langs == {"en", "nb"}
 
 
-@pytest.mark.parametrize("outcome", run_fixtures(FILES), ids=lambda o: o.path.split("fixtures/")[-1])
+@pytest.mark.parametrize(
+    "outcome", run_fixtures(FILES), ids=lambda o: o.path.split("fixtures/")[-1]
+)
 def test_fixture_findings_match_inline_expectations(outcome) -> None:
     missed = [f"{e.line}: {e.code}" for e in outcome.missed]
     unexpected = [f"{e.line}: {e.code}" for e in outcome.unexpected]
