@@ -156,10 +156,10 @@ def test_a_user_regex_cannot_hang_the_run(tmp_path: Path, pattern: str) -> None:
     )
     started = time.monotonic()
     try:
-        result = run_okrlint("check", "--no-cache", "q3.okr.yaml", cwd=tmp_path, timeout=30)
+        result = run_okrlint("check", "--no-cache", "q3.okr.yaml", cwd=tmp_path, timeout=15)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"pattern {pattern!r} ran for over 30 s")
-    assert time.monotonic() - started < 30
+        pytest.fail(f"pattern {pattern!r} ran for over 15 s")
+    assert time.monotonic() - started < 15
     assert "Traceback" not in result.err
     if result.code == 2:  # refused when the rule is loaded: the message names the rule file
         assert "slow.yaml:6:" in result.err
