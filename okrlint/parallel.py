@@ -146,7 +146,9 @@ def run_files(
     outcomes: list[FileOutcome] = []
     analyses: Analyses = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        futures = [pool.submit(_work, chunk, config, options, keep_analyses) for chunk in chunks]
+        # Analyses stay in the workers: sending them back costs more than the document
+        # rules gain (none of the built-in ones reads one; LazyAnalyses covers any that do).
+        futures = [pool.submit(_work, chunk, config, options, False) for chunk in chunks]
         for future in futures:  # in submission order: the same order as a serial run
             found, analysed = future.result()
             outcomes.extend(found)
