@@ -23,10 +23,11 @@ A folder named in config (``custom-rules = "okr-rules"``) holds one rule per ``*
     field: owner               # why | owner | parent | id | period
     scope: objective           # period is checked on the document
 
-Patterns: Python's ``re`` has no time limit, and a pattern with a quantifier inside a
-quantified group ("(a+)+", "(\\w*\\s?)*") can backtrack for longer than the universe when it
-fails. Such nested quantifiers are refused when the rule is loaded, and matching only ever
-looks at the first ``MAX_TEXT`` characters of an element, so every match stays bounded.
+Patterns: Python's ``re`` has no time limit, and patterns such as "(a+)+$" or "(a|aa)+$"
+backtrack for longer than the universe on text that almost matches. User patterns therefore
+run on RE2 (google-re2), whose matching time is linear in the text; the few constructs RE2
+lacks (lookarounds, backreferences) are refused when the rule is loaded. Matching also only
+looks at the first ``MAX_TEXT`` characters of an element.
 
 Every problem in a rule file raises ``OkrlintError`` naming the file and line.
 """
@@ -279,7 +280,9 @@ def _token_regex(source: _Source, flags: int) -> tuple[re.Pattern[str], str]:
     return regex, ", ".join(f"'{t}'" for t in tokens)
 
 
-def _pattern_regex(source: _Source, flags: int) -> re.Pattern[str]:
+def _pattern_regex(source: _Source, flags: int):
+    """A user pattern, compiled for RE2: matching time is linear in the text, so no
+    pattern can hang a run (Python's re backtracks exponentially on '(a|aa)+$')."""
     pattern = source.values["pattern"]
     if not isinstance(pattern, str) or not pattern:
         raise source.error("'pattern' must be a regular expression in quotes", "pattern")
@@ -287,42 +290,54 @@ def _pattern_regex(source: _Source, flags: int) -> re.Pattern[str]:
         parsed = sre_parse.parse(pattern, flags)
     except re.error as exc:
         raise source.error(f"invalid pattern: {exc}", "pattern") from None
-    if _nested_quantifier(parsed):
+    unsupported = _unsupported(parsed)
+    if unsupported:
         raise source.error(
-            "pattern has a quantifier inside a repeated group (like '(a+)+'), which can take "
-            "forever on text that does not match; rewrite it without the nesting",
+            f"pattern uses {unsupported}, which okrlint does not run: user patterns run on "
+            "RE2, a linear-time engine, so that no pattern can hang a check",
             "pattern",
         )
-    return re.compile(pattern, flags)
+    import re2
+
+    prefix = "(?i)" if flags & re.IGNORECASE else ""
+    try:
+        return re2.compile(prefix + pattern)
+    except Exception as exc:  # RE2 is stricter than re in a few corners
+        raise source.error(f"invalid pattern for RE2: {exc}", "pattern") from None
 
 
-_REPEATS = {
-    sre_parse.MAX_REPEAT,
-    sre_parse.MIN_REPEAT,
-    getattr(sre_parse, "POSSESSIVE_REPEAT", None),
+_UNSUPPORTED = {
+    sre_parse.ASSERT: "a lookahead or lookbehind",
+    sre_parse.ASSERT_NOT: "a negative lookahead or lookbehind",
+    sre_parse.GROUPREF: "a backreference",
+    sre_parse.GROUPREF_EXISTS: "a conditional group",
 }
+for _name, _what in (
+    ("ATOMIC_GROUP", "an atomic group"),
+    ("POSSESSIVE_REPEAT", "a possessive repeat"),
+):
+    if hasattr(sre_parse, _name):
+        _UNSUPPORTED[getattr(sre_parse, _name)] = _what
 
 
-def _nested_quantifier(parsed: Any, inside_repeat: bool = False) -> bool:
-    """Does a repeat (with more than one iteration) sit inside another one?"""
+def _unsupported(parsed: Any) -> str | None:
+    """The first construct RE2 lacks (lookaround, backreference), or None."""
     for op, arg in parsed:
-        if op in _REPEATS:
-            _low, high, sub = arg
-            repeats = high > 1  # MAXREPEAT for '*' and '+'
-            if repeats and inside_repeat:
-                return True
-            children, inside = [sub], inside_repeat or repeats
+        if op in _UNSUPPORTED:
+            return _UNSUPPORTED[op]
+        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            children = [arg[2]]
         elif op is sre_parse.SUBPATTERN:
-            children, inside = [arg[-1]], inside_repeat
+            children = [arg[-1]]
         elif op is sre_parse.BRANCH:
-            children, inside = list(arg[1]), inside_repeat
-        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
-            children, inside = [arg[1]], inside_repeat
+            children = list(arg[1])
         else:
             continue
-        if any(_nested_quantifier(child, inside) for child in children):
-            return True
-    return False
+        for child in children:
+            found = _unsupported(child)
+            if found:
+                return found
+    return None
 
 
 def _scope_words(scope: str) -> str:
