@@ -28,6 +28,7 @@ from okrlint.model import Document, Element, Objective, Severity, Span
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why it matters", "How to fix")
+QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
 
 
 class Target(StrEnum):
@@ -81,8 +82,15 @@ class RuleContext:
     def lang(self) -> str:
         return self.document.language or "en"
 
-    def quote(self, text: str) -> str:
-        """The user's words quoted the way their language does: «…» in Norwegian."""
+    def quote(self, text: str, limit: int = QUOTE_LIMIT) -> str:
+        """The user's words quoted the way their language does: «…» in Norwegian.
+
+        Longer than ``limit`` characters, the middle gives way to " … ", so a hint
+        stays one readable line and keeps both ends of what it quotes."""
+        if len(text) > limit:
+            head = text[: limit // 2].rsplit(" ", 1)[0]
+            tail = text[-(limit // 2) :].split(" ", 1)[-1]
+            text = f"{head} … {tail}"
         return f"«{text}»" if self.lang == "nb" else f"'{text}'"
 
     def analysis(self, element: Element | str) -> Analysis:

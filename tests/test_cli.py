@@ -303,3 +303,14 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 1 and "OKR101" in proc.stdout
+
+
+def test_a_huge_objective_gives_a_short_hint(tmp_path: Path) -> None:
+    words = " ".join(f"ord{i}" for i in range(5000))
+    path = write(
+        tmp_path, "long.okr.yaml", f"language: nb\nobjectives:\n  - title: Bli best {words}\n"
+    )
+    data = json.loads(run_okrlint("check", "-f", "json", "--select", "OKR102", str(path)).out)
+    hint = data["findings"][0]["suggestion"]
+    assert len(hint) < 200
+    assert "«Bli best ord0" in hint and "fordi vi ønsker å …»" in hint
