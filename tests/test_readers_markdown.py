@@ -341,3 +341,26 @@ def test_okr_tables_are_read_row_by_row() -> None:
     ]
     assert doc.objectives[0].span == Span(3, 5, 3, 17)
     assert doc.objectives[1].key_results[1].span == Span(5, 55, 5, 76)  # after "<br>"
+
+
+def test_parent_and_level_lines_link_an_objective_into_the_cascade() -> None:
+    doc = read_md(
+        """\
+        ## Mål: Økte salgsinntekter, fordi vi er best på salg {#salg}
+
+        Bygger på: `selskap.kr1`
+        Nivå: Team
+
+        - Økte salgsavtaler fra 100 til 200
+
+        ## Objective: Faster support, so that customers stay {#support}
+
+        Parent: company.kr2
+
+        - Cut first response time from 8 to 2 hours
+        """
+    )
+    salg, support = doc.objectives
+    assert (salg.id, salg.parent, salg.level) == ("salg", "selskap.kr1", "team")
+    assert (support.id, support.parent, support.level) == ("support", "company.kr2", None)
+    assert [kr.text for kr in salg.key_results] == ["Økte salgsavtaler fra 100 til 200"]

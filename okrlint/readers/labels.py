@@ -24,6 +24,8 @@ class LabelKind(Enum):
     WHY = "why"
     OWNER = "owner"
     PERIOD = "period"
+    PARENT = "parent"  # the id of the key result or objective an objective builds on
+    LEVEL = "level"
 
 
 # label text (lower case, single spaces) -> (kind, level implied by the label itself)
@@ -60,6 +62,11 @@ _LABELS: dict[str, tuple[LabelKind, str | None]] = {
     "accountable": (LabelKind.OWNER, None),
     "period": (LabelKind.PERIOD, None),
     "quarter": (LabelKind.PERIOD, None),
+    "parent": (LabelKind.PARENT, None),
+    "aligns with": (LabelKind.PARENT, None),
+    "aligned with": (LabelKind.PARENT, None),
+    "contributes to": (LabelKind.PARENT, None),
+    "level": (LabelKind.LEVEL, None),
     # Norwegian Bokmål
     "mål": (LabelKind.OBJECTIVE, None),
     "hovedmål": (LabelKind.OBJECTIVE, None),
@@ -85,6 +92,11 @@ _LABELS: dict[str, tuple[LabelKind, str | None]] = {
     "ansvarlige": (LabelKind.OWNER, None),
     "periode": (LabelKind.PERIOD, None),
     "kvartal": (LabelKind.PERIOD, None),
+    "forelder": (LabelKind.PARENT, None),
+    "bygger på": (LabelKind.PARENT, None),
+    "bidrar til": (LabelKind.PARENT, None),
+    "knyttet til": (LabelKind.PARENT, None),
+    "nivå": (LabelKind.LEVEL, None),
 }
 
 # Labels that only make sense followed by a number ("O1", not "O: …").

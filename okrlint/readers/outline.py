@@ -13,6 +13,7 @@ them with a small state machine:
   list's first item are notes and are skipped; a "KR1:" / "KR 1.2 -" / "1.2" prefix is
   stripped (the position moves past it);
 * "Why:" / "Hvorfor:" and "Owner:" / "Eier:" / "Ansvarlig:" set the objective's why and owner;
+  "Parent:" / "Bygger på:" name the id it builds on, "Level:" / "Nivå:" its level;
 * prose ends the current list, never the objective.
 
 Dialect switches say what Markdown adds: list items right under an objective are its key
@@ -280,6 +281,11 @@ class _Machine:
                 self.out.owner = self.out.owner or text.text
         elif kind is LabelKind.PERIOD and text is not None:
             self.out.period = self.out.period or text.text
+        elif kind is LabelKind.PARENT and text is not None and self.current is not None:
+            # "Parent: company.kr1" / "Bygger på: `selskap.kr2`": an id, not prose
+            self.current.parent = text.text.strip("`*_ ") or None
+        elif kind is LabelKind.LEVEL and text is not None and self.current is not None:
+            self.current.level = text.text.strip("`*_ ").lower() or None
 
     def objective_label(self, line: Line, label: Label, text: Piece | None) -> None:
         if text is not None:
