@@ -46,7 +46,12 @@ def check(kr: KeyResult, ctx: RuleContext):
         return
     analysis = ctx.analysis(kr)
     change = analysis.change
-    if change is None or change.baseline is not None or analysis.direction == 0:
+    if (change is not None and change.baseline is not None) or analysis.direction == 0:
+        return
+    if has_structured(kr, "target"):
+        yield from _structured_target(kr, analysis, ctx)
+        return
+    if change is None:
         return
     stated = change.target or change.amount
     if stated is None or stated.placeholder or change.amount_is_new:
@@ -57,6 +62,22 @@ def check(kr: KeyResult, ctx: RuleContext):
         f"key result changes a level ({ctx.quote(stated.text)}) without its starting value",
         suggestion=f"add the starting value: {ctx.quote(_rewrite(analysis, ctx.lang))}",
         highlight=(stated.start, stated.end),
+    )
+
+
+def _structured_target(kr: KeyResult, analysis: Analysis, ctx: RuleContext):
+    """ "Increase invoices paid on time" with `target: 95`: a change verb and a target
+    field, and no starting value in the text or a `baseline` field."""
+    change = analysis.change
+    if change is not None and change.amount is not None:
+        return  # "Cut CAC by $20" with `target: 180` starts at $200; "20 new" starts at zero
+    target = f"{kr.target}{' ' + kr.unit if kr.unit else ''}"
+    yield Violation(
+        f"key result changes a level (target {ctx.quote(target)}) without its starting value",
+        suggestion="add a 'baseline:' field with today's value",
+        highlight=(analysis.direction_span.start, analysis.direction_span.end)
+        if analysis.direction_span is not None
+        else None,
     )
 
 

@@ -187,6 +187,17 @@ CASES = [
     ("Retain all top-20 accounts", dict(bau=True)),
     ("Keep up the release cadence", dict(bau=True)),
     ("Set up the data warehouse and keep dashboards current", dict(act="activity")),
+    # --- generalisation to published OKRs
+    ("Publish the 2024 impact report", dict(has_number=False, act="deliver")),
+    ("Forecast accuracy within ±10% for each month of H2", dict(q=[(10, PCT)])),
+    ("5 enterprise design partners using the admin console weekly", dict(act=None)),
+    ("Team lunch held monthly", dict(act="ritual")),
+    (
+        "Grow research income by 20% to fund more doctoral positions",
+        dict(amount=(20, PCT), reason="to fund more doctoral positions", vague=[]),
+    ),
+    ("Be a great place to work", dict(reason=None)),
+    ("Reduce time to hire from 45 to 30 days to fund growth", dict(target=(30, "day"))),
 ]
 
 

@@ -204,6 +204,22 @@ def test_structured_baseline_and_target_count() -> None:
     assert not any(code == "OKR201" for _, code in found)
 
 
+def test_a_change_verb_with_a_target_field_needs_a_baseline() -> None:
+    yaml = (
+        "objectives:\n  - title: Get paid on time, because cash keeps us independent\n"
+        "    key_results:\n"
+        "      - title: Increase invoices paid on time\n        target: 95\n        unit: '%'\n"
+        "      - title: Audit adjustments after close\n        target: 0\n"
+        "      - title: Reduce days sales outstanding\n        baseline: 48\n        target: 35\n"
+        "      - title: Cut late fees by $2,000\n        target: 500\n"
+    )
+    docs = read_document("okrs.yaml", yaml, language="en")
+    active = select_rules(list(RULES.values()), Config())
+    missing = [f for f in run_rules(docs, active, Config()) if f.code == "OKR203"]
+    assert [f.span.line for f in missing] == [4]
+    assert "95 %" in missing[0].message and "baseline" in (missing[0].suggestion or "")
+
+
 def test_a_duplicate_is_flagged_once_at_the_repeat() -> None:
     yaml = (
         "objectives:\n  - title: Raske leveranser, fordi kundene venter\n"

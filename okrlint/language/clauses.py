@@ -230,14 +230,15 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
     if lex.lang != "en":
         return []
     verbs = lex.purpose_verbs | frozenset().union(*lex.verbs.values())
-    # "from 5 to …" is a range; "cut it in half to fund …" is a purpose
-    ends = {h.end for h in hits if h.quantity.kind is not QuantityKind.MULTIPLIER}
+    # "from 5 to …" is a range; "by 40% to hit the plan" and "in half to fund …" are purposes
+    starts = lex.markers.get("from", frozenset())
+    ranges = {h.end for h in hits if _marker_before(doc, h, starts, lex) >= 0}
     found = []
     for i, tok in enumerate(doc):
         if tok.lower_ != "to" or i < 2:
             continue
         p, n = _prev(doc, i), _next(doc, i + 1)
-        if n >= len(doc) or doc[n].lower_ not in verbs or p + 1 in ends:
+        if n >= len(doc) or doc[n].lower_ not in verbs or p + 1 in ranges:
             continue
         if doc[p].lower_ in lex.to_complement_heads or _opened_as_complement(doc, p, lex):
             continue
@@ -371,7 +372,10 @@ def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> T
     if not freq or label in ("change", "maintain"):
         return None
     events = matches.get("ritual_events", ()) or _compound_events(doc, lex)
-    if events or _activity_forms(doc, lex) or label in ("deliver", "activity"):
+    # "Lunch held monthly" is a ritual; in "5 design partners using it weekly" the base
+    # form "design" is a noun, and the frequency describes the partners' usage.
+    done = [i for i in _activity_forms(doc, lex) if doc[i].lower_ not in lex.activity_lemmas]
+    if events or done or label in ("deliver", "activity"):
         s, e = min(freq)
         return span(doc, s, e, "ritual")
     return None

@@ -84,6 +84,9 @@ class Lexicon:
     points_units: frozenset[str] = frozenset()
     # "the easiest tool to set up": words that make a later "to + verb" a complement
     to_complement_openers: frozenset[str] = frozenset()
+    # The first form of each activity verb entry ("design" of "design/designs/designed"):
+    # mid-sentence it is as often a noun ("enterprise design partners") as a verb.
+    activity_lemmas: frozenset[str] = frozenset()
 
     @property
     def unit_phrases(self) -> frozenset[str]:
@@ -162,7 +165,13 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         detect_words=_forms(_section(data, "detect").get("extra_words")),
         raw=data,
         to_complement_openers=_forms(verbs.get("to_complement_openers")),
+        activity_lemmas=_lemmas(verbs.get("activity")),
     )
+
+
+def _lemmas(entries: Iterable[Any]) -> frozenset[str]:
+    """The first form of each "a/b/c" entry, lower-cased."""
+    return frozenset(str(e).split("/")[0].strip().lower() for e in entries or () if str(e).strip())
 
 
 @functools.cache

@@ -19,10 +19,10 @@ from okrlint.language.lexicon import Lexicon
 
 Token = Any  # a spacy.tokens.Token; typed loosely so this module stays spaCy-free
 
-# A written number: optional sign, digits, and groups after "." or ",".
-NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+# A written number: optional sign (a tolerance "±10" too), digits, and groups after "." or ",".
+NUMBER_RE = re.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
 # A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
-GLUED_RE = re.compile(r"^([+-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+GLUED_RE = re.compile(r"^([+±-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
 # A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
 SCORE_RE = re.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
 DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
@@ -36,7 +36,7 @@ PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
 PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
 # "[N]%" splits as "[" + "N]%".
 PLACEHOLDER_CLOSING_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
-SIGN_CHARS = "+-"
+SIGN_CHARS = "+-±"  # "±" is a tolerance, not a direction: its sign is 0
 YEAR_RANGE = (1900, 2100)
 
 
@@ -295,7 +295,7 @@ class Scanner:
         text = doc[i].text.rstrip(".") if doc[i].text.endswith(".") else doc[i].text
         end = i + 1
         # "100 000" and "1 000 000": spaCy splits thousand groups into tokens.
-        if re.fullmatch(r"[+-]?\d{1,3}", text):
+        if re.fullmatch(r"[+±-]?\d{1,3}", text):
             gap = _thin_gap(doc, i)
             while gap is not None and gap < len(doc) and GROUP_RE.match(doc[gap].text):
                 group = doc[gap].text
@@ -486,6 +486,10 @@ class Scanner:
         if prev in lex.year_context or PERIOD_RE.match(prev):
             return True
         if n >= len(doc) or not doc[n].is_alpha:
+            return True
+        # "the 2024 impact report", "our 2025 plan": a year names which one, a count after
+        # "the" would be written with its thousands ("the 2,000 largest stores")
+        if prev in lex.markers.get("definite", frozenset()):
             return True
         return doc[n].lower_ in lex.year_context or PERIOD_RE.match(doc[n].lower_) is not None
 

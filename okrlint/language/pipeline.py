@@ -145,7 +145,9 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
     quantity_spans = clauses.qualified_numbers(doc, hits, lex)
     # A comparative that states a measured change is not vague ("lower churn from 5 % to 3 %").
     measured = change is not None and direction_span is not None
+    # The reason clause says why ("… by 20 % to fund more positions"): its "more" is no amount.
     vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
+    vague_fence += [reason] if reason else []
     vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real), lex=lex)
     return Analysis(
         lang=lex.lang,
