@@ -141,6 +141,8 @@ def run(args: argparse.Namespace) -> dict:
         sample = median_of([*okr, "check", "--no-cache", str(one)], args.repeats, small)
         rows.append(row(f"one small file, cold ({one.name})", sample, 0, "a", floor_a))
 
+        rows.append(cached_thousand(okr, work, args))
+
         series: list[dict] = []
         for size in args.sizes:
             folder, summary = corpus(work, size, args.seed)
@@ -171,6 +173,15 @@ def run(args: argparse.Namespace) -> dict:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return {"machine": machine(), "repeats": args.repeats, "rows": rows, "series": series}
+
+
+def cached_thousand(okr: list[str], work: Path, args: argparse.Namespace) -> Row:
+    """A re-run over 1 000 unchanged files named on the command line (the cache's target)."""
+    folder, _ = corpus(work, 9_800, args.seed + 1)  # about 1 100 files
+    files = sorted(str(p.relative_to(folder)) for p in (folder / "okrs").rglob("*.*"))[:1000]
+    measure([*okr, "check", *files], folder)  # fill the cache
+    sample = median_of([*okr, "check", *files], args.repeats, folder)
+    return row("1 000 unchanged files, cached re-run", sample)
 
 
 def machine() -> dict:
