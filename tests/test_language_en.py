@@ -198,6 +198,14 @@ CASES = [
     ),
     ("Be a great place to work", dict(reason=None)),
     ("Reduce time to hire from 45 to 30 days to fund growth", dict(target=(30, "day"))),
+    (
+        "Reduce the student-to-teacher ratio from 24:1 to 20:1",
+        dict(base=(24, "ratio"), target=(20, "ratio")),
+    ),
+    ("Hold weekly 1:1 meetings", dict(has_number=False, act="activity")),
+    ("Upgrade all databases to PostgreSQL 16", dict(has_number=False, act="activity")),
+    ("Enable MFA for all employees", dict(act="activity")),
+    ("Monthly reporting to the board", dict(act="ritual")),
 ]
 
 

@@ -223,6 +223,8 @@ CASES = [
     ("Spare 2 mill. kroner i driftskostnader", dict(q=[(2_000_000, KR)])),
     ("Øke salget i Bergen med 1,5 mill.", dict(amount=(1_500_000, None))),
     ("Redusere sykefraværet fra 7 til 5,5 prosent", dict(base=(7, PCT), target=(5.5, PCT))),
+    ("Månedlig rapportering til kommunestyret", dict(act="ritual", has_number=False)),
+    ("Publisere årsrapporten for 2024", dict(has_number=False, act="deliver")),
 ]
 
 

@@ -25,6 +25,8 @@ NUMBER_RE = re.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
 GLUED_RE = re.compile(r"^([+±-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
 # A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
 SCORE_RE = re.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
+# A ratio: "24:1", "3,5:1" (the same on both sides, "1:1", names a meeting, not a level).
+RATIO_RE = re.compile(r"^(\d+(?:[.,]\d+)?):(\d+)$")
 DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
 PERIOD_RE = re.compile(r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "te", "de"})
@@ -355,7 +357,7 @@ class Scanner:
         end, key = lookup_at(doc, i, lex.fraction_words, longest=3)
         if key:  # "by a third" is a share of the level: a percentage
             return self._hit(i, end, lex.fraction_words[key], QuantityKind.PERCENT, "%", word=True)
-        score = self._score(i)
+        score = self._score(i) or self._ratio(i)
         if score is not None:
             return score
         start, prefix_unit = self._currency_prefix(i)
@@ -386,6 +388,16 @@ class Scanner:
         if value is None or value > scale:
             return None
         return self._hit(i, i + 1, value, QuantityKind.ABSOLUTE, f"/{scale}")
+
+    def _ratio(self, i: int) -> Hit | None:
+        """ "24:1", "3:1": a ratio, counted as its first term (to one); never a clock time."""
+        match = RATIO_RE.match(self.doc[i].text)
+        if match is None or match.group(1) == match.group(2) or len(match.group(2)) > 1:
+            return None
+        value = parse_digits(match.group(1), self.lex)
+        if value is None:
+            return None
+        return self._hit(i, i + 1, value / int(match.group(2)), QuantityKind.ABSOLUTE, "ratio")
 
     def _currency_prefix(self, i: int) -> tuple[int, str | None]:
         """ "$2M", "NOK 2 mill.", "USD 1.2m": the currency written before the number."""
