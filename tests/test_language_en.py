@@ -206,6 +206,10 @@ CASES = [
     ("Upgrade all databases to PostgreSQL 16", dict(has_number=False, act="activity")),
     ("Enable MFA for all employees", dict(act="activity")),
     ("Monthly reporting to the board", dict(act="ritual")),
+    ("Enable two-factor authentication for all staff", dict(has_number=False)),
+    ("Double-digit growth in new logos", dict(has_number=False)),
+    ("Sign twenty-five new customers", dict(q=[(25, None)], new=True)),
+    ("Cut support cost per ticket by a quarter", dict(amount=(25, PCT), deadlines=[])),
 ]
 
 

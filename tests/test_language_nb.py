@@ -225,6 +225,8 @@ CASES = [
     ("Redusere sykefraværet fra 7 til 5,5 prosent", dict(base=(7, PCT), target=(5.5, PCT))),
     ("Månedlig rapportering til kommunestyret", dict(act="ritual", has_number=False)),
     ("Publisere årsrapporten for 2024", dict(has_number=False, act="deliver")),
+    ("Sikre at alle barn får barnehageplass", dict(act="activity")),
+    ("Revidere beredskapsplanen", dict(act="activity")),
 ]
 
 

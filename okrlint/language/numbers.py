@@ -325,6 +325,9 @@ class Scanner:
         doc, lex = self.doc, self.lex
         value = lex.number_words[doc[i].lower_]
         end = i + 1
+        unit = _lower(doc, i + 2)
+        if 20 <= value < 100 and self._hyphen_at(i) and 0 < lex.number_words.get(unit, 0) < 10:
+            value, end = value + lex.number_words[unit], i + 3  # "twenty-five"
         n = _next(doc, end)
         while n < len(doc) and doc[n].lower_ in lex.number_words and doc[n].lower_ in lex.scales:
             value *= lex.scales[doc[n].lower_]
@@ -349,6 +352,8 @@ class Scanner:
     def _quantity(self, i: int) -> Hit | None:
         doc, lex = self.doc, self.lex
         low = doc[i].lower_
+        if (low in lex.number_words or low in lex.multiplier_words) and self._word_compound(i):
+            return None
         end, key = lookup_at(doc, i, lex.multiplier_words, longest=2)
         if key:
             return self._hit(
@@ -388,6 +393,20 @@ class Scanner:
         if value is None or value > scale:
             return None
         return self._hit(i, i + 1, value, QuantityKind.ABSOLUTE, f"/{scale}")
+
+    def _word_compound(self, i: int) -> bool:
+        """ "two-factor", "double-digit", "one-stop": a number word glued to a word by a hyphen
+        names a kind of thing, not an amount ("twenty-five" is still a number)."""
+        if not self._hyphen_at(i):
+            return False
+        nxt = self.doc[i + 2]
+        return nxt.is_alpha and nxt.lower_ not in self.lex.number_words
+
+    def _hyphen_at(self, i: int) -> bool:
+        """Whether token i is glued by a hyphen to the word after it ("two-factor")."""
+        doc = self.doc
+        glued = i + 2 < len(doc) and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+        return glued and doc[i + 1].text == "-"
 
     def _ratio(self, i: int) -> Hit | None:
         """ "24:1", "3:1": a ratio, counted as its first term (to one); never a clock time."""
