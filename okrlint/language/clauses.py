@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from okrlint.language.analysis import Change, QuantityKind, TextSpan
 from okrlint.language.lexicon import Lexicon
-from okrlint.language.numbers import Hit, Token, _next, _prev, phrase_at, with_unit
+from okrlint.language.numbers import (
+    Hit,
+    Token,
+    _cannot_start,
+    _next,
+    _prev,
+    phrase_at,
+    with_unit,
+)
 
 Matches = dict[str, list[tuple[int, int]]]
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
@@ -33,8 +41,7 @@ def _hit_at(hits: Sequence[Hit], i: int) -> Hit | None:
 
 def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     """Past limit words between a marker and its number ("med over fem millioner")."""
-    limits = lex.markers.get("limit_max", frozenset()) | lex.markers.get("limit_min", frozenset())
-    j = phrase_at(doc, _next(doc, i), limits)
+    j = phrase_at(doc, _next(doc, i), lex.limit_words)
     return _next(doc, j)
 
 
@@ -53,8 +60,7 @@ def _marker_before(doc: Sequence[Token], hit: Hit, words: frozenset[str], lex: L
     found = _phrase_ending(doc, end, words)
     if found >= 0:
         return found
-    limits = lex.markers.get("limit_max", frozenset()) | lex.markers.get("limit_min", frozenset())
-    limit = _phrase_ending(doc, end, limits)
+    limit = _phrase_ending(doc, end, lex.limit_words)
     return _phrase_ending(doc, _prev(doc, limit) + 1, words) if limit > 0 else -1
 
 
@@ -319,7 +325,7 @@ def _in_name_or_compound(doc: Sequence[Token], start: int, end: int) -> bool:
 def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
     """The verb the element opens with, labelled by its class."""
     i = _first_word(doc, lex)
-    if i >= len(doc):
+    if i >= len(doc) or _cannot_start(doc, i, lex.verb_forms):
         return None
     for n in (3, 2, 1):
         if i + n > len(doc):

@@ -123,8 +123,41 @@ def _thin_gap(doc: Sequence[Token], i: int) -> int | None:
     return None
 
 
+# Phrase table -> (the table, every prefix of every phrase in it). A token whose lower-case
+# text is no such prefix starts no phrase, so the lookups below skip it without building
+# spans and joined strings (they were most of the language layer's time).
+_STARTS: dict[Any, tuple[Any, frozenset[str]]] = {}
+
+
+def _starts(table: dict | frozenset) -> frozenset[str]:
+    key = table if isinstance(table, frozenset) else id(table)  # dicts are not hashable
+    found = _STARTS.get(key)
+    if found is None or (found[0] is not table and not isinstance(table, frozenset)):
+        prefixes = frozenset(k[:n] for k in table for n in range(1, len(k) + 1))
+        found = _STARTS[key] = (table, prefixes)
+    return found[1]
+
+
+# The lower-case words of the Doc being read, made once: spaCy builds a new Token object on
+# every doc[i]. Held with the Doc itself, so an identity check is enough.
+_LOWERS: list[Any] = [None, []]
+
+
+def _lowers(doc: Sequence[Token]) -> list[str]:
+    if _LOWERS[0] is not doc:
+        _LOWERS[0], _LOWERS[1] = doc, [t.lower_ for t in doc]
+    return _LOWERS[1]
+
+
+def _cannot_start(doc: Sequence[Token], i: int, table: dict | frozenset) -> bool:
+    lowers = _lowers(doc)
+    return 0 <= i < len(lowers) and lowers[i] not in _starts(table)
+
+
 def phrase_at(doc: Sequence[Token], i: int, phrases: frozenset[str], longest: int = 4) -> int:
     """End index of the longest phrase from ``phrases`` starting at token i (i when none)."""
+    if _cannot_start(doc, i, phrases):
+        return i
     for n in range(min(longest, len(doc) - i), 0, -1):
         if doc[i : i + n].text.lower() in phrases or _joined(doc, i, n) in phrases:
             return i + n
@@ -137,6 +170,8 @@ def _joined(doc: Sequence[Token], i: int, n: int) -> str:
 
 def lookup_at(doc: Sequence[Token], i: int, table: dict | frozenset, longest: int = 3):
     """(end, key) of the longest key of ``table`` starting at token i, or (i, None)."""
+    if _cannot_start(doc, i, table):
+        return i, None
     for n in range(min(longest, len(doc) - i), 0, -1):
         for key in (doc[i : i + n].text.lower(), _joined(doc, i, n)):
             if key in table:
@@ -463,7 +498,7 @@ class Scanner:
         self, value: float, end: int, n: int
     ) -> tuple[float, QuantityKind, str | None, int]:
         doc, lex = self.doc, self.lex
-        u_end, key = lookup_at(doc, n, lex.unit_phrases | lex.multiplier_suffixes)
+        u_end, key = lookup_at(doc, n, lex.units_or_multipliers)
         if key is None:
             return value, QuantityKind.ABSOLUTE, None, end
         if key in lex.percent_units:

@@ -122,7 +122,8 @@ def make_meaning(nlp: Language, name: str) -> MeaningReader:
 
 def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
     matches = doc._.okr_matches or {}
-    hits = clauses.drop_articles(doc, doc._.okr_hits or [], lex, clauses.lead_verb(doc, lex))
+    lead = clauses.lead_verb(doc, lex)  # pure: read once, used below
+    hits = clauses.drop_articles(doc, doc._.okr_hits or [], lex, lead)
     deadlines = tuple(clauses.span(doc, s, e) for s, e in doc._.okr_deadlines or ())
     real = [h for h in hits if not h.quantity.placeholder]
     limit = clauses.find_limit(doc, hits, matches)
@@ -130,7 +131,6 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
     or_limits = clauses.or_comparatives(doc, hits, lex, matches)
     limit = limit or (or_limits[0] if or_limits else None)
     reason = clauses.find_reason(doc, matches, hits, lex)
-    lead = clauses.lead_verb(doc, lex)
     fenced: list[TextSpan] = [*deadlines, *([limit] if limit else []), *or_limits]
     # The reason clause says why, not what: its "growth" is no direction of the element.
     direction, direction_span = clauses.find_direction(
