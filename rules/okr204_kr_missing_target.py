@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from okrlint.rules._key_results import has_structured
 
+from okrlint.language.analysis import Analysis
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -30,13 +31,16 @@ def check(kr: KeyResult, ctx: RuleContext):
     if has_structured(kr, "target"):
         return
     to_word = "til" if ctx.lang == "nb" else "to"
+    analysis = ctx.analysis(kr)
     if has_structured(kr, "baseline"):
+        if _text_states_target(analysis):
+            return  # "Redusere dødeligheten til 10 %" with "baseline: 14"
         yield Violation(
             f"key result has a baseline ({kr.baseline}) but no target",
             suggestion=f"add 'target:' next to 'baseline: {kr.baseline}'",
         )
         return
-    change = ctx.analysis(kr).change
+    change = analysis.change
     if change is None or change.baseline is None:
         return
     if change.target is not None or change.amount is not None or change.baseline.placeholder:
@@ -48,6 +52,15 @@ def check(kr: KeyResult, ctx: RuleContext):
         suggestion=f"add the target: {ctx.quote(rewrite)}",
         highlight=(start.start, start.end),
     )
+
+
+def _text_states_target(analysis: Analysis) -> bool:
+    """Whether the text itself names where the metric should end: "til 10 %", "med 20 %",
+    "under 5 %"."""
+    change = analysis.change
+    if change is not None and (change.target is not None or change.amount is not None):
+        return True
+    return analysis.limit is not None and analysis.has_number
 
 
 RULE = Rule(
@@ -84,6 +97,13 @@ RULE = Rule(
             "      - title: Ti nye artikler i hjelpesenteret\n",
             document=True,
         ),
+        good(
+            "nb",
+            "objectives:\n  - title: Trygge pasienter, fordi skade kan unngås\n"
+            "    key_results:\n      - title: Redusere dødeligheten til 10 %\n"
+            "        baseline: 14\n      - title: Fire av fem pasienter svarer på PREM\n",
+            document=True,
+        ),
         bad("en", "Reduce churn from 5%"),
         bad("en", "Increase the annual plan share from 20%"),
         bad("en", "Lower overdue receivables from €1.2M"),
@@ -94,6 +114,13 @@ RULE = Rule(
             "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
             "    key_results:\n      - title: Sickness absence rate\n        baseline: 6.1%\n"
             "      - title: Hand hygiene audits at 95% or above\n",
+            document=True,
+        ),
+        good(
+            "en",
+            "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
+            "    key_results:\n      - title: Cut sickness absence to 4.5%\n"
+            "        baseline: 6.1%\n      - title: Hand hygiene audits at 95% or above\n",
             document=True,
         ),
         good("en", "Reduce churn from 5% to 3%"),

@@ -51,6 +51,8 @@ def check(kr: KeyResult, ctx: RuleContext):
         return
     if change.target is None or change.amount.value is None:
         return
+    if change.amount_is_new and change.amount.unit is None and change.baseline.unit is not None:
+        return  # "Ett nytt lag i hvert årskull fra 6 til 12 år": a count of things, an age range
     values = comparable(change.baseline, change.target)
     if values is None or values[0] == 0:
         return
@@ -142,5 +144,8 @@ RULE = Rule(
         good("en", "Add 20 more partner clinics, from 40 to 60"),
         good("en", "Increase occupancy by 14 points from 58% to 72%"),
         good("en", "Grow ARR 25% from $4M to $5M"),
+        good("en", "One new girls' team in every age group from 6 to 12 years"),
+        good("nb", "Ett nytt jentelag i hvert årskull fra 6 til 12 år"),
+        good("nb", "To nye lesegrupper for barn fra 8 til 10 år"),
     ),
 )

@@ -62,9 +62,14 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
     real = [q for q in analysis.quantities if not q.placeholder]
     if analysis.limit is not None or any(q.kind is QuantityKind.PERCENT for q in real):
         return True  # "Automate 30 % of password resets", "Call abandonment below 8 %"
-    # Counts of output or reach are results; durations ("20 minutter lesing") and counts
-    # that only describe ("in the 20 largest stores") are part of the task.
-    counts = [q for q in real if q.kind is not QuantityKind.DURATION and not q.definite]
+    if analysis.event is not None:
+        return False  # "Hold 4 workshops": a count of events held is the task itself
+    # Counts of output or reach are results, a placeholder count too ("N millioner brev
+    # sendt"); durations ("20 minutter lesing") and counts that only describe ("in the 20
+    # largest stores") are part of the task.
+    counts = [
+        q for q in analysis.quantities if q.kind is not QuantityKind.DURATION and not q.definite
+    ]
     if marker.label == "ritual" or analysis.ritual is not None:
         # "Publisere ti videosaker i uka" is output; "Hold one office hour per week" is not
         lead = analysis.lead_verb

@@ -213,7 +213,7 @@ CASES = [
         "Gjennomføre 12 kundeintervjuer før sommeren",
         dict(act="activity", q=[(12, None)], deadlines=["før sommeren"]),
     ),
-    ("Holde månedlige allmøter for alle ansatte", dict(act="ritual")),
+    ("Holde månedlige allmøter for alle ansatte", dict(act="activity", lead="activity")),
     ("Økt antall leads per måned fra 50 til 100", dict(act=None, base=(50, None))),
     ("Publisere fra 2 innlegg i uka til 5 innlegg i uka", dict(base=(2, None), target=(5, None))),
     ("Svare på alle henvendelser innen 24 timer", dict(q=[(24, "h")], deadlines=[])),

@@ -82,6 +82,9 @@ class Analysis:
     # the frequency of a recurring ritual ("ukentlig", "every month"), even when
     # ``activity`` names the opening verb ("Hold weekly meetings")
     ritual: TextSpan | None = None
+    # the event an opening activity verb holds ("Holde 4 informasjonsmøter", "Run 12 webinars"):
+    # its count is of events held, not of results
+    event: TextSpan | None = None
     business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
     new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
     statement_words: int = 0  # words before the reason clause (the statement's own length)

@@ -387,6 +387,25 @@ def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> T
     return None
 
 
+EVENT_OBJECT_REACH = 4  # words after the verb that can still name its object
+
+
+def held_event(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> TextSpan | None:
+    """The event an opening activity verb holds: "Holde 4 informasjonsmøter", "Run 12 webinars",
+    "Gjennomføre brukertester med 30 personer" (its object, before any punctuation)."""
+    if lead is None or lead.label != "activity":
+        return None
+    first = next(i for i, t in enumerate(doc) if t.idx >= lead.end)
+    events = dict(matches.get("ritual_events", ()))
+    events.update((i, i + 1) for i in _compound_events(doc, lex))
+    i, seen = first, 0
+    while i < len(doc) and seen < EVENT_OBJECT_REACH and not doc[i].is_punct:
+        if i in events:
+            return span(doc, i, events[i], "event")
+        i, seen = _next(doc, i + 1), seen + 1
+    return None
+
+
 def _compound_events(doc: Sequence[Token], lex: Lexicon) -> list[int]:
     """Compound event nouns: "morgenmøte", "5S-gjennomgang" (heads from the lexicon)."""
     heads = lex.markers.get("ritual_event_heads", frozenset())
@@ -409,7 +428,10 @@ def _finished_task(doc: Sequence[Token], lex: Lexicon, lead: TextSpan | None, en
         if i == _next(doc, 0) or doc[i].idx >= end:
             continue
         p = _prev(doc, i)
-        last = _next(doc, i + 1) >= len(doc) or doc[_next(doc, i + 1)].is_punct
+        n = _next(doc, i + 1)
+        # "help-centre articles": a word glued to a hyphen is part of a compound noun
+        glued = n < len(doc) and doc[n].text == "-" and not doc[i].whitespace_
+        last = n >= len(doc) or (doc[n].is_punct and not glued)
         if doc[p].lower_ in lex.participle_markers or (last and lead is None):
             return span(doc, i, i + 1, "activity")
     return None

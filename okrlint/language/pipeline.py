@@ -170,6 +170,7 @@ def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
         lead_verb=lead,
         activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
         ritual=clauses.find_ritual(doc, lex, matches, lead),
+        event=clauses.held_event(doc, lex, matches, lead),
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
         new_items=clauses.new_items(doc, hits, lex, lead),
         statement_words=sum(
