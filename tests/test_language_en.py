@@ -36,6 +36,7 @@ def check(a: Analysis, exp: dict) -> None:
         "act": lambda: a.activity and a.activity.label,
         "bau": lambda: a.business_as_usual is not None,
         "items": lambda: a.new_items,
+        "event": lambda: a.event and a.event.text,
     }
     for key, expected in exp.items():
         assert checks[key]() == expected, f"{key} of {a.text!r}"
@@ -210,6 +211,37 @@ CASES = [
     ("Double-digit growth in new logos", dict(has_number=False)),
     ("Sign twenty-five new customers", dict(q=[(25, None)], new=True)),
     ("Cut support cost per ticket by a quarter", dict(amount=(25, PCT), deadlines=[])),
+    # --- hold-out round 2: purposes and reasons without the usual markers
+    (
+        "Launch our assistant in H1 2026 to differentiate the product from legacy suites",
+        dict(reason="to differentiate the product from legacy suites", has_number=False),
+    ),
+    (
+        "Grow leaders from within since most of our future managers will come from our own ranks",
+        dict(reason="since most of our future managers will come from our own ranks"),
+    ),
+    ("Keep the wiki current since January", dict(reason=None)),
+    (
+        "Cut fraud losses – this gives us trust no rival can buy",
+        dict(reason="this gives us trust no rival can buy", dir=-1),
+    ),
+    # shares of a group are quantities
+    ("Half of new hires sourced through employee referrals", dict(q=[(50, PCT)])),
+    ("Every fifth customer refers a friend", dict(q=[(20, PCT)])),
+    ("One in five visitors starts a trial", dict(has_number=True)),
+    # numbered goals of a plan and the plan's year are labels
+    ("Deliver goal 3.2 of the 2030 strategic plan", dict(has_number=False)),
+    ("Complete priority 4 of the digital strategy", dict(has_number=False)),
+    # compound nouns are no finished tasks; recurring messages are rituals
+    ("Better help-centre articles", dict(act=None)),
+    ("Weekly migration status email to all Tier 1 accounts", dict(act="ritual", has_number=False)),
+    ("Monthly product digest to every customer", dict(act="ritual")),
+    # an activity verb and a count of events held: the events are the task
+    ("Hold 4 workshops with partners", dict(act="activity", event="workshops")),
+    ("Conduct 30 customer interviews", dict(event="interviews")),
+    ("Run 12 webinars for prospects", dict(event="webinars")),
+    ("Publish 12 customer case studies", dict(event=None)),
+    ("Build 3 new integrations", dict(event=None)),
 ]
 
 

@@ -36,6 +36,7 @@ def check(a: Analysis, exp: dict) -> None:
         "act": lambda: a.activity and a.activity.label,
         "bau": lambda: a.business_as_usual is not None,
         "items": lambda: a.new_items,
+        "event": lambda: a.event and a.event.text,
     }
     for key, expected in exp.items():
         assert checks[key]() == expected, f"{key} of {a.text!r}"
@@ -227,6 +228,34 @@ CASES = [
     ("Publisere årsrapporten for 2024", dict(has_number=False, act="deliver")),
     ("Sikre at alle barn får barnehageplass", dict(act="activity")),
     ("Revidere beredskapsplanen", dict(act="activity")),
+    # --- hold-out round 2: reasons after a dash and after "siden"
+    (
+        "Redusere svindel mot kundene våre – det gir oss tillit som ingen konkurrent kan kjøpe",
+        dict(reason="det gir oss tillit som ingen konkurrent kan kjøpe", dir=-1),
+    ),
+    (
+        "Styrke rekrutteringen innenfra siden de fleste lederne våre kommer fra egne rekker",
+        dict(reason="siden de fleste lederne våre kommer fra egne rekker"),
+    ),
+    ("Holde nettsidene oppdatert siden januar", dict(reason=None)),
+    # andeler av en gruppe er mengder
+    ("Hver tredje innbygger bruker den nye meldingstjenesten", dict(q=[(33.3, PCT)])),
+    ("Hver femte kunde anbefaler oss videre", dict(q=[(20, PCT)])),
+    ("En av tre brukere logger inn hver uke", dict(has_number=True)),
+    # nummererte mål i en plan er navn
+    ("Levere mål 3.2 i strategiplanen 2030", dict(has_number=False)),
+    ("Gjennomføre tiltak 4 i handlingsplanen", dict(has_number=False)),
+    # en retning og et mål: "opp i", "ned til"
+    ("Få NPS opp i 50", dict(dir=1, target=(50, None), base=None)),
+    ("Få ventetiden ned til 3 dager", dict(dir=-1, target=(3, "day"), base=None)),
+    ("Få sykefraværet ned i 5 %", dict(dir=-1, target=(5, PCT))),
+    # et aktivitetsverb og et antall hendelser: hendelsene er oppgaven
+    ("Holde 4 informasjonsmøter for naboene", dict(act="activity", event="informasjonsmøter")),
+    ("Arrangere 10 søknadsskriveseminarer", dict(event="søknadsskriveseminarer")),
+    ("Gjennomføre brukertester med 30 personer", dict(event="brukertester")),
+    ("Gjennomføre 5 kundeworkshops med regnskapsbyråer", dict(event="kundeworkshops")),
+    ("Lage 5 nye opplæringsvideoer", dict(event=None)),
+    ("Skrive 12 kundecaser", dict(event=None)),
 ]
 
 

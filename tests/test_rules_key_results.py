@@ -279,3 +279,62 @@ def test_activities_that_measure_a_result_are_not_flagged() -> None:
 def test_a_comparative_that_picks_things_out_is_not_vague() -> None:
     assert "OKR202" not in codes("Skrive beslutningsnotat for alle større investeringer")
     assert "OKR202" in codes("Større andel av salget på nett")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Holde 4 informasjonsmøter for naboene", "nb"),
+        ("Gjennomføre 12 dialogmøter med NAV", "nb"),
+        ("Arrangere 10 søknadsskriveseminarer", "nb"),
+        ("Gjennomføre brukertester med 30 personer", "nb"),
+        ("Hold 4 workshops with partners", "en"),
+        ("Conduct 30 customer interviews", "en"),
+        ("Host 6 webinars for prospects", "en"),
+    ],
+)
+def test_a_count_of_events_held_is_an_activity(text: str, lang: str) -> None:
+    assert highlighted(one(text, "OKR208", lang)) in text.split()[:1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lage 5 nye opplæringsvideoer", "nb"),
+        ("Skrive 12 kundecaser", "nb"),
+        ("N millioner digitale brev sendt", "nb"),
+        ("Publish 12 customer case studies", "en"),
+        ("Build 3 new integrations", "en"),
+        ("X new help articles published", "en"),
+        ("Better help-centre articles", "en"),
+    ],
+)
+def test_a_count_of_produced_output_is_no_activity(text: str, lang: str) -> None:
+    assert "OKR208" not in codes(text, lang)
+
+
+def test_a_recurring_message_is_a_ritual() -> None:
+    assert (
+        "ritual"
+        in one("Weekly migration status email to all Tier 1 accounts", "OKR208", "en").message
+    )
+    assert "ritual" in one("Ukentlig statusoppdatering på e-post til alle kunder", "OKR208").message
+
+
+def test_a_direction_and_a_target_without_a_start_needs_a_baseline() -> None:
+    assert "OKR203" in codes("Få NPS opp i 50")
+    assert "OKR203" in codes("Få ventetiden ned til 3 dager")
+    assert "OKR203" not in codes("Få NPS opp fra 30 til 50")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Half of new hires sourced through employee referrals", "en"),
+        ("Every third ticket solved by self-service", "en"),
+        ("Hver tredje bruker av trygghetsalarm har digitalt tilsyn", "nb"),
+        ("Hver femte søknad sendt digitalt", "nb"),
+    ],
+)
+def test_a_share_of_a_group_is_measurable(text: str, lang: str) -> None:
+    assert "OKR201" not in codes(text, lang)

@@ -131,3 +131,36 @@ def test_missing_why_accepts_a_why_field_and_a_why_line() -> None:
     assert len(found) == 1 and "«Økt kundelojalitet, fordi vi ønsker å …»" in (
         found[0].suggestion or ""
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("Launch our assistant in H1 2026 to differentiate the product from legacy suites", "en"),
+        ("Grow leaders from within since most of our managers will come from our own ranks", "en"),
+        ("Cut fraud against our customers – this gives us trust no rival can buy", "en"),
+        (
+            "Redusere svindel mot kundene våre – det gir oss tillit som ingen konkurrent kan kjøpe",
+            "nb",
+        ),
+        ("Rekruttere ledere innenfra siden de fleste lederne våre kommer fra egne rekker", "nb"),
+    ],
+)
+def test_a_reason_without_the_usual_marker_is_a_reason(title: str, lang: str) -> None:
+    text = f"objectives:\n  - title: {title}\n"
+    assert codes_at(check(text, lang=lang), "OKR102") == []
+
+
+def test_a_share_of_a_group_makes_an_objective_measurable_but_a_plan_goal_number_does_not() -> None:
+    text = (
+        "objectives:\n"
+        "  - title: Hver tredje innbygger skal bruke meldingstjenesten, fordi den sparer tid\n"
+        "  - title: Levere mål 3.2 i strategiplanen 2030, fordi studentene fortjener det\n"
+    )
+    assert codes_at(check(text), "OKR101") == [2]
+    english = (
+        "objectives:\n"
+        "  - title: One in five residents uses the new app, because it saves them trips\n"
+        "  - title: Deliver goal 3.2 of the 2030 strategic plan, so that students succeed\n"
+    )
+    assert codes_at(check(english, lang="en"), "OKR101") == [2]
