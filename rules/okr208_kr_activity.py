@@ -10,7 +10,8 @@ What it does:
     the article accepts ("Ti nye publiserte blogginnlegg", "Publish 12 case
     studies", "Lage tre nye helgepakker") are not flagged, nor is anything that
     measures a result after all: a from → to change, a limit or a percentage
-    ("Automate 30 % of password resets").
+    ("Automate 30 % of password resets"). A count of events held is still the
+    task: "Holde 4 informasjonsmøter", "Run 12 webinars".
 
 Why it matters:
     The article keeps actions apart from key results: "Actions for slike key
@@ -96,6 +97,7 @@ RULE = Rule(
         bad("nb", "Ta frem markedsføringsmateriale"),
         bad("nb", "Innføre talegjenkjenning i journalen"),
         bad("nb", "Arrangere fagdag for alle lærerne i august"),
+        bad("nb", "Gjennomføre 12 dialogmøter med NAV"),
         good("nb", "Ti nye publiserte blogginnlegg"),
         good("nb", "Økte salgsavtaler fra 100 til 200"),
         good("nb", "Redusert ventetid på telefon-support fra ti til fem minutter"),
@@ -108,6 +110,7 @@ RULE = Rule(
         bad("en", "Set up a partner portal"),
         bad("en", "Run a monthly webinar for prospects"),
         bad("en", "Implement single sign-on"),
+        bad("en", "Run 12 webinars for prospects"),
         good("en", "Publish 12 customer case studies"),
         good("en", "Increase trial-to-paid conversion from 9% to 13%"),
         good("en", "Hire 2 senior backend engineers"),
