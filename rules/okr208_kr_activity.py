@@ -72,11 +72,12 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
         q for q in analysis.quantities if q.kind is not QuantityKind.DURATION and not q.definite
     ]
     if marker.label == "ritual" or analysis.ritual is not None:
-        # "Publisere ti videosaker i uka" is output; "Hold one office hour per week" is not
+        # "Publisere ti videosaker i uka" and "Sign 30 new clinics for the weekly digest" are
+        # results; "Hold one office hour per week" is not
         lead = analysis.lead_verb
         return (
             lead is not None
-            and lead.label == "deliver"
+            and lead.label in ("deliver", "achieve")
             and any(0 < q.start - lead.end <= 1 for q in counts)
         )
     return bool(counts)  # "Lage tre nye helgepakker", "10 000 kunder har opprettet …"

@@ -307,6 +307,8 @@ def test_a_count_of_events_held_is_an_activity(text: str, lang: str) -> None:
         ("Build 3 new integrations", "en"),
         ("X new help articles published", "en"),
         ("Better help-centre articles", "en"),
+        ("Sign 30 new clinics for the weekly email digest", "en"),
+        ("Få 200 nye abonnenter på det ukentlige nyhetsbrevet", "nb"),
     ],
 )
 def test_a_count_of_produced_output_is_no_activity(text: str, lang: str) -> None:
