@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from okrlint.config import Config
@@ -260,7 +260,3 @@ def error_finding(path: str, line: int | None, message: str) -> Finding:
         severity=Severity.ERROR,
         message=message,
     )
-
-
-def with_severity(finding: Finding, severity: Severity) -> Finding:
-    return replace(finding, severity=severity)

@@ -6,7 +6,7 @@ prints them. It knows unit *codes* ("%", "kr", "min"), never words.
 
 from __future__ import annotations
 
-from okrlint.language.analysis import Quantity, QuantityKind
+from okrlint.language.analysis import Quantity
 from okrlint.model import KeyResult
 
 # Normalised duration units in minutes, to compare "48 timer" with "2 dager".
@@ -54,10 +54,6 @@ def comparable(a: Quantity, b: Quantity) -> tuple[float, float] | None:
     if a.unit in MINUTES and b.unit in MINUTES:
         return a.value * MINUTES[a.unit], b.value * MINUTES[b.unit]
     return None
-
-
-def is_count(q: Quantity) -> bool:
-    return q.kind is QuantityKind.ABSOLUTE and not q.placeholder
 
 
 def has_structured(kr: KeyResult, name: str) -> bool:

@@ -35,10 +35,6 @@ def span(doc: Sequence[Token], start: int, end: int, label: str = "") -> TextSpa
     return TextSpan(first.idx, last.idx + len(last.text), doc[start:end].text, label)
 
 
-def _hit_at(hits: Sequence[Hit], i: int) -> Hit | None:
-    return next((h for h in hits if h.start == i), None)
-
-
 def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     """Past limit words between a marker and its number ("med over fem millioner")."""
     j = phrase_at(doc, _next(doc, i), lex.limit_words)

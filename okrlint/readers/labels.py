@@ -155,11 +155,6 @@ class Label:
     text_start: int  # offset of the text after the label in the searched string
     text: str  # the rest of the line (may be empty)
 
-    @property
-    def is_section(self) -> bool:
-        """A label with nothing after it: it heads a block ("Key results:", "## Tiltak")."""
-        return not self.text
-
 
 def _alternation(words) -> str:
     # longest first, so "key results" wins over "key result" and "kr"
