@@ -21,6 +21,7 @@ from okrlint.language.numbers import (
     phrase_at,
     with_unit,
 )
+from okrlint.language.tokens import text_of
 
 Matches = dict[str, list[tuple[int, int]]]
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
@@ -32,7 +33,7 @@ LEADING_JUNK = frozenset(
 def span(doc: Sequence[Token], start: int, end: int, label: str = "") -> TextSpan:
     """A TextSpan over tokens [start, end) with character offsets into the text."""
     first, last = doc[start], doc[end - 1]
-    return TextSpan(first.idx, last.idx + len(last.text), doc[start:end].text, label)
+    return TextSpan(first.idx, last.idx + len(last.text), text_of(doc, start, end), label)
 
 
 def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
@@ -127,7 +128,7 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
 
 def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:
     return any(t.text in ("→", "->", "=>", "-", ">") for t in doc[start:end]) and (
-        doc[start:end].text.strip() in ("→", "->", "=>", "- >")
+        text_of(doc, start, end).strip() in ("→", "->", "=>", "- >")
     )
 
 
@@ -327,7 +328,7 @@ def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
         if i + n > len(doc):
             continue
         phrase = " ".join(t.lower_ for t in doc[i : i + n] if not t.is_space)
-        label = lex.verb_class(phrase) or lex.verb_class(doc[i : i + n].text.lower())
+        label = lex.verb_class(phrase) or lex.verb_class(text_of(doc, i, i + n).lower())
         if label:
             return span(doc, i, i + n, label)
     return None

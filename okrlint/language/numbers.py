@@ -16,8 +16,9 @@ from typing import Any
 
 from okrlint.language.analysis import Quantity, QuantityKind
 from okrlint.language.lexicon import Lexicon
+from okrlint.language.tokens import Tok, Tokens, text_of
 
-Token = Any  # a spacy.tokens.Token; typed loosely so this module stays spaCy-free
+Token = Tok  # the attributes of a spaCy Token, read once (see ``tokens``)
 
 # A written number: optional sign (a tolerance "±10" too), digits, and groups after "." or ",".
 NUMBER_RE = re.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
@@ -138,19 +139,8 @@ def _starts(table: dict | frozenset) -> frozenset[str]:
     return found[1]
 
 
-# The lower-case words of the Doc being read, made once: spaCy builds a new Token object on
-# every doc[i]. Held with the Doc itself, so an identity check is enough.
-_LOWERS: list[Any] = [None, []]
-
-
-def _lowers(doc: Sequence[Token]) -> list[str]:
-    if _LOWERS[0] is not doc:
-        _LOWERS[0], _LOWERS[1] = doc, [t.lower_ for t in doc]
-    return _LOWERS[1]
-
-
-def _cannot_start(doc: Sequence[Token], i: int, table: dict | frozenset) -> bool:
-    lowers = _lowers(doc)
+def _cannot_start(doc: Tokens, i: int, table: dict | frozenset) -> bool:
+    lowers = doc.lowers
     return 0 <= i < len(lowers) and lowers[i] not in _starts(table)
 
 
@@ -159,7 +149,7 @@ def phrase_at(doc: Sequence[Token], i: int, phrases: frozenset[str], longest: in
     if _cannot_start(doc, i, phrases):
         return i
     for n in range(min(longest, len(doc) - i), 0, -1):
-        if doc[i : i + n].text.lower() in phrases or _joined(doc, i, n) in phrases:
+        if text_of(doc, i, i + n).lower() in phrases or _joined(doc, i, n) in phrases:
             return i + n
     return i
 
@@ -173,7 +163,7 @@ def lookup_at(doc: Sequence[Token], i: int, table: dict | frozenset, longest: in
     if _cannot_start(doc, i, table):
         return i, None
     for n in range(min(longest, len(doc) - i), 0, -1):
-        for key in (doc[i : i + n].text.lower(), _joined(doc, i, n)):
+        for key in (text_of(doc, i, i + n).lower(), _joined(doc, i, n)):
             if key in table:
                 return i + n, key
     return i, None
@@ -216,7 +206,7 @@ class Scanner:
         j = phrase_at(doc, i, lex.deadline_markers, longest=5)
         if j == i or lookup_at(doc, i, lex.multiplier_words, longest=2)[1]:
             return i  # "by half" is a multiplier, not "by H1"
-        marker = doc[i:j].text.lower()
+        marker = text_of(doc, i, j).lower()
         period_only = marker in lex.deadline_period_only
         k, fillers = _next(doc, j), 0
         while k < len(doc) and doc[k].lower_ in lex.deadline_fillers:
@@ -567,7 +557,7 @@ class Scanner:
             kind=kind,
             start=first.idx,
             end=last.idx + len(last.text),
-            text=doc[start:end].text,
+            text=text_of(doc, start, end),
             unit=unit,
             placeholder=placeholder,
         )

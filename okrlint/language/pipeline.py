@@ -29,6 +29,7 @@ from okrlint.language import clauses
 from okrlint.language.analysis import Analysis, Change, Quantity, TextSpan
 from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 from okrlint.language.numbers import Scanner
+from okrlint.language.tokens import Tokens
 
 # Phrase lists from the lexicon's "markers" section that the matcher looks for.
 MARKER_KEYS = (
@@ -58,6 +59,7 @@ for _name, _default in (
     ("okr_deadlines", None),
     ("okr_hits", None),
     ("okr_analysis", None),
+    ("okr_tokens", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -78,6 +80,7 @@ class MarkerMatcher:
         for match_id, start, end in self.matcher(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         doc._.okr_matches = found
+        doc._.okr_tokens = Tokens(doc)  # read once; the analysis looks at tokens many times
         return doc
 
 
@@ -88,7 +91,7 @@ class QuantityReader:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        scanner = Scanner(doc, self.lexicon, doc._.okr_matches or {})
+        scanner = Scanner(doc._.okr_tokens, self.lexicon, doc._.okr_matches or {})
         doc._.okr_deadlines = scanner.deadlines()
         doc._.okr_hits = scanner.quantities()
         return doc
@@ -101,7 +104,11 @@ class MeaningReader:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.okr_analysis = analyse_doc(doc, self.lexicon)
+        ext = doc._
+        ext.okr_analysis = analyse_doc(
+            ext.okr_tokens, ext.okr_matches or {}, ext.okr_deadlines, ext.okr_hits, self.lexicon
+        )
+        doc._.okr_tokens = None  # only the Analysis outlives the pipeline
         return doc
 
 
@@ -120,11 +127,17 @@ def make_meaning(nlp: Language, name: str) -> MeaningReader:
     return MeaningReader(load_lexicon(nlp.lang))
 
 
-def analyse_doc(doc: Doc, lex: Lexicon) -> Analysis:
-    matches = doc._.okr_matches or {}
+def analyse_doc(
+    doc: Tokens,
+    matches: clauses.Matches,
+    deadline_ranges: list[tuple[int, int]] | None,
+    quantity_hits: list | None,
+    lex: Lexicon,
+) -> Analysis:
+    """The Analysis of one text from its tokens, marker matches, deadlines and quantities."""
     lead = clauses.lead_verb(doc, lex)  # pure: read once, used below
-    hits = clauses.drop_articles(doc, doc._.okr_hits or [], lex, lead)
-    deadlines = tuple(clauses.span(doc, s, e) for s, e in doc._.okr_deadlines or ())
+    hits = clauses.drop_articles(doc, quantity_hits or [], lex, lead)
+    deadlines = tuple(clauses.span(doc, s, e) for s, e in deadline_ranges or ())
     real = [h for h in hits if not h.quantity.placeholder]
     limit = clauses.find_limit(doc, hits, matches)
     # "90 % or higher" is a limit too, and its "higher" no direction of change.
