@@ -352,3 +352,12 @@ def test_every_bad_file_is_reported_and_the_good_ones_checked(tmp_path: Path) ->
     assert checked_paths(result) == ["good.okr.yaml"]
     for name in [*bad, "missing.okr.yaml"]:
         one_error(result, name)
+
+
+def test_a_key_result_of_one_activity_verb_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "one-word.okr.yaml"
+    path.write_text(GOOD + "      - Run\n      - Gjennomføre\n", encoding="utf-8")
+    result = run_okrlint("check", "--no-cache", str(path))
+    assert result.code == 1, result.err
+    assert "internal error" not in result.err
+    assert re.search(r":7:9: OKR208 .*'Run'", result.out), result.out

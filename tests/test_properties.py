@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from okrlint.errors import OkrlintError
-from okrlint.language import analyse_texts
+from okrlint.language import analyse_texts, load_lexicon
 from okrlint.language.analysis import Analysis, TextSpan
 from okrlint.readers import FORMATS, read_document
 
@@ -224,3 +224,17 @@ def test_the_language_layer_takes_any_text(texts: list[str], lang: str) -> None:
         for quantity in analysis.quantities:
             assert 0 <= quantity.start <= quantity.end <= len(analysis.text)
             assert analysis.text[quantity.start : quantity.end] == quantity.text
+
+
+def test_every_lexicon_word_alone_is_an_element() -> None:
+    """A key result of one word ("Run", "Gjennomføre") once stopped the whole run: the
+    activity check looked for a word after the verb and found none."""
+    for lang in ("en", "nb"):
+        lex = load_lexicon(lang)
+        words = {w for forms in lex.verbs.values() for w in forms}
+        words |= {w for phrases in lex.markers.values() for w in phrases}
+        texts = sorted(words) + [w.capitalize() + "." for w in sorted(words)]
+        analyses = analyse_texts(lang, texts)
+        assert [a.text for a in analyses] == texts
+        run = next(a for a in analyses if a.text == ("run" if lang == "en" else "gjennomføre"))
+        assert run.lead_verb is not None and run.activity is not None

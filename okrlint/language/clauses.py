@@ -392,7 +392,7 @@ def held_event(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> Te
     "Gjennomføre brukertester med 30 personer" (its object, before any punctuation)."""
     if lead is None or lead.label != "activity":
         return None
-    first = next(i for i, t in enumerate(doc) if t.idx >= lead.end)
+    first = next((i for i, t in enumerate(doc) if t.idx >= lead.end), len(doc))  # "Run" alone
     events = dict(matches.get("ritual_events", ()))
     events.update((i, i + 1) for i in _compound_events(doc, lex))
     i, seen = first, 0
