@@ -18,10 +18,12 @@ from okrlint.language.numbers import (
     _cannot_start,
     _next,
     _prev,
+    _starts,
+    lookup_at,
     phrase_at,
     with_unit,
 )
-from okrlint.language.tokens import text_of
+from okrlint.language.tokens import Tokens, text_of
 
 Matches = dict[str, list[tuple[int, int]]]
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
@@ -42,11 +44,14 @@ def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     return _next(doc, j)
 
 
-def _phrase_ending(doc: Sequence[Token], end: int, words: frozenset[str]) -> int:
+def _phrase_ending(doc: Tokens, end: int, words: frozenset[str]) -> int:
     """Start of a phrase from ``words`` that ends just before token ``end``; -1 when none."""
+    if end > len(doc):
+        return -1
+    lowers, starts = doc.lowers, _starts(words)
     for n in (3, 2, 1):
         start = end - n
-        if start >= 0 and phrase_at(doc, start, words, longest=n) == end:
+        if start >= 0 and lowers[start] in starts and lookup_at(doc, start, words, n)[0] == end:
             return start
     return -1
 
@@ -232,16 +237,20 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
     """English "to + verb" of purpose after the main clause ("Launch in Germany to prove …")."""
     if lex.lang != "en":
         return []
-    verbs = lex.purpose_verbs | frozenset().union(*lex.verbs.values())
+    verbs = lex.purpose_verb_forms
     # "from 5 to …" is a range; "by 40% to hit the plan" and "in half to fund …" are purposes
     starts = lex.markers.get("from", frozenset())
-    ranges = {h.end for h in hits if _marker_before(doc, h, starts, lex) >= 0}
+    ranges: set[int] | None = None  # made on the first "to + verb": most texts have none
     found = []
     for i, tok in enumerate(doc):
         if tok.lower_ != "to" or i < 2:
             continue
         p, n = _prev(doc, i), _next(doc, i + 1)
-        if n >= len(doc) or doc[n].lower_ not in verbs or p + 1 in ranges:
+        if n >= len(doc) or doc[n].lower_ not in verbs:
+            continue
+        if ranges is None:
+            ranges = {h.end for h in hits if _marker_before(doc, h, starts, lex) >= 0}
+        if p + 1 in ranges:
             continue
         if doc[p].lower_ in lex.to_complement_heads or _opened_as_complement(doc, p, lex):
             continue

@@ -113,6 +113,17 @@ class Lexicon:
         """Every form of every verb class."""
         return frozenset().union(*self.verbs.values())
 
+    @functools.cached_property
+    def purpose_verb_forms(self) -> frozenset[str]:
+        """Verbs that may follow a purpose "to" ("… to prove", "… to grow")."""
+        return self.purpose_verbs | self.verb_forms
+
+    @functools.cached_property
+    def change_words(self) -> frozenset[str]:
+        """Words before a number that make it part of a change ("fra", "to", "by", "maks")."""
+        keys = ("from", "to", "by", "limit_max", "limit_min")
+        return frozenset().union(*(self.markers.get(key, frozenset()) for key in keys))
+
     def verb_class(self, phrase: str) -> str | None:
         for label, forms in self.verbs.items():
             if phrase in forms:

@@ -124,18 +124,35 @@ def _thin_gap(doc: Sequence[Token], i: int) -> int | None:
     return None
 
 
-# Phrase table -> (the table, every prefix of every phrase in it). A token whose lower-case
-# text is no such prefix starts no phrase, so the lookups below skip it without building
-# spans and joined strings (they were most of the language layer's time).
-_STARTS: dict[Any, tuple[Any, frozenset[str]]] = {}
+# id(phrase table) -> (the table, every prefix of every phrase in it). A token whose lower-case
+# text is no such prefix starts no phrase, and a phrase that is no prefix cannot grow into
+# one, so the look-ups below stop early (they were most of the language layer's time). The
+# table itself is kept so that its id is never reused for another one.
+_STARTS: dict[int, tuple[Any, frozenset[str]]] = {}
 
 
 def _starts(table: dict | frozenset) -> frozenset[str]:
-    key = table if isinstance(table, frozenset) else id(table)  # dicts are not hashable
-    found = _STARTS.get(key)
-    if found is None or (found[0] is not table and not isinstance(table, frozenset)):
+    found = _STARTS.get(id(table))
+    if found is None or found[0] is not table:
         prefixes = frozenset(k[:n] for k in table for n in range(1, len(k) + 1))
-        found = _STARTS[key] = (table, prefixes)
+        found = _STARTS[id(table)] = (table, prefixes)
+    return found[1]
+
+
+_DIGIT = re.compile(r"\d").search
+_STARTERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _quantity_starters(lex: Lexicon) -> frozenset[str]:
+    """Lower-case tokens other than digits and "%" forms that may open a quantity or a
+    placeholder: number words, the first words of multipliers, fractions and currency
+    prefixes, placeholder words and brackets. Every other token is skipped unread."""
+    found = _STARTERS.get(id(lex))
+    if found is None or found[0] is not lex:
+        words = set(lex.number_words) | set(lex.currency_prefixes)
+        words |= _starts(lex.multiplier_words) | _starts(lex.fraction_words)
+        words |= PLACEHOLDER_WORDS | PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn", "?", "[", "<"}
+        found = _STARTERS[id(lex)] = (lex, frozenset(words))
     return found[1]
 
 
@@ -144,29 +161,39 @@ def _cannot_start(doc: Tokens, i: int, table: dict | frozenset) -> bool:
     return 0 <= i < len(lowers) and lowers[i] not in _starts(table)
 
 
-def phrase_at(doc: Sequence[Token], i: int, phrases: frozenset[str], longest: int = 4) -> int:
-    """End index of the longest phrase from ``phrases`` starting at token i (i when none)."""
-    if _cannot_start(doc, i, phrases):
-        return i
-    for n in range(min(longest, len(doc) - i), 0, -1):
-        if text_of(doc, i, i + n).lower() in phrases or _joined(doc, i, n) in phrases:
-            return i + n
-    return i
+def lookup_at(doc: Tokens, i: int, table: dict | frozenset, longest: int = 3):
+    """(end, key) of the longest key of ``table`` starting at token i, or (i, None).
 
-
-def _joined(doc: Sequence[Token], i: int, n: int) -> str:
-    return " ".join(t.lower_ for t in doc[i : i + n])
-
-
-def lookup_at(doc: Sequence[Token], i: int, table: dict | frozenset, longest: int = 3):
-    """(end, key) of the longest key of ``table`` starting at token i, or (i, None)."""
-    if _cannot_start(doc, i, table):
+    A key matches the tokens' lower-case text as written ("e-post") or with single spaces
+    between the tokens ("per cent"); the written form wins when both do."""
+    lowers = doc.lowers
+    if not 0 <= i < len(lowers):
         return i, None
-    for n in range(min(longest, len(doc) - i), 0, -1):
-        for key in (text_of(doc, i, i + n).lower(), _joined(doc, i, n)):
-            if key in table:
-                return i + n, key
-    return i, None
+    starts = _starts(table)
+    written = joined = lowers[i]
+    if written not in starts:
+        return i, None
+    found: tuple[int, str | None] = (i, None)
+    limit = min(longest, len(lowers) - i)
+    n = 1
+    while True:
+        if written in table:
+            found = (i + n, written)
+        elif joined in table:
+            found = (i + n, joined)
+        if n == limit:
+            return found
+        after = lowers[i + n]
+        written += doc[i + n - 1].whitespace_ + after
+        joined += " " + after
+        if written not in starts and joined not in starts:
+            return found  # no longer phrase can start with these words
+        n += 1
+
+
+def phrase_at(doc: Tokens, i: int, phrases: frozenset[str], longest: int = 4) -> int:
+    """End index of the longest phrase from ``phrases`` starting at token i (i when none)."""
+    return lookup_at(doc, i, phrases, longest)[0]
 
 
 class Scanner:
@@ -177,22 +204,17 @@ class Scanner:
         self.lex = lex
         self.markers = markers
         self.blocked: set[int] = set()
-        self.change_words = (
-            lex.markers.get("from", frozenset())
-            | lex.markers.get("to", frozenset())
-            | lex.markers.get("by", frozenset())
-            | lex.markers.get("limit_max", frozenset())
-            | lex.markers.get("limit_min", frozenset())
-        )
+        self.change_words = lex.change_words
 
     # ---- deadlines -------------------------------------------------------------------
 
     def deadlines(self) -> list[tuple[int, int]]:
         """Token ranges of deadline phrases; their tokens are blocked for quantities."""
         found: list[tuple[int, int]] = []
+        lowers, markers = self.doc.lowers, _starts(self.lex.deadline_markers)
         i = 0
         while i < len(self.doc):
-            end = self._deadline_at(i)
+            end = self._deadline_at(i) if lowers[i] in markers else i
             if end > i:
                 found.append((i, end))
                 self.blocked.update(range(i, end))
@@ -364,9 +386,14 @@ class Scanner:
 
     def quantities(self) -> list[Hit]:
         hits: list[Hit] = []
+        lowers, starters = self.doc.lowers, _quantity_starters(self.lex)
         i = 0
         while i < len(self.doc):
-            hit = None if i in self.blocked else (self._placeholder(i) or self._quantity(i))
+            low = lowers[i]
+            if i in self.blocked or not (low in starters or "%" in low or _DIGIT(low)):
+                i += 1  # no digit, number word, unit prefix or placeholder: nothing starts here
+                continue
+            hit = self._placeholder(i) or self._quantity(i)
             if hit is None:
                 i += 1
                 continue

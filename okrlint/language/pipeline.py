@@ -79,8 +79,9 @@ class MarkerMatcher:
         found: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        doc._.okr_matches = found
-        doc._.okr_tokens = Tokens(doc)  # read once; the analysis looks at tokens many times
+        ext = doc._  # each doc._ builds a new accessor object: one per component
+        ext.okr_matches = found
+        ext.okr_tokens = Tokens(doc)  # read once; the analysis looks at tokens many times
         return doc
 
 
@@ -91,9 +92,10 @@ class QuantityReader:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        scanner = Scanner(doc._.okr_tokens, self.lexicon, doc._.okr_matches or {})
-        doc._.okr_deadlines = scanner.deadlines()
-        doc._.okr_hits = scanner.quantities()
+        ext = doc._
+        scanner = Scanner(ext.okr_tokens, self.lexicon, ext.okr_matches or {})
+        ext.okr_deadlines = scanner.deadlines()
+        ext.okr_hits = scanner.quantities()
         return doc
 
 
@@ -108,7 +110,7 @@ class MeaningReader:
         ext.okr_analysis = analyse_doc(
             ext.okr_tokens, ext.okr_matches or {}, ext.okr_deadlines, ext.okr_hits, self.lexicon
         )
-        doc._.okr_tokens = None  # only the Analysis outlives the pipeline
+        ext.okr_tokens = None  # only the Analysis outlives the pipeline
         return doc
 
 

@@ -59,7 +59,8 @@ class Tokens(list):
 
     def __init__(self, doc: Any) -> None:
         super().__init__(Tok(t) for t in doc)
-        self.text: str = doc.text
+        # Doc.text joins the tokens again on every read; this is the same string, once.
+        self.text: str = "".join(t.text + t.whitespace_ for t in self)
         self.lowers: list[str] = [t.lower_ for t in self]
 
 
