@@ -39,6 +39,15 @@ PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
 PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
 # "[N]%" splits as "[" + "N]%".
 PLACEHOLDER_CLOSING_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
+# Compiled once: these run at every number token.
+SEP_RE = re.compile(r"[.,]")
+DAY_DOT_RE = re.compile(r"^\d{1,2}\.$")
+FOUR_DIGITS_RE = re.compile(r"\d{4}")
+DAY_RE = re.compile(r"\d{1,2}(st|nd|rd|th|\.)?")
+DIGITS_DOT_RE = re.compile(r"^\d+\.$")
+SHORT_NUMBER_RE = re.compile(r"[+±-]?\d{1,3}")
+THREE_DIGITS_RE = re.compile(r"\d{3}")
+CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 SIGN_CHARS = "+-±"  # "±" is a tolerance, not a direction: its sign is 0
 YEAR_RANGE = (1900, 2100)
 
@@ -69,8 +78,8 @@ def parse_digits(text: str, lex: Lexicon) -> float | None:
     Returns None for things that only look like numbers ("1.2.3").
     """
     body = text.lstrip(SIGN_CHARS)
-    seps = re.findall(r"[.,]", body)
-    groups = re.split(r"[.,]", body)
+    seps = SEP_RE.findall(body)
+    groups = SEP_RE.split(body)
     if not seps:
         return float(body)
     tails = groups[1:]
@@ -247,7 +256,7 @@ class Scanner:
             return self._trailing_year(k + 1)
         if low in lex.months:
             return self._date_tail(k + 1)
-        if re.match(r"^\d{1,2}\.$", low) and _lower(doc, _next(doc, k + 1)) in (
+        if DAY_DOT_RE.match(low) and _lower(doc, _next(doc, k + 1)) in (
             lex.months | lex.time_nouns
         ):
             return self._date_tail(_next(doc, k + 1) + 1)
@@ -264,7 +273,7 @@ class Scanner:
 
     def _is_year_token(self, k: int) -> bool:
         text = self.doc[k].text
-        return bool(re.fullmatch(r"\d{4}", text)) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+        return bool(FOUR_DIGITS_RE.fullmatch(text)) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
 
     def _trailing_year(self, k: int) -> int:
         n = _next(self.doc, k)
@@ -273,7 +282,7 @@ class Scanner:
     def _date_tail(self, k: int) -> int:
         """After a month name: an optional day ("March 1st") and year ("2025")."""
         n = _next(self.doc, k)
-        if n < len(self.doc) and re.fullmatch(r"\d{1,2}(st|nd|rd|th|\.)?", self.doc[n].lower_):
+        if n < len(self.doc) and DAY_RE.fullmatch(self.doc[n].lower_):
             k = n + 1
         n = _next(self.doc, k)
         if n < len(self.doc) and self.doc[n].text == ",":
@@ -317,7 +326,7 @@ class Scanner:
         doc, lex = self.doc, self.lex
         tok = doc[i]
         text = tok.text
-        if NUMBER_RE.match(text) or (re.match(r"^\d+\.$", text) and self._period_is_stop(i)):
+        if NUMBER_RE.match(text) or (DIGITS_DOT_RE.match(text) and self._period_is_stop(i)):
             return self._digits_core(i)
         if text.endswith(PRICE_DASH) and NUMBER_RE.match(text[: -len(PRICE_DASH)]):
             value = parse_digits(text[: -len(PRICE_DASH)], lex)
@@ -344,7 +353,7 @@ class Scanner:
         text = doc[i].text.rstrip(".") if doc[i].text.endswith(".") else doc[i].text
         end = i + 1
         # "100 000" and "1 000 000": spaCy splits thousand groups into tokens.
-        if re.fullmatch(r"[+±-]?\d{1,3}", text):
+        if SHORT_NUMBER_RE.fullmatch(text):
             gap = _thin_gap(doc, i)
             while gap is not None and gap < len(doc) and GROUP_RE.match(doc[gap].text):
                 group = doc[gap].text
@@ -355,7 +364,7 @@ class Scanner:
                     return None if core is None else replace(core, glued=PRICE_DASH)
                 text += group.rstrip(".") if group.endswith(".") else group
                 end = gap + 1
-                if not re.fullmatch(r"\d{3}", doc[gap].text):
+                if not THREE_DIGITS_RE.fullmatch(doc[gap].text):
                     break
                 gap = _thin_gap(doc, gap)
         return self._digits_value(text, end)
@@ -538,7 +547,7 @@ class Scanner:
         """Dates, times, versions, ordinals and names with numbers."""
         doc, lex = self.doc, self.lex
         text = doc[i].text
-        if DATE_RE.match(text) or (re.fullmatch(r"\d{1,2}[:.]\d{2}", text) and self._is_clock(i)):
+        if DATE_RE.match(text) or (CLOCK_RE.fullmatch(text) and self._is_clock(i)):
             return True
         p, n = _prev(doc, i), _next(doc, core.end)
         prev, nxt = _lower(doc, p), _lower(doc, n)
@@ -548,7 +557,7 @@ class Scanner:
             return True
         if prev == "-" and p > 0 and not doc[p - 1].whitespace_ and doc[p - 1].is_alpha:
             return not doc[p].whitespace_  # "COVID-19", "ISO-27001"
-        if re.match(r"^\d+\.$", text) and not self._period_is_stop(i) and not core.word:
+        if DIGITS_DOT_RE.match(text) and not self._period_is_stop(i) and not core.word:
             return True  # "3. kvartal", "1. plass": an ordinal
         return core.end == i + 1 and core.word and prev in lex.label_words
 
@@ -559,7 +568,7 @@ class Scanner:
 
     def _is_year(self, i: int, core: _Core, value: float) -> bool:
         """A bare four-digit number in year position ("i 2025", "Q4 2025", "2024–2025")."""
-        if core.word or not re.fullmatch(r"\d{4}", self.doc[i].text):
+        if core.word or not FOUR_DIGITS_RE.fullmatch(self.doc[i].text):
             return False
         if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
             return False

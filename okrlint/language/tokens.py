@@ -19,18 +19,18 @@ class Tok:
 
     __slots__ = (
         "i",
-        "text",
-        "lower_",
         "idx",
-        "whitespace_",
         "is_alpha",
+        "is_lower",
         "is_punct",
         "is_space",
-        "is_title",
-        "is_lower",
-        "is_upper",
         "is_stop",
+        "is_title",
+        "is_upper",
         "like_num",
+        "lower_",
+        "text",
+        "whitespace_",
     )
 
     def __init__(self, token: Any) -> None:
@@ -55,7 +55,7 @@ class Tok:
 class Tokens(list):
     """The tokens of one text, with the text and every token's lower-case form."""
 
-    __slots__ = ("text", "lowers")
+    __slots__ = ("lowers", "text")
 
     def __init__(self, doc: Any) -> None:
         super().__init__(Tok(t) for t in doc)
