@@ -124,11 +124,17 @@ class Lexicon:
         keys = ("from", "to", "by", "limit_max", "limit_min")
         return frozenset().union(*(self.markers.get(key, frozenset()) for key in keys))
 
-    def verb_class(self, phrase: str) -> str | None:
+    @functools.cached_property
+    def _verb_labels(self) -> dict[str, str]:
+        """Verb form -> its class; a form in two classes keeps the first one listed."""
+        labels: dict[str, str] = {}
         for label, forms in self.verbs.items():
-            if phrase in forms:
-                return label
-        return None
+            for form in forms:
+                labels.setdefault(form, label)
+        return labels
+
+    def verb_class(self, phrase: str) -> str | None:
+        return self._verb_labels.get(phrase)
 
 
 def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
