@@ -293,6 +293,8 @@ def find_vague(
     state no amount, "" for vague amounts ("flere", "significantly")."""
     keys = ("vague", "vague_quality")
     keys += () if has_number else ("vague_without_number",)
+    if not any(key in matches for key in keys):
+        return ()  # most texts: nothing to weigh
     labels = {
         (s, e): ("quality" if key == "vague_quality" else "")
         for key in keys
