@@ -238,3 +238,21 @@ def test_every_lexicon_word_alone_is_an_element() -> None:
         assert [a.text for a in analyses] == texts
         run = next(a for a in analyses if a.text == ("run" if lang == "en" else "gjennomføre"))
         assert run.lead_verb is not None and run.activity is not None
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=ELEMENT, lang=st.sampled_from(["en", "nb"]), data=st.data())
+def test_tokens_read_once_agree_with_spacy(text: str, lang: str, data: st.DataObject) -> None:
+    """The analysis reads plain copies of spaCy's tokens; they must say what spaCy says."""
+    from okrlint.language import get_nlp
+    from okrlint.language.tokens import Tok, Tokens, text_of
+
+    doc = get_nlp(lang).make_doc(text)
+    tokens = Tokens(doc)
+    assert tokens.text == doc.text and tokens.lowers == [t.lower_ for t in doc]
+    for mine, theirs in zip(tokens, doc, strict=True):
+        assert all(getattr(mine, name) == getattr(theirs, name) for name in Tok.__slots__)
+    bound = len(doc) + 2
+    start = data.draw(st.integers(-bound, bound))
+    end = data.draw(st.integers(-bound, bound))
+    assert text_of(tokens, start, end) == doc[start:end].text
