@@ -1,4 +1,8 @@
-"""The YAML reader: positions, documents, aliases, unknown keys, schema errors, the JSON Schema."""
+"""The YAML reader: positions, documents, aliases, unknown keys, schema errors, the JSON Schema.
+
+Every test runs twice: on libyaml, PyYAML's C parser, when PyYAML has it, and on PyYAML's
+pure-Python loader, which must read everything the same way.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,14 @@ from okrlint.readers import yaml_reader as reader
 from okrlint.readers.schema import json_schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
+
+
+@pytest.fixture(params=["libyaml", "pure-python"], autouse=True)
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.param == "libyaml" and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML is installed without libyaml")
+    if request.param == "pure-python":
+        monkeypatch.setattr(reader, "_WITH_LIBYAML", False)
 
 
 def read(name: str, **options):
