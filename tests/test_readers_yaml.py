@@ -1,4 +1,8 @@
-"""The YAML reader: positions, documents, aliases, unknown keys, schema errors, the JSON Schema."""
+"""The YAML reader: positions, documents, aliases, unknown keys, schema errors, the JSON Schema.
+
+Every test runs twice: on libyaml, PyYAML's C parser, when PyYAML has it, and on PyYAML's
+pure-Python loader, which must read everything the same way.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,14 @@ from okrlint.readers import yaml_reader as reader
 from okrlint.readers.schema import json_schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
+
+
+@pytest.fixture(params=["libyaml", "pure-python"], autouse=True)
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.param == "libyaml" and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML is installed without libyaml")
+    if request.param == "pure-python":
+        monkeypatch.setattr(reader, "_WITH_LIBYAML", False)
 
 
 def read(name: str, **options):
@@ -80,6 +92,99 @@ def test_positions_are_those_of_the_title_text() -> None:
         name, 24, '"Delight every customer, because loyal customers buy again"'
     )
     assert ship.span == span_in(name, 29, "Ship a faster checkout")
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    [doc] = read_yaml(
+        """
+        objectives:
+          - title: "Få 🚀 flere kunder i Tromsø"
+            key_results:
+              - 🚀 Øke salget fra 1 til 2 MNOK   # comment
+              - 'Nå 👩‍💻 100 brukere'
+        """
+    )
+    objective = doc.objectives[0]
+    assert objective.span == Span(3, 12, 3, 40)
+    first, second = objective.key_results
+    assert first.span == Span(5, 9, 5, 38)
+    assert second.span == Span(6, 9, 6, 29)  # the emoji is three code points
+
+
+def test_line_endings_and_a_byte_order_mark_keep_positions() -> None:
+    source = "objectives:\n  - title: Grow\n    key_results:\n      - Reach 10 shops\n"
+    [lf] = read_document("okrs.yaml", source.encode())
+    for data in (
+        b"\xef\xbb\xbf" + source.encode(),
+        source.replace("\n", "\r\n").encode(),
+        source.replace("\n", "\r").encode(),
+    ):
+        [doc] = read_document("okrs.yaml", data)
+        assert doc.objectives == lf.objectives
+    assert lf.objectives[0].key_results[0].span == Span(4, 9, 4, 23)
+
+
+def test_a_tab_inside_a_quoted_title_is_text() -> None:
+    [doc] = read_yaml('objectives:\n  - title: "Grow\tin Oslo"\n')
+    assert doc.objectives[0].text == "Grow in Oslo"
+    assert doc.objectives[0].span == Span(2, 12, 2, 26)
+
+
+def test_block_scalar_titles_span_their_text() -> None:
+    [doc] = read_yaml(
+        """
+        objectives:
+          - title: |+
+              Grow in Oslo
+              and Bergen
+
+
+            key_results:
+              - >-
+                Double revenue
+                from 1 to 2 MNOK
+              - Keep costs flat
+        """
+    )
+    objective = doc.objectives[0]
+    assert objective.text == "Grow in Oslo and Bergen"
+    assert objective.span == Span(3, 12, 5, 17)
+    literal, plain = objective.key_results
+    assert literal.text == "Double revenue from 1 to 2 MNOK"
+    assert literal.span == Span(9, 9, 11, 25)
+    assert plain.span == Span(12, 9, 12, 24)
+
+
+def test_a_text_without_a_final_line_break_keeps_its_positions() -> None:
+    source = "objectives:\n  - title: Grow\n    key_results:\n      - Reach 10 shops\n"
+    [with_break] = read_yaml(source)
+    [without] = read_yaml(source.rstrip("\n"))
+    assert without.objectives == with_break.objectives
+    error = yaml_error("objectives:\n  - title: Grow\n    key_results:\n      -")
+    assert (error.line, error.message) == (
+        4,
+        "a key result must be a text or a mapping with 'title', got nothing (null)",
+    )
+    # a value left out at the very end is on the last line, not on one after it
+    error = yaml_error("objectives:\n  - ? title")
+    assert (error.line, error.message) == (
+        2,
+        "the objective title must be text, got nothing (null)",
+    )
+
+
+def test_flow_lists_and_mappings_keep_positions() -> None:
+    [doc] = read_yaml(
+        """
+        objectives:
+          - {title: Grow in Oslo, key_results: [Reach 10 shops, 'Sell 5 cars'],
+             actions: [{title: Hire a seller}]}
+        """
+    )
+    objective = doc.objectives[0]
+    assert objective.span == Span(3, 13, 3, 25)
+    assert [kr.span for kr in objective.key_results] == [Span(3, 41, 3, 55), Span(3, 57, 3, 70)]
+    assert objective.actions[0].span == Span(4, 24, 4, 37)
 
 
 def test_key_result_mapping_fields_and_numbers() -> None:
@@ -345,8 +450,49 @@ def test_unusable_data_is_one_precise_error(source: str, message: str, line: int
 
 def test_syntax_errors_name_the_line() -> None:
     error = yaml_error("objectives:\n  - title: Grow\n    key_results: [a\n")
-    assert error.message.startswith("could not parse YAML: ")
+    assert error.message == (
+        "could not parse YAML: while parsing a flow sequence; "
+        "expected ',' or ']', but got '<stream end>'"
+    )
     assert error.line == 4
+
+
+# libyaml is more lenient than PyYAML here; the reader keeps to PyYAML's reading
+LENIENT = [
+    ("objectives: [Grow sales?]\n", "expected ',' or ']', but got '?'", 1),
+    ("objectives:\n  - title:\tGrow\n", "found character '\\t' that cannot start any token", 2),
+    ("objectives:\n  - title: Grow\tsales\n", "found character '\\t' that cannot start", 2),
+    ("objectives:\n  - title: |#\n      Grow\n", "expected chomping or indentation", 2),
+]
+
+
+@pytest.mark.parametrize(("source", "problem", "line"), LENIENT)
+def test_what_pyyaml_cannot_parse_stays_an_error(source: str, problem: str, line: int) -> None:
+    error = yaml_error(source)
+    assert error.message.startswith("could not parse YAML: ") and problem in error.message
+    assert error.line == line
+
+
+ANCHOR_AND_TAG_ERRORS = [
+    (
+        "objectives:\n  - &x Grow\n  - &x Keep\n",
+        "could not parse YAML: found duplicate anchor 'x'; first occurrence; second occurrence",
+        3,
+    ),
+    ("objectives: [*x]\n", "could not parse YAML: found undefined alias 'x'", 1),
+    (  # PyYAML reads the comma into the tag; libyaml would read a plain '!!str'
+        "objectives: [!!str, Grow]\n",
+        "refusing YAML: unsupported tag '!!str,' (okrlint reads plain YAML data and never "
+        "constructs objects from tags)",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "message", "line"), ANCHOR_AND_TAG_ERRORS)
+def test_anchor_and_tag_errors(source: str, message: str, line: int) -> None:
+    error = yaml_error(source)
+    assert (error.message, error.line) == (message, line)
 
 
 def test_control_characters_are_an_error_not_a_traceback() -> None:
@@ -382,11 +528,31 @@ def test_recursive_aliases_are_refused() -> None:
     assert error.message == "refusing YAML: an alias refers to a node that contains it"
 
 
-def test_deep_nesting_is_refused() -> None:
-    depth = reader.MAX_DEPTH + 10
+@pytest.mark.parametrize("depth", [reader.MAX_DEPTH + 10, 5000])
+def test_deep_nesting_is_refused(depth: int) -> None:
     error = yaml_error("objectives: " + "[" * depth + "]" * depth + "\n")
     assert error.message == f"refusing YAML: nesting deeper than {reader.MAX_DEPTH} levels"
     assert error.line == 1
+
+
+def test_deep_block_nesting_is_refused_on_the_line_too_deep() -> None:
+    error = yaml_error("objectives:\n" + "".join("  " * i + "- \n" for i in range(1, 200)))
+    assert error.message == f"refusing YAML: nesting deeper than {reader.MAX_DEPTH} levels"
+    assert error.line == reader.MAX_DEPTH + 1  # line n holds level n
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("objectives:\n  - !Ref Grow\n", "!Ref"),
+        ("objectives:\n  - !!python/name:os.system\n", "!!python/name:os.system"),
+        ("objectives:\n  - =\n", "!!value"),  # YAML 1.1 reads a bare '=' as a 'value' tag
+    ],
+)
+def test_tags_other_than_plain_data_are_refused(source: str, shown: str) -> None:
+    error = yaml_error(source)
+    assert error.message.startswith(f"refusing YAML: unsupported tag '{shown}'")
+    assert error.line == 2
 
 
 # ---------------------------------------------------------------------------- suppressions

@@ -7,17 +7,20 @@ matched without regard to case, and ``-`` or a space counts as ``_`` ("Key resul
 ``key_results``). Unknown keys are kept as ``UnknownField`` (with a did-you-mean suggestion),
 not errors; data that cannot be used raises ``OkrlintError`` with the offending line.
 
-Only the composed node graph is read (``yaml.SafeLoader``): nothing is ever constructed from
-tags, and alias expansion and nesting depth are bounded before anything is walked.
+Only the composed node graph is read (``yaml.SafeLoader``'s, composed from libyaml's faster
+parser when PyYAML has it): nothing is ever constructed from tags, and alias expansion and
+nesting depth are bounded before anything is walked.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.errors import OkrlintError
@@ -90,6 +93,26 @@ def read_yaml(
 
 # ---------------------------------------------------------------------------- composing
 
+# libyaml, PyYAML's optional C extension, parses about twenty times faster than PyYAML's
+# pure-Python scanner. The pure-Python loader stays the reference: libyaml composes only text
+# both read alike, and anything libyaml refuses or might read differently is composed again
+# by the pure-Python loader, so nodes, positions and error messages are always PyYAML's.
+# A flag, not a fixed choice, so tests can cover the pure-Python path on any machine.
+_WITH_LIBYAML: bool = yaml.__with_libyaml__
+
+# Characters outside the set libyaml and PyYAML's reader treat alike: what PyYAML refuses as
+# unprintable (its error names the character), tabs (PyYAML refuses one between two words
+# or after "key:", libyaml takes both), a byte order mark (PyYAML leaves it out of column
+# counts) and line breaks other than LF (decoding makes every break LF; compose_documents'
+# other callers may not).
+_NOT_FOR_LIBYAML = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+# A block scalar header both read alike: "|" or ">", the optional chomping and indentation
+# indicators, then a comment after a space or nothing (libyaml also takes "|#", PyYAML not).
+_BLOCK_SCALAR_HEADER = re.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +#.*| *)")
+
 
 class _BoundedLoader(yaml.SafeLoader):
     """A SafeLoader that refuses deep nesting and records where aliases are used."""
@@ -119,17 +142,18 @@ class _Refused(Exception):
         self.line = line
 
 
+class _Unsure(Exception):
+    """libyaml might read this text differently from PyYAML: the pure-Python loader decides."""
+
+
 def compose_documents(path: str, text: str) -> Iterator[Node]:
     """The root node of each YAML document, after the safety checks."""
-    loader = None
     try:
-        loader = _BoundedLoader(text)  # checks for unprintable characters already
-        while loader.check_node():
-            root = loader.get_node()
-            if root is not None:
-                _check_expansion(root, loader.alias_uses)
-                _check_tags(root)
-                yield root
+        for document in _composed(text):
+            if not document.plain:
+                _check_expansion(document.root, document.alias_uses)
+                _check_tags(document.root)
+            yield document.root
     except _Refused as exc:
         raise OkrlintError(f"refusing YAML: {exc.message}", path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
@@ -138,9 +162,212 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
         line = text.count("\n", 0, exc.position) + 1
         message = f"could not parse YAML: {exc.reason} (character #x{exc.character:04x})"
         raise OkrlintError(message, path, line) from None
+
+
+@dataclass(frozen=True)
+class _Composed:
+    """One document's root node, before the safety checks."""
+
+    root: Node
+    alias_uses: dict[int, int]  # id(parent node) -> aliases among its children
+    plain: bool = False  # known to hold no alias and only plain tags: nothing to check
+
+
+def _composed(text: str) -> Iterator[_Composed]:
+    if _WITH_LIBYAML and not _NOT_FOR_LIBYAML.search(text):
+        documents = _compose_with_libyaml(text)
+        if documents is not None:
+            return iter(documents)
+    return _compose_with_pyyaml(text)
+
+
+def _compose_with_pyyaml(text: str) -> Iterator[_Composed]:
+    # Lazy, one document at a time: an error in a later document comes after the earlier
+    # documents have been read, and the refusals come before anything deeper is parsed.
+    loader = _BoundedLoader(text)  # checks for unprintable characters already
+    try:
+        while loader.check_node():
+            root = loader.get_node()
+            if root is not None:
+                yield _Composed(root, loader.alias_uses)
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()
+
+
+def _compose_with_libyaml(text: str) -> list[_Composed] | None:
+    """Every document composed from libyaml's events, or None when PyYAML must decide.
+
+    All documents are composed before the first is returned, so that an error anywhere
+    leaves the whole file to the lazy pure-Python loader and its order of errors.
+    """
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _EventComposer(loader, text).compose()
+    except (yaml.YAMLError, _Unsure):
+        return None
+    finally:
+        loader.dispose()
+
+
+@dataclass
+class _EventComposer:
+    """PyYAML's composer, iterative, over libyaml's events.
+
+    It builds the nodes the pure-Python composer builds (same tags, values, styles and
+    marks) and records alias uses as _BoundedLoader does. Where PyYAML would raise or refuse
+    (an undefined or duplicate anchor, nesting deeper than MAX_DEPTH) or where libyaml reads
+    otherwise (see the _Unsure raised below), it gives up: the pure-Python loader then gives
+    today's exact result, message and line.
+    """
+
+    loader: yaml.CSafeLoader
+    text: str
+    documents: list[_Composed] = field(default_factory=list)
+    alias_uses: dict[int, int] = field(default_factory=dict)  # for the whole stream, as PyYAML
+    anchors: dict[str, Node] = field(default_factory=dict)
+    root: Node | None = None
+    checks: bool = False  # the document has an alias or an unusual tag to check
+    open: list[Node] = field(default_factory=list)  # open collections, innermost last
+    keys: list[Node | None] = field(default_factory=list)  # per open mapping: its pending key
+    flow_level: int = 0  # open flow collections, [...] and {...}
+    lines: list[str] | None = None  # the text's lines, split when first needed
+    buffer: str | None = None  # the text as PyYAML's reader holds it, made when first needed
+    # libyaml ends a text without a final line break on an added one: marks there stand on
+    # the line after the last, where PyYAML has them at the end of the last line.
+    end_line: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.end_line = -1 if self.text.endswith("\n") else self.text.count("\n")
+
+    def compose(self) -> list[_Composed]:
+        get_event = self.loader.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.scalar(event)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                self.collection(event)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                self.end(event)
+            elif kind is yaml.AliasEvent:
+                self.alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                if event.version is not None or event.tags:
+                    raise _Unsure  # directives: rare, and PyYAML checks them its own way
+            elif kind is yaml.DocumentEndEvent:
+                # a document always has its root node by now (an empty one a null scalar)
+                self.documents.append(_Composed(self.root, self.alias_uses, not self.checks))
+                self.anchors, self.root, self.checks = {}, None, False
+            elif kind is yaml.StreamEndEvent:
+                return self.documents
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        self.check_node(event)
+        value, style = event.value, event.style
+        if self.flow_level and not style and (not value or "?" in value):
+            # in [...] and {...}, PyYAML ends a plain scalar at '?' and libyaml does not, and
+            # an omitted value ("{a: }") stands right after ':' in PyYAML, before '}' in libyaml
+            raise _Unsure
+        start, end = self.mark(event.start_mark), self.mark(event.end_mark)
+        if style in ("|", ">") and not _BLOCK_SCALAR_HEADER.fullmatch(
+            self.line(start.line), start.column
+        ):
+            raise _Unsure  # e.g. "|#": libyaml reads it, PyYAML refuses it
+        tag = self.loader.resolve(ScalarNode, value, event.implicit)
+        self.checks = self.checks or tag not in _PLAIN_TAGS  # "=" resolves to !!value
+        # libyaml calls the plain style '', PyYAML None
+        node = ScalarNode(tag, value, start, end, style=style or None)
+        self.fix_start(node)
+        self.add(node, event.anchor)
+
+    def collection(self, event: yaml.CollectionStartEvent) -> None:
+        self.check_node(event)
+        cls = SequenceNode if type(event) is yaml.SequenceStartEvent else MappingNode
+        tag = self.loader.resolve(cls, None, event.implicit)
+        node = cls(tag, [], self.mark(event.start_mark), None, flow_style=self.flow_style(event))
+        self.add(node, event.anchor)
+        self.open.append(node)
+        self.keys.append(None)
+        self.flow_level += node.flow_style is True
+
+    def end(self, event: yaml.CollectionEndEvent) -> None:
+        node = self.open.pop()
+        self.keys.pop()
+        self.flow_level -= node.flow_style is True
+        node.end_mark = self.mark(event.end_mark)
+        self.fix_start(node)
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        self.check_depth()
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            raise _Unsure  # an undefined alias: PyYAML's error
+        if self.open:
+            parent = id(self.open[-1])
+            self.alias_uses[parent] = self.alias_uses.get(parent, 0) + 1
+        self.checks = True
+        self.attach(node)
+
+    def check_depth(self) -> None:
+        if len(self.open) >= MAX_DEPTH:
+            raise _Unsure  # refused by the pure-Python loader, with its line
+
+    def check_node(self, event: yaml.NodeEvent) -> None:
+        self.check_depth()
+        if event.tag is not None:
+            raise _Unsure  # an explicit tag: PyYAML reads some next to ',' '[' ']' otherwise
+        if event.anchor is not None and event.anchor in self.anchors:
+            raise _Unsure  # a duplicate anchor: PyYAML's error
+
+    def add(self, node: Node, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = node  # before the children: a self-reference is refused later
+        self.attach(node)
+
+    def attach(self, node: Node) -> None:
+        if not self.open:
+            self.root = node
+            return
+        parent = self.open[-1]
+        if isinstance(parent, SequenceNode):
+            parent.value.append(node)
+        elif self.keys[-1] is None:
+            self.keys[-1] = node
+        else:
+            parent.value.append((self.keys[-1], node))
+            self.keys[-1] = None
+
+    def flow_style(self, event: yaml.CollectionStartEvent) -> bool | None:
+        # PyYAML leaves the style of a block sequence written at its mapping key's indent
+        # (an "indentless" sequence: "key:\n- item") unset; libyaml calls it block. Both end
+        # the start event of an indentless sequence after its first '-', of others before it.
+        if event.flow_style is False and type(event) is yaml.SequenceStartEvent:
+            end = event.end_mark
+            if self.line(end.line)[end.column : end.column + 1] != "-":
+                return None
+        return event.flow_style
+
+    def line(self, number: int) -> str:
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        return self.lines[number] if number < len(self.lines) else ""
+
+    def mark(self, mark: Mark) -> Mark:
+        if self.end_line < 0 or mark.line <= self.end_line:
+            return mark
+        column = len(self.text) - self.text.rfind("\n") - 1
+        return Mark(mark.name, len(self.text), self.end_line, column, None, None)
+
+    def fix_start(self, node: Node) -> None:
+        """Give the start mark the text where span_of reads it (libyaml's marks have none)."""
+        start, end = node.start_mark, node.end_mark
+        if end.column == 0 and end.line > start.line:
+            if self.buffer is None:
+                self.buffer = self.text + "\0"
+            node.start_mark = Mark(
+                start.name, start.index, start.line, start.column, self.buffer, start.index
+            )
 
 
 def _check_expansion(root: Node, alias_uses: dict[int, int]) -> None:
