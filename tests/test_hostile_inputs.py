@@ -361,3 +361,39 @@ def test_a_key_result_of_one_activity_verb_is_a_finding_not_a_crash(tmp_path: Pa
     assert result.code == 1, result.err
     assert "internal error" not in result.err
     assert re.search(r":7:9: OKR208 .*'Run'", result.out), result.out
+
+
+ESCAPES = {
+    # a lone surrogate is valid YAML but no output can write it
+    "surrogate.okr.yaml": (
+        'objectives:\n  - title: "Grow \\uD800 sales"\n',
+        2,
+        "refusing YAML: an escape names half of a UTF-16 pair",
+    ),
+    # past U+10FFFF: PyYAML's scanner raised ValueError
+    "beyond.okr.yaml": (
+        'period: Q3\nobjectives:\n  - "\\U0011FFFF"\n',
+        3,
+        "could not parse YAML: an escape names no Unicode character",
+    ),
+    # a merged mapping with a list as key: the merge raised TypeError
+    "merge-list-key.okr.yaml": (
+        "objectives:\n  - <<: {[a]: b}\n    title: Grow\n",
+        2,
+        "a key in the objective must be text, got a list",
+    ),
+}
+
+
+def test_escapes_and_merge_keys_no_output_can_hold_are_one_clear_error(tmp_path: Path) -> None:
+    """Found by fuzzing: each of these used to end the whole run with 'internal error'."""
+    for name, (text, _, _) in ESCAPES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "good.okr.yaml").write_text(GOOD, encoding="utf-8")
+    result = check(*ESCAPES, "good.okr.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert checked_paths(result) == ["good.okr.yaml"]
+    for name, (_, line, message) in ESCAPES.items():
+        got_line, got = one_error(result, name)
+        assert got.startswith(message), (name, got)
+        assert got_line == line, (name, got)

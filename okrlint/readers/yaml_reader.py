@@ -153,15 +153,42 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
             if not document.plain:
                 _check_expansion(document.root, document.alias_uses)
                 _check_tags(document.root)
+            if "\\u" in text or "\\U" in text:  # an escape may name no writable character
+                _check_characters(document.root)
             yield document.root
     except _Refused as exc:
         raise OkrlintError(f"refusing YAML: {exc.message}", path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
         raise OkrlintError(_yaml_message(exc), path, _mark_line(exc)) from None
+    except ValueError as exc:  # PyYAML's chr() of an escape past U+10FFFF
+        beyond = (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF)
+        match = next(beyond, None)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        message = f"could not parse YAML: an escape names no Unicode character ({exc})"
+        raise OkrlintError(message, path, line) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         message = f"could not parse YAML: {exc.reason} (character #x{exc.character:04x})"
         raise OkrlintError(message, path, line) from None
+
+
+_LONG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_characters(root: Node) -> None:
+    """Refuse a text with a lone surrogate ("\\uD800"): no output could write it."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if _SURROGATE.search(node.value):
+                raise _Refused(
+                    "an escape names half of a UTF-16 pair (a lone surrogate), not a character",
+                    node.start_mark.line + 1,
+                )
+        else:
+            stack.extend(_children(node))
 
 
 @dataclass(frozen=True)
@@ -602,7 +629,9 @@ class _DocumentReader:
         written = {k.value for k, _ in own if isinstance(k, ScalarNode)}
         pairs = list(own)
         for key, value in merged:  # the first merged mapping wins, as in PyYAML
-            if key.value not in written:
+            if not isinstance(key, ScalarNode):  # "<<: {[a]: b}": fields() names it
+                pairs.append((key, value))
+            elif key.value not in written:
                 written.add(key.value)
                 pairs.append((key, value))
         return pairs
