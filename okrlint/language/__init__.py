@@ -40,13 +40,27 @@ def get_nlp(lang: str) -> Language:
     return build(lang)
 
 
+# Analyses already made in this process, by (language, text). A worker of ``--jobs`` checks
+# several batches of files, and the same key result often recurs across them (a team
+# repeating the company's key result, a template). An Analysis depends on nothing else.
+_MADE: dict[tuple[str, str], Analysis] = {}
+MADE_LIMIT = 200_000  # entries; about the analyses of 200 000 distinct elements
+
+
 def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
-    """One Analysis per text, in the same order, from a single ``nlp.pipe`` run."""
+    """One Analysis per text, in the same order; the new ones from a single ``nlp.pipe`` run."""
     if not texts:
         return []
-    nlp = get_nlp(lang)
-    bounded = (_analysed_part(text) for text in texts)
-    return [doc._.okr_analysis for doc in nlp.pipe(bounded, batch_size=BATCH_SIZE)]
+    new = [t for t in dict.fromkeys(texts) if (lang, t) not in _MADE]
+    if new:
+        if len(_MADE) + len(new) > MADE_LIMIT:
+            _MADE.clear()  # a bound on memory; the texts at hand are made again below
+            new = list(dict.fromkeys(texts))
+        nlp = get_nlp(lang)
+        bounded = (_analysed_part(text) for text in new)
+        docs = nlp.pipe(bounded, batch_size=BATCH_SIZE)
+        _MADE.update(((lang, t), doc._.okr_analysis) for t, doc in zip(new, docs, strict=True))
+    return [_MADE[(lang, t)] for t in texts]
 
 
 def _analysed_part(text: str) -> str:
