@@ -43,6 +43,10 @@ def check(kr: KeyResult, ctx: RuleContext):
             return
 
 
+# a context, and id -> (key result, its key) for the key results seen with it
+_Memo = tuple[weakref.ref[RuleContext], dict[int, tuple[KeyResult, tuple]]]
+
+
 class _Keys:
     """The keys already worked out for the key results seen with one context.
 
@@ -51,20 +55,23 @@ class _Keys:
     of once per comparison. The context is held weakly, and the keys go with it."""
 
     def __init__(self) -> None:
-        self._ctx: weakref.ref[RuleContext] | None = None
-        self._keys: dict[int, tuple[KeyResult, tuple]] = {}  # id -> (key result, its key)
+        # the pair is replaced whole, so a caller only reads and fills its own context's keys
+        self._memo: _Memo | None = None
 
     def get(self, kr: KeyResult, ctx: RuleContext) -> tuple:
-        if self._ctx is None or self._ctx() is not ctx:
-            self._ctx, self._keys = weakref.ref(ctx, self._forget), {}
-        found = self._keys.get(id(kr))
+        memo = self._memo
+        if memo is None or memo[0]() is not ctx:
+            memo = self._memo = (weakref.ref(ctx, self._forget), {})
+        keys = memo[1]
+        found = keys.get(id(kr))
         if found is None or found[0] is not kr:
-            found = self._keys[id(kr)] = (kr, _words_key(kr, ctx))
+            found = keys[id(kr)] = (kr, _words_key(kr, ctx))
         return found[1]
 
     def _forget(self, ref: weakref.ref[RuleContext]) -> None:
-        if ref is self._ctx:  # the run is over: let go of its key results
-            self._ctx, self._keys = None, {}
+        memo = self._memo
+        if memo is not None and memo[0] is ref:  # its run is over: let go of the key results
+            self._memo = None
 
 
 _KEYS = _Keys()
