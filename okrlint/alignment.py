@@ -16,6 +16,7 @@ every rule, so six rules over a thousand files share one index.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import defaultdict
@@ -223,6 +224,13 @@ class Missing:
     names_action: bool = False
 
 
+# (document position, id) -> its uses there, for positional ids; id -> the uses of it in
+# formats whose ids are written, and their document positions (both in set order)
+_SplitIds = tuple[
+    dict[tuple[int, str], list[Located]], dict[str, list[Located]], dict[str, list[int]]
+]
+
+
 class OkrSet:
     """The index of a set of documents and what the alignment rules need from it."""
 
@@ -238,6 +246,7 @@ class OkrSet:
         self._resolve()
         self.cycles: dict[int, Cycle] = self._find_cycles()
         self._near: list[str] | None = None
+        self._split: _SplitIds | None = None  # the uses of each id by kind, when first needed
 
     # -- building
 
@@ -312,17 +321,55 @@ class OkrSet:
 
     def duplicates(self, document: Document) -> Iterator[tuple[Element, list[Located]]]:
         """Each element of the document whose id is used elsewhere, with the other uses."""
+        # Positional ids ("o1") are in every plain-text file; scanning all their uses for each
+        # element made this quadratic in the number of files. Both shortcuts list exactly what
+        # the plain scan (kept for a document outside the set, or one listed twice) would.
+        plain = not self.contains(document) or len(self._doc_index) != len(self.documents)
+        local = document.format in LOCAL_ID_FORMATS
         for objective in document.objectives:
             for element in (objective, *objective.key_results, *objective.actions):
                 if element.id is None:
                     continue
-                others = [
-                    o
-                    for o in self.ids[element.id]
-                    if o.element is not element and _clash(document, o.document)
-                ]
+                if plain:
+                    others = [
+                        o
+                        for o in self.ids[element.id]
+                        if o.element is not element and _clash(document, o.document)
+                    ]
+                elif local:
+                    others = self._local_clashes(element, element.id, document)
+                else:  # every other use clashes with an id a person wrote
+                    others = [o for o in self.ids[element.id] if o.element is not element]
                 if others:
                     yield element, others
+
+    def _local_clashes(self, element: Element, ref: str, document: Document) -> list[Located]:
+        """The uses of a positional id that clash with ``element``: the others in its own
+        document and those in formats whose ids are written, in set order."""
+        if self._split is None:
+            self._split = self._split_ids()
+        own, written, written_at = self._split
+        position = self._doc_index[id(document)]
+        mine = [o for o in own.get((position, ref), ()) if o.element is not element]
+        theirs = written.get(ref)
+        if not theirs:
+            return mine
+        cut = bisect.bisect_left(written_at[ref], position)
+        return [*theirs[:cut], *mine, *theirs[cut:]]
+
+    def _split_ids(self) -> _SplitIds:
+        own: dict[tuple[int, str], list[Located]] = defaultdict(list)
+        written: dict[str, list[Located]] = defaultdict(list)
+        written_at: dict[str, list[int]] = defaultdict(list)
+        for ref, uses in self.ids.items():
+            for use in uses:  # in set order, so every list below is too
+                position = self._doc_index[id(use.document)]
+                if use.document.format in LOCAL_ID_FORMATS:
+                    own[(position, ref)].append(use)
+                else:
+                    written[ref].append(use)
+                    written_at[ref].append(position)
+        return own, written, written_at
 
     def suggestion(self, ref: str) -> str | None:
         """The id the user probably meant: same letters in another case, else a close one."""

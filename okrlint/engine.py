@@ -14,7 +14,16 @@ from typing import Any
 
 from okrlint.config import Config
 from okrlint.errors import ConfigError
-from okrlint.model import Document, ElementKind, Finding, Objective, Severity, Span
+from okrlint.model import (
+    Action,
+    Document,
+    ElementKind,
+    Finding,
+    KeyResult,
+    Objective,
+    Severity,
+    Span,
+)
 from okrlint.rule import Rule, RuleContext, Target, Violation
 
 RULE_SETTING_KEYS = ("severity", "enabled")
@@ -171,40 +180,54 @@ def run_rules(
     the_set = tuple(all_documents) if all_documents is not None else tuple(documents)
     findings: list[Finding] = []
     for doc in documents:
-        found = [f for item in active for f in _run_one(doc, item, analyses, the_set)]
-        findings.extend(f for f in found if not _suppressed(f, doc, config))
-    return sorted(set(findings), key=lambda f: f.sort_key)
+        found: list[Finding] = []
+        for item in active:
+            found.extend(_run_one(doc, item, analyses, the_set))
+        if found:
+            ignores = _FileIgnores(doc.path, config)
+            findings.extend(f for f in found if not _suppressed(f, doc, ignores))
+    return sorted(set(findings), key=_sort_key)
 
 
-def _targets(doc: Document, target: Target):
+def _sort_key(f: Finding) -> tuple:
+    return f.sort_key
+
+
+def _run_one(doc: Document, item: ActiveRule, analyses, the_set) -> list[Finding]:
+    """The findings of one rule on one document.
+
+    Key-result and action rules share one context per objective: a context is frozen and
+    the same for every element of its objective, and building one per element was a large
+    part of the engine's own time."""
+    rule, severity, check = item.rule, item.severity, item.rule.check
+    target = rule.target
+    found: list[Finding] = []
     if target is Target.DOCUMENT:
-        yield doc, None
-        return
+        ctx = RuleContext(doc, item.options, analyses, None, the_set)
+        found.extend(_finding(doc, doc, rule, severity, v) for v in check(doc, ctx))
+        return found
     for objective in doc.objectives:
         if target is Target.OBJECTIVE:
-            yield objective, objective
+            elements: Sequence[Objective | KeyResult | Action] = (objective,)
         elif target is Target.KEY_RESULT:
-            for kr in objective.key_results:
-                yield kr, objective
+            elements = objective.key_results
         else:
-            for action in objective.actions:
-                yield action, objective
-
-
-def _run_one(doc, item: ActiveRule, analyses, the_set) -> Iterable[Finding]:
-    rule = item.rule
-    for element, objective in _targets(doc, rule.target):
+            elements = objective.actions
+        if not elements:
+            continue
         ctx = RuleContext(doc, item.options, analyses, objective, the_set)
-        for violation in rule.check(element, ctx):
-            yield _finding(doc, element, rule, item.severity, violation)
+        for element in elements:
+            for v in check(element, ctx):
+                found.append(_finding(doc, element, rule, severity, v))
+    return found
 
 
 def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Finding:
     target = v.element if v.element is not None else element
     if isinstance(target, Document):
-        span, kind, text = target.span, ElementKind.DOCUMENT.value, ""
+        span, kind, text = target.span, _DOCUMENT, ""
     else:
-        span, kind, text = target.span, target.kind.value, target.text
+        span, kind, text = target.span, target.kind._value_, target.text  # see score.element_key
     return Finding(
         path=doc.path,
         span=v.span or span,
@@ -219,6 +242,9 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
     )
 
 
+_DOCUMENT = ElementKind.DOCUMENT.value
+
+
 def _names_rule(selectors: Iterable[str], finding: Finding) -> bool:
     for sel in selectors:
         s = sel.strip()
@@ -227,18 +253,35 @@ def _names_rule(selectors: Iterable[str], finding: Finding) -> bool:
     return False
 
 
-def _suppressed(finding: Finding, doc: Document, config: Config) -> bool:
+class _FileIgnores:
+    """The ``per-file-ignores`` selectors that apply to one path, matched on first use.
+
+    Every finding of a document has the document's path, and matching resolves the path on
+    disk, so it is done once per document instead of once per finding and pattern."""
+
+    def __init__(self, path: str, config: Config) -> None:
+        self._path = path
+        self._config = config
+        self._matched: list[tuple[str, ...]] | None = None
+
+    def selectors(self) -> list[tuple[str, ...]]:
+        if self._matched is None:
+            self._matched = [
+                codes
+                for pattern, codes in self._config.per_file_ignores.items()
+                if path_matches(self._path, pattern, self._config)
+            ]
+        return self._matched
+
+
+def _suppressed(finding: Finding, doc: Document, ignores: _FileIgnores) -> bool:
     line = finding.span.line
     for sup in doc.suppressions:
         if not sup.file_wide and sup.line not in (line, line - 1):
             continue
         if not sup.codes or _names_rule(sup.codes, finding):
             return True
-    return any(
-        _names_rule(codes, finding)
-        for pattern, codes in config.per_file_ignores.items()
-        if path_matches(finding.path, pattern, config)
-    )
+    return any(_names_rule(codes, finding) for codes in ignores.selectors())
 
 
 def path_matches(path: str, pattern: str, config: Config) -> bool:

@@ -95,11 +95,12 @@ class RuleContext:
 
     def analysis(self, element: Element | str) -> Analysis:
         text = element if isinstance(element, str) else element.text
-        found = self._analyses.get((self.lang, text))
+        lang = self.document.language or "en"  # self.lang, inline: rules ask this very often
+        found = self._analyses.get((lang, text))
         if found is None:  # an element nobody asked the language layer about
             from okrlint.language import analyse_texts
 
-            found = analyse_texts(self.lang, [text])[0]
+            found = analyse_texts(lang, [text])[0]
         return found
 
 

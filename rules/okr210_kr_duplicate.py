@@ -19,6 +19,7 @@ How to fix:
 from __future__ import annotations
 
 import json
+import weakref
 
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -42,11 +43,49 @@ def check(kr: KeyResult, ctx: RuleContext):
             return
 
 
+# a context, and id -> (key result, its key) for the key results seen with it
+_Memo = tuple[weakref.ref[RuleContext], dict[int, tuple[KeyResult, tuple]]]
+
+
+class _Keys:
+    """The keys already worked out for the key results seen with one context.
+
+    The engine shares a context among the key results of an objective, and each of them is
+    compared with every one before it, so a key is worked out once per key result instead
+    of once per comparison. The context is held weakly, and the keys go with it."""
+
+    def __init__(self) -> None:
+        # the pair is replaced whole, so a caller only reads and fills its own context's keys
+        self._memo: _Memo | None = None
+
+    def get(self, kr: KeyResult, ctx: RuleContext) -> tuple:
+        memo = self._memo
+        if memo is None or memo[0]() is not ctx:
+            memo = self._memo = (weakref.ref(ctx, self._forget), {})
+        keys = memo[1]
+        found = keys.get(id(kr))
+        if found is None or found[0] is not kr:
+            found = keys[id(kr)] = (kr, _words_key(kr, ctx))
+        return found[1]
+
+    def _forget(self, ref: weakref.ref[RuleContext]) -> None:
+        memo = self._memo
+        if memo is not None and memo[0] is ref:  # its run is over: let go of the key results
+            self._memo = None
+
+
+_KEYS = _Keys()
+
+
 def _key(kr: KeyResult, ctx: RuleContext) -> tuple:
+    return _KEYS.get(kr, ctx)
+
+
+def _words_key(kr: KeyResult, ctx: RuleContext) -> tuple:
     """What the key result says, without case, spacing or punctuation."""
     # a sentence's full stop may cling to its last number ("til 4,4."); "mill." loses nothing
-    words = (w.rstrip(".,;:!?") for w in ctx.analysis(kr).words)
-    return (*(w for w in words if w), kr.baseline, kr.target)
+    words = [w.rstrip(".,;:!?") for w in ctx.analysis(kr).words]
+    return (*filter(None, words), kr.baseline, kr.target)
 
 
 def _document(title: str, key_results: tuple[str, ...]) -> str:

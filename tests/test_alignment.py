@@ -103,6 +103,36 @@ def test_derived_plain_text_ids_are_local_to_their_file() -> None:
     assert not [f for f in alignment_findings([first, second]) if f.code == "OKR405"]
 
 
+def test_duplicates_list_the_clashing_uses_of_an_id_in_set_order() -> None:
+    def yaml_with(path: str, ident: str):
+        return yaml_doc(path, f"objectives:\n  - id: {ident}\n    title: Grow revenue\n")
+
+    def text(path: str, body: str):
+        return read_document(path, body, language="en", language_source="cli")[0]
+
+    growth_twice = "Objective: Grow revenue {#growth}\n\nObjective: Keep customers {#growth}\n"
+    documents = [
+        yaml_with("a.yaml", "o1"),
+        yaml_with("b.yaml", "growth"),
+        text("c.txt", "Objective: Grow revenue\n"),  # "o1", positional
+        text("d.txt", growth_twice),
+        text("e.txt", "Objective: Grow revenue\n"),
+        yaml_with("f.yaml", "o1"),
+        yaml_with("g.yaml", "growth"),
+    ]
+    the_set = OkrSet(documents)
+
+    def uses(document) -> list[tuple[str | None, list[str]]]:
+        return [(e.id, [o.where for o in others]) for e, others in the_set.duplicates(document)]
+
+    assert uses(documents[2]) == [("o1", ["a.yaml:3", "f.yaml:3"])]  # never e.txt's "o1"
+    assert uses(documents[3]) == [
+        ("growth", ["b.yaml:3", "d.txt:3", "g.yaml:3"]),
+        ("growth", ["b.yaml:3", "d.txt:1", "g.yaml:3"]),
+    ]
+    assert uses(documents[0]) == [("o1", ["c.txt:1", "e.txt:1", "f.yaml:3"])]
+
+
 def test_the_same_id_in_two_yaml_files_is_reported_in_both() -> None:
     company = yaml_doc("company.yaml", COMPANY)
     clash = yaml_doc("sales.yaml", team("company-kr1", ident="company"))

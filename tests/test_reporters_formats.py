@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from enum import IntEnum
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reports_factory import finding, kr, objective, report, sample
 
 from okrlint.model import Document, Severity, Span
-from okrlint.reporters import formatter_names, render
+from okrlint.reporters import formatter_names, jsontext, render
 from okrlint.reporters.github import annotation, escape_data, escape_property
 
 
@@ -127,3 +131,42 @@ def test_junit_survives_control_characters() -> None:
     doc = Document("a.okr.yaml", "yaml", (objective("O, because", 1, [target]),))
     root = ET.fromstring(render("junit", report([doc], [finding(doc.path, target)])))
     assert any("\\x1b" in (c.get("name") or "") for c in root.iter("testcase"))
+
+
+# --- indented JSON text --------------------------------------------------------------------
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and the infinities too: json writes them as NaN / Infinity
+    | st.text()
+    | st.sampled_from([Severity.ERROR, IntEnum("Level", "LOW HIGH").HIGH])  # str / int kinds
+)
+_JSON_LIKE = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=4).map(tuple)
+        | st.dictionaries(st.text(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_LIKE)
+def test_indented_json_text_is_what_json_dumps_writes(value) -> None:
+    assert jsontext.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_indented_json_text_leaves_what_it_does_not_know_to_json_dumps() -> None:
+    assert jsontext.dumps({1: [2.5], None: "x"}) == json.dumps(
+        {1: [2.5], None: "x"}, ensure_ascii=False, indent=2
+    )
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular"):
+        jsontext.dumps({"a": loop})
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        jsontext.dumps({"a": [object()]})

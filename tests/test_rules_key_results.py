@@ -12,6 +12,7 @@ from okrlint.engine import ActiveRule, run_rules, select_rules
 from okrlint.model import Document, Finding, KeyResult, Objective, Severity, Span
 from okrlint.readers import read_document
 from okrlint.registry import builtin_rules
+from okrlint.rule import RuleContext
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "okr-eksempler-for-din-bedrift.txt"
 RULES = {rule.code: rule for rule in builtin_rules()}
@@ -236,6 +237,32 @@ def test_a_duplicate_is_flagged_once_at_the_repeat() -> None:
     duplicates = [f for f in run_rules(docs, active, Config()) if f.code == "OKR210"]
     assert [f.span.line for f in duplicates] == [6]
     assert "key result 1" in duplicates[0].message
+
+
+def test_a_duplicate_is_found_whichever_contexts_the_rule_is_given() -> None:
+    """The engine shares one context among an objective's key results; the rule remembers
+    keys per context, so fresh contexts and contexts taking turns give the same answer."""
+    check = RULES["OKR210"].check
+
+    def objective(*texts: str) -> Objective:
+        krs = tuple(KeyResult(t, Span(n, 3, n, 3 + len(t))) for n, t in enumerate(texts, 2))
+        return Objective(HOLDER["nb"], Span(1, 1, 1, 2), key_results=krs)
+
+    sales = objective("Øke NPS fra 30 til 45", "Selge 40 biler", "Øke NPS fra 30 til 45.")
+    support = objective("Svare innen 2 timer", "svare innen 2 timer")
+    doc = Document("okrs.txt", "text", (sales, support), language="nb")
+
+    def hits(kr: KeyResult, ctx: RuleContext) -> int:
+        return len(list(check(kr, ctx)))
+
+    shared = RuleContext(doc, {}, {}, sales)
+    assert [hits(kr, shared) for kr in sales.key_results] == [0, 0, 1]
+    fresh = [hits(kr, RuleContext(doc, {}, {}, sales)) for kr in sales.key_results]
+    assert fresh == [0, 0, 1]
+    other = RuleContext(doc, {}, {}, support)
+    turns = [(sales.key_results[2], shared), (support.key_results[1], other)] * 2
+    assert [hits(kr, ctx) for kr, ctx in turns] == [1, 1, 1, 1]
+    assert hits(support.key_results[0], other) == 0
 
 
 def test_binary_milestones_are_off_by_default() -> None:

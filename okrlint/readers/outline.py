@@ -76,7 +76,8 @@ def piece(line: Line, start: int) -> Piece | None:
     emphasis removed; None when nothing is left."""
     src = line.source
     end = len(src.rstrip())
-    explicit = EXPLICIT_ID_RE.search(src, start, end)
+    # the pattern needs a "{#"; a plain find spares trying it at every offset of the line
+    explicit = EXPLICIT_ID_RE.search(src, start, end) if "{#" in src else None
     ident = None
     if explicit is not None and explicit.end() >= end:
         ident, end = explicit["id"], explicit.start()

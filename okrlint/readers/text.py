@@ -66,7 +66,7 @@ def text_lines(raw: list[str]) -> list[Line]:
 
 
 def _classify(number: int, line: str) -> Line:
-    comment = _TRAILING_COMMENT_RE.search(line)
+    comment = _TRAILING_COMMENT_RE.search(line) if "#" in line else None
     if comment is not None:  # keep the columns, drop the comment from the element's text
         line = line[: comment.start()].ljust(len(line))
     stripped = line.strip()

@@ -7,10 +7,10 @@ ones (path + rule + normalised element text), so an issue keeps its identity whe
 from __future__ import annotations
 
 import hashlib
-import json
 
 from okrlint.model import Severity
 from okrlint.report import Report
+from okrlint.reporters import jsontext
 from okrlint.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -36,4 +36,4 @@ def issues(report: Report) -> list[dict]:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return json.dumps(issues(report), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(issues(report)) + "\n"

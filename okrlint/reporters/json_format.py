@@ -6,11 +6,11 @@ by path, line, column and code.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from okrlint.model import Document, Finding
 from okrlint.report import Report
+from okrlint.reporters import jsontext
 
 SCHEMA_VERSION = 1
 
@@ -80,4 +80,4 @@ def report_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(report_dict(report)) + "\n"

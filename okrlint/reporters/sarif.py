@@ -10,12 +10,12 @@ the quality scores.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from urllib.parse import quote
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
+from okrlint.reporters import jsontext
 from okrlint.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -135,4 +135,4 @@ def sarif_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return json.dumps(sarif_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(sarif_dict(report)) + "\n"
