@@ -123,6 +123,9 @@ def _context():  # -> multiprocessing.context.BaseContext, imported only when ne
 
 
 def _work(chunk: list[Input], config: Config, options: Any, keep: bool):
+    from okrlint.language import remember_analyses
+
+    remember_analyses()  # this worker may get more chunks with the same texts
     return check_files(chunk, config, options, None, keep)
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "detect_language",
     "get_nlp",
     "load_lexicon",
+    "remember_analyses",
 ]
 
 BATCH_SIZE = 256
@@ -40,27 +41,37 @@ def get_nlp(lang: str) -> Language:
     return build(lang)
 
 
-# Analyses already made in this process, by (language, text). A worker of ``--jobs`` checks
-# several batches of files, and the same key result often recurs across them (a team
-# repeating the company's key result, a template). An Analysis depends on nothing else.
-_MADE: dict[tuple[str, str], Analysis] = {}
+# Analyses already made in this process, by (language, text), once ``remember_analyses`` is
+# called. A worker of ``--jobs`` checks several batches of files, and the same key result
+# often recurs across them (a team repeating the company's key result, a template). A
+# serial run analyses every distinct text in one call and keeps nothing: remembering would
+# only hold memory after the rules are done with it.
+_made: dict[tuple[str, str], Analysis] | None = None
 MADE_LIMIT = 200_000  # entries; about the analyses of 200 000 distinct elements
+
+
+def remember_analyses() -> None:
+    """From now on, keep the analyses made in this process (bounded) and reuse them."""
+    global _made
+    if _made is None:
+        _made = {}
 
 
 def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
     """One Analysis per text, in the same order; the new ones from a single ``nlp.pipe`` run."""
     if not texts:
         return []
-    new = [t for t in dict.fromkeys(texts) if (lang, t) not in _MADE]
+    made = _made if _made is not None else {}
+    new = [t for t in dict.fromkeys(texts) if (lang, t) not in made]
     if new:
-        if len(_MADE) + len(new) > MADE_LIMIT:
-            _MADE.clear()  # a bound on memory; the texts at hand are made again below
+        if len(made) + len(new) > MADE_LIMIT:
+            made.clear()  # a bound on memory; the texts at hand are made again below
             new = list(dict.fromkeys(texts))
         nlp = get_nlp(lang)
         bounded = (_analysed_part(text) for text in new)
         docs = nlp.pipe(bounded, batch_size=BATCH_SIZE)
-        _MADE.update(((lang, t), doc._.okr_analysis) for t, doc in zip(new, docs, strict=True))
-    return [_MADE[(lang, t)] for t in texts]
+        made.update(((lang, t), doc._.okr_analysis) for t, doc in zip(new, docs, strict=True))
+    return [made[(lang, t)] for t in texts]
 
 
 def _analysed_part(text: str) -> str:
