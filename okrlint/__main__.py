@@ -1,3 +1,3 @@
-from okrlint.cli import main
+from okrlint.cli import run
 
-main()
+run()

@@ -10,6 +10,7 @@ commands that need them, so ``okrlint --help`` and ``okrlint rules`` stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -738,6 +739,26 @@ def main(argv: list[str] | None = None) -> None:
         if collecting:
             gc.enable()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def run() -> None:
+    """The ``okrlint`` command: ``main``, then leave without tearing the interpreter down.
+
+    Freeing a large run's objects one by one at exit took a tenth of its time; the operating
+    system takes the memory back at once. Everything okrlint writes is flushed or closed by
+    then (reports, cache entries, worker processes); ``main`` itself still ends with
+    SystemExit for callers in the same process.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    for stream in (sys.stdout, sys.stderr):
+        # closed, or a reader that went away: nothing more can be said
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _run(argv: list[str] | None) -> int | object:

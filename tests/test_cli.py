@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_okrlint
+from conftest import FIXTURES, run_okrlint
 
 GOOD_NB = """\
 period: 2025-Q3
@@ -314,3 +314,15 @@ def test_a_huge_objective_gives_a_short_hint(tmp_path: Path) -> None:
     hint = data["findings"][0]["suggestion"]
     assert len(hint) < 200
     assert "«Bli best ord0" in hint and "fordi vi ønsker å …»" in hint
+
+
+def test_a_large_report_reaches_a_pipe_whole() -> None:
+    """The command leaves without tearing Python down (fast exit); every byte written
+    must still reach the reader, here a JSON report of about a megabyte."""
+    folders = [str(FIXTURES / "corpus"), str(FIXTURES / "holdout")]
+    result = run_okrlint("check", "--no-cache", "--format", "json", *folders)
+    assert result.code == 1, result.err
+    assert len(result.out) > 500_000
+    report = json.loads(result.out)
+    on_disk = {p for f in folders for p in Path(f).rglob("*.*") if p.suffix in (".yaml", ".md")}
+    assert len(report["files"]) >= len(on_disk) > 20
