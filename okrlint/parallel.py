@@ -4,16 +4,21 @@ Per file: parse, resolve the language, analyse every element (spaCy, batched wit
 ``nlp.pipe``) and run the rules that look at one element at a time. Document rules, which
 may read the whole OKR set, run afterwards in the main process on every document.
 
-Workers are started with ``spawn`` (never a plain ``fork`` of a process that may hold
-threads), receive ``(display path, bytes)`` pairs and the config, build each
-language's pipeline once, and send back plain model objects. The caller sorts, so the output
-of ``--jobs N`` is the same, byte for byte, as a serial run.
+With ``--jobs N`` this process and N - 1 workers share the files, in chunks: the workers
+take chunks from the front, this process from the back, until they meet. Workers are
+started with ``spawn`` (never a plain ``fork`` of a process that may hold threads), receive
+``(display path, bytes)`` pairs and the config, build each language's pipeline once, and
+send back plain model objects. Results are put back in chunk order, so the output of
+``--jobs N`` is the same, byte for byte, as a serial run.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -29,7 +34,7 @@ from okrlint.rule import Target
 # spaCy and builds its pipelines (about a second) before it checks anything. Measured with
 # benchmarks/run.py; about 4 000 key results of typical YAML.
 PARALLEL_MIN_BYTES = 400_000
-CHUNKS_PER_JOB = 4  # smaller pieces even out uneven files
+CHUNKS_PER_JOB = 8  # small pieces even out uneven files and the start of the workers
 
 Input = tuple[str, bytes]  # (display path, file bytes)
 Analyses = dict[tuple[str, str], Any]
@@ -123,12 +128,29 @@ def _context():  # -> multiprocessing.context.BaseContext, imported only when ne
     return multiprocessing.get_context("spawn")
 
 
+_worker_ready = False  # set in a worker process by its first chunk
+
+
 def _work(chunk: list[Input], config: Config, options: Any, keep: bool):
     from okrlint.language import remember_analyses
 
-    remember_analyses()  # this worker may get more chunks with the same texts
-    gc.disable()  # as in the main process (okrlint.cli.main): nothing here makes cycles
+    global _worker_ready
+    if not _worker_ready:  # the first chunk of this worker process
+        _worker_ready = True
+        gc.disable()  # as in the main process (okrlint.cli.main): nothing here makes cycles
+        remember_analyses()  # this worker may get more chunks with the same texts
+        atexit.register(_leave_now)
     return check_files(chunk, config, options, None, keep)
+
+
+def _leave_now() -> None:
+    """A worker's last act once the pool is shut down: leave without freeing its objects one
+    by one (as the okrlint command does), which the main process would otherwise wait for.
+    multiprocessing has already run its own exit handling, and nothing is left to send."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
 
 
 def run_files(
@@ -146,20 +168,37 @@ def run_files(
         return check_files(inputs, config, options, active, keep_analyses)
     from concurrent.futures import ProcessPoolExecutor
 
+    from okrlint.language import forget_analyses, remember_analyses
+
     chunks = _chunks(inputs, jobs * CHUNKS_PER_JOB)
     options = replace(options, progress=None)  # a progress bar stays in this process
+    results: list[tuple[list[FileOutcome], Analyses] | None] = [None] * len(chunks)
+    # This process checks files too, so it starts one worker fewer and its own results make
+    # no trip through pickle. The workers take chunks from the front; this process takes them
+    # from the back, one at a time, until it meets a chunk a worker has started: however
+    # long the workers take to start, nobody waits long for anybody.
+    remember_analyses()  # the texts of one chunk recur in others
+    try:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=_context()) as pool:
+            # Analyses stay in the workers: sending them back costs more than the document
+            # rules gain (none of the built-in ones reads one; LazyAnalyses covers any).
+            futures = [pool.submit(_work, chunk, config, options, False) for chunk in chunks]
+            for index in reversed(range(len(chunks))):
+                if not futures[index].cancel():  # a worker has it: the rest are theirs
+                    break
+                results[index] = check_files(chunks[index], config, options, active, keep_analyses)
+            for index, future in enumerate(futures):
+                if results[index] is None:
+                    results[index] = future.result()
+                if progress is not None:
+                    progress("checking", sum(len(c) for c in chunks[: index + 1]), len(inputs))
+    finally:
+        forget_analyses()  # past the rules, they would only hold memory
     outcomes: list[FileOutcome] = []
     analyses: Analyses = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        # Analyses stay in the workers: sending them back costs more than the document
-        # rules gain (none of the built-in ones reads one; LazyAnalyses covers any that do).
-        futures = [pool.submit(_work, chunk, config, options, False) for chunk in chunks]
-        for future in futures:  # in submission order: the same order as a serial run
-            found, analysed = future.result()
-            outcomes.extend(found)
-            analyses.update(analysed)
-            if progress is not None:
-                progress("checking", len(outcomes), len(inputs))
+    for found, analysed in results:  # chunk order: the same order as a serial run
+        outcomes.extend(found)
+        analyses.update(analysed)
     return outcomes, analyses
 
 

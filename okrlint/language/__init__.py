@@ -22,6 +22,7 @@ __all__ = [
     "Lexicon",
     "analyse_texts",
     "detect_language",
+    "forget_analyses",
     "get_nlp",
     "load_lexicon",
     "remember_analyses",
@@ -55,6 +56,12 @@ def remember_analyses() -> None:
     global _made
     if _made is None:
         _made = {}
+
+
+def forget_analyses() -> None:
+    """Stop keeping analyses (``remember_analyses``) and let go of those kept."""
+    global _made
+    _made = None
 
 
 def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
