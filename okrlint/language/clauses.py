@@ -18,7 +18,6 @@ from okrlint.language.numbers import (
     _cannot_start,
     _next,
     _prev,
-    _starts,
     lookup_at,
     phrase_at,
     with_unit,
@@ -48,10 +47,9 @@ def _phrase_ending(doc: Tokens, end: int, words: frozenset[str]) -> int:
     """Start of a phrase from ``words`` that ends just before token ``end``; -1 when none."""
     if end > len(doc):
         return -1
-    lowers, starts = doc.lowers, _starts(words)
     for n in (3, 2, 1):
         start = end - n
-        if start >= 0 and lowers[start] in starts and lookup_at(doc, start, words, n)[0] == end:
+        if start >= 0 and lookup_at(doc, start, words, n)[0] == end:
             return start
     return -1
 
