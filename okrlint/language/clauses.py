@@ -45,8 +45,6 @@ def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
 
 def _phrase_ending(doc: Tokens, end: int, words: frozenset[str]) -> int:
     """Start of a phrase from ``words`` that ends just before token ``end``; -1 when none."""
-    if end > len(doc):
-        return -1
     for n in (3, 2, 1):
         start = end - n
         if start >= 0 and lookup_at(doc, start, words, n)[0] == end:
