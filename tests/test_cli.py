@@ -316,13 +316,19 @@ def test_a_huge_objective_gives_a_short_hint(tmp_path: Path) -> None:
     assert "«Bli best ord0" in hint and "fordi vi ønsker å …»" in hint
 
 
-def test_a_large_report_reaches_a_pipe_whole() -> None:
-    """The command leaves without tearing Python down (fast exit); every byte written
-    must still reach the reader, here a JSON report of about a megabyte."""
+def test_a_large_report_reaches_a_pipe_and_a_file_whole(tmp_path: Path) -> None:
+    """The command leaves without tearing Python down (fast exit); every byte written must
+    still reach the reader: a JSON report of about a megabyte through a pipe, and a SARIF
+    report written to a file in the same run."""
     folders = [str(FIXTURES / "corpus"), str(FIXTURES / "holdout")]
-    result = run_okrlint("check", "--no-cache", "--format", "json", *folders)
+    sarif = tmp_path / "out.sarif"
+    result = run_okrlint(
+        "check", "--no-cache", "--format", "json", "--format", f"sarif:{sarif}", *folders
+    )
     assert result.code == 1, result.err
     assert len(result.out) > 500_000
     report = json.loads(result.out)
     on_disk = {p for f in folders for p in Path(f).rglob("*.*") if p.suffix in (".yaml", ".md")}
     assert len(report["files"]) >= len(on_disk) > 20
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == len(report["findings"]) > 100
