@@ -20,13 +20,16 @@ be read or decoded is a miss. Input read from stdin is never cached.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -267,6 +270,7 @@ class Cache:
         self.folder = folder
         self._salt = _sha(code_fp, config_fp)
         self._ready = False
+        self._dirs: set[Path] = set()  # folders of entries already checked to be real folders
         self.hits = 0
         self.misses = 0
 
@@ -332,14 +336,21 @@ class Cache:
 
     def _read(self, key: str) -> Any:
         """The entry's value; raises (OSError, ValueError, ...) when missing or damaged."""
-        return loads(self._path(key).read_bytes())
+        path = self._path(key)
+        if not _is_real_dir(path.parent):
+            raise FileNotFoundError(path)
+        return loads(_read_own_file(path))
 
     def _write(self, key: str, value: Any) -> None:
         path = self._path(key)
         try:
             self._prepare()
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._dirs:
+                _make_real_dirs(self.folder, path.parent)
+                self._dirs.add(path.parent)
             data = dumps(value)
+            # mkstemp creates a new file (O_EXCL) in a folder checked to be no symlink, and
+            # os.replace renames over a link rather than through it: nothing lands outside.
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as out:
@@ -348,21 +359,219 @@ class Cache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        except OSError:
-            return  # a read-only or full disk only makes the next run slower
+        except (OSError, ValueError, TypeError, RecursionError):
+            # a read-only or full disk, or a value JSON cannot hold, only makes the next run
+            # slower
+            return
 
     def _prepare(self) -> None:
         if self._ready:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (
-            (".gitignore", "# Created by okrlint automatically.\n*\n"),
-            ("CACHEDIR.TAG", CACHEDIR_TAG),
-        ):
-            marker = self.folder / name
-            if not marker.exists():
-                marker.write_text(text, encoding="utf-8")
+        self.folder.parent.mkdir(parents=True, exist_ok=True)  # the user's own path up to it
+        _make_real_dirs(self.folder.parent, self.folder)
+        for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            _create_new_file(self.folder / name, text)
         self._ready = True
+
+
+# ------------------------------------------------------------------------ folder safety
+#
+# The cache folder is the only place okrlint writes on its own, so it is checked before use:
+# it must be a dedicated folder (never the project, the current folder or a folder above
+# them, never a folder holding files okrlint did not write, never one where okrlint looks for
+# OKR files), no part of it may be a symlink, and ``clean`` removes only the entries okrlint's
+# own layout names, never a whole tree.
+
+GITIGNORE = "# Created by okrlint automatically.\n*\n"
+_MAX_ENTRY_BYTES = 256 * 1024 * 1024
+_LAYOUT_TOP = re.compile(r"v[0-9]+\Z")
+_LAYOUT_SHARD = re.compile(r"[0-9a-f]{2}\Z")
+_LAYOUT_ENTRY = re.compile(r"(?:[0-9a-f]{62}|\.tmp-[A-Za-z0-9_]+)\.json\Z")
+
+
+def _is_real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _make_real_dirs(base: Path, folder: Path) -> None:
+    """Create ``folder`` (and the folders between ``base`` and it); raise OSError when any of
+    them is a symlink or not a folder, so that no write is redirected elsewhere."""
+    try:
+        parts = folder.relative_to(base).parts
+    except ValueError:
+        parts = (folder.name,)
+        base = folder.parent
+    current = base
+    for part in parts:
+        current = current / part
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(current)
+        if not _is_real_dir(current):
+            raise NotADirectoryError(f"{current} is not a real folder")
+
+
+def _create_new_file(path: Path, text: str) -> None:
+    """Write a new file; an existing file or symlink (dangling or not) is left as it is."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def _read_own_file(path: Path, limit: int = _MAX_ENTRY_BYTES) -> bytes:
+    """The bytes of a regular file that is no symlink, of at most ``limit`` bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise ValueError(f"{path} is not a cache entry")
+        return handle.read(limit + 1)
+
+
+def _is_our_tag(folder: Path) -> bool:
+    try:
+        return _read_own_file(folder / "CACHEDIR.TAG", 4096).decode("utf-8") == CACHEDIR_TAG
+    except (OSError, ValueError):
+        return False
+
+
+def _foreign_names(folder: Path) -> list[str]:
+    """Names at the top of ``folder`` that okrlint's layout does not account for."""
+    ours = {"CACHEDIR.TAG", ".gitignore"}
+    return sorted(
+        name
+        for name in os.listdir(folder)
+        if name not in ours and not (_LAYOUT_TOP.match(name) and _is_real_dir(folder / name))
+    )
+
+
+def _protected_folders(config: Config) -> list[tuple[Path, str]]:
+    """Folders the cache must never be, nor be above: they hold the user's files."""
+    found = [(Path.cwd().resolve(), "the current folder"), (config.root, "the project folder")]
+    for folder in (config.root, *config.root.parents):
+        if any((folder / marker).exists() for marker in (".git", ".hg", ".svn")):
+            found.append((folder, "the repository's top folder"))
+            break
+    home = Path.home()
+    if home.is_dir():
+        found.append((home.resolve(), "your home folder"))
+    return found
+
+
+def check_cache_folder(
+    folder: Path, config: Config, where: str | None = None, named: str | None = None
+) -> None:
+    """Raise OkrlintError unless ``folder`` is safe to hold okrlint's cache.
+
+    ``where`` is the config file that named the folder (None: the command line or default),
+    ``named`` the folder as the user wrote it.
+    """
+    from okrlint.errors import ConfigError
+    from okrlint.files import matches_any
+
+    def refuse(problem: str) -> ConfigError:
+        advice = "choose a folder of its own, such as .okrlint_cache"
+        return ConfigError(f"cache folder '{named or folder}' {problem}; {advice}", where)
+
+    if folder.is_symlink():
+        raise refuse("is a symbolic link")
+    resolved = folder.resolve()
+    for protected, what in _protected_folders(config):
+        if resolved == protected or resolved in protected.parents:
+            relation = "is" if resolved == protected else "is above"
+            raise refuse(f"{relation} {what}, and okrlint never mixes its cache with your files")
+    try:
+        relative = resolved.relative_to(config.root).as_posix()
+    except ValueError:
+        relative = None
+    if relative is not None and any(
+        matches_any(f"{relative}/okrs.{ext}", config.include) for ext in ("yaml", "md", "txt")
+    ):
+        raise refuse(
+            "lies where okrlint looks for OKR files ('include'), and its .gitignore would hide "
+            "them from git"
+        )
+    if not resolved.exists():
+        return
+    if not resolved.is_dir():
+        raise refuse("exists and is not a folder")
+    foreign = _foreign_names(resolved)
+    if foreign or (os.listdir(resolved) and not _is_our_tag(resolved)):
+        example = f" (such as {foreign[0]!r})" if foreign else ""
+        raise refuse(f"holds files okrlint did not write{example}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Cleaned:
+    removed: int  # entries and markers deleted
+    left: tuple[str, ...]  # paths (relative to the folder) okrlint did not write: kept
+    folder_removed: bool
+
+
+def clean(folder: Path) -> Cleaned | None:
+    """Delete the entries okrlint wrote in ``folder``, found through its tag and its own
+    layout, never following a symlink; None when ``folder`` is no okrlint cache."""
+    if folder.is_symlink() or not _is_real_dir(folder) or not _is_our_tag(folder):
+        return None
+    removed = 0
+    left: list[str] = []
+
+    def unlink(path: Path) -> None:
+        nonlocal removed
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed += 1
+
+    for top in sorted(os.scandir(folder), key=lambda e: e.name):
+        if top.name == "CACHEDIR.TAG":
+            continue
+        if top.name == ".gitignore":
+            if _own_text(Path(top.path)) == GITIGNORE:
+                unlink(Path(top.path))
+            else:
+                left.append(top.name)
+        elif _LAYOUT_TOP.match(top.name) and top.is_dir(follow_symlinks=False):
+            left.extend(_clean_version(Path(top.path), unlink))
+        else:
+            left.append(top.name)
+    unlink(folder / "CACHEDIR.TAG")  # a folder with the tag is skipped by backups: drop it
+    if left:
+        return Cleaned(removed, tuple(left), False)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return Cleaned(removed, (), not folder.exists())
+
+
+def _clean_version(top: Path, unlink: Callable[[Path], None]) -> list[str]:
+    left: list[str] = []
+    for shard in sorted(os.scandir(top), key=lambda e: e.name):
+        if not (_LAYOUT_SHARD.match(shard.name) and shard.is_dir(follow_symlinks=False)):
+            left.append(f"{top.name}/{shard.name}")
+            continue
+        for entry in sorted(os.scandir(shard.path), key=lambda e: e.name):
+            if _LAYOUT_ENTRY.match(entry.name) and entry.is_file(follow_symlinks=False):
+                unlink(Path(entry.path))
+            else:
+                left.append(f"{top.name}/{shard.name}/{entry.name}")
+        with contextlib.suppress(OSError):
+            os.rmdir(shard.path)
+    with contextlib.suppress(OSError):
+        top.rmdir()
+    return left
+
+
+def _own_text(path: Path) -> str | None:
+    try:
+        return _read_own_file(path, 4096).decode("utf-8")
+    except (OSError, ValueError):
+        return None
 
 
 def cache_folder(config: Config, override: str | None = None) -> Path:
@@ -376,20 +585,10 @@ def cache_folder(config: Config, override: str | None = None) -> Path:
 
 
 def open_cache(config: Config, active: Sequence[Any], override: str | None = None) -> Cache:
-    return Cache(
-        cache_folder(config, override), code_fingerprint(), config_fingerprint(config, active)
-    )
-
-
-def clean(folder: Path) -> bool:
-    """Remove a cache folder okrlint made (it has our CACHEDIR.TAG); True if removed."""
-    import shutil
-
-    tag = folder / "CACHEDIR.TAG"
-    try:
-        if not tag.is_file() or "okrlint" not in tag.read_text(encoding="utf-8"):
-            return False
-    except OSError:
-        return False
-    shutil.rmtree(folder, ignore_errors=True)
-    return not folder.exists()
+    """The run's cache; raises OkrlintError when its folder is not safe to write in."""
+    folder = cache_folder(config, override)
+    if override:
+        check_cache_folder(folder, config, None, override)
+    else:
+        check_cache_folder(folder, config, config.source, config.cache_dir)
+    return Cache(folder, code_fingerprint(), config_fingerprint(config, active))

@@ -255,6 +255,15 @@ def check(
         language=language,
     )
     targets = _parse_formats(formats or (_default_format(),), output)
+    written = [(f"the {name} report", dest) for name, dest in targets if dest]
+    if write_baseline:
+        written.append(("the baseline", write_baseline))
+    # --write-baseline records afresh and reads no baseline: rewriting the one in use is fine
+    used_baseline = None if write_baseline else baseline_file or _configured_baseline(config)
+    inputs = [(p, "a checked file") for p in paths if p != "-"]
+    inputs += [(config.source, "the config file")] if config.source else []
+    inputs += [(used_baseline, "the baseline in use")] if used_baseline else []
+    _refuse_outputs_on_inputs(written, inputs)
     bar = _progress_bar(progress)
     options = RunOptions(
         stdin_filename=stdin_filename,
@@ -270,6 +279,7 @@ def check(
     finally:
         if bar is not None:
             bar.close()
+    _refuse_outputs_on_inputs(written, _read_files(report, config))
     if write_baseline:
         return _write_baseline(report, Path(write_baseline), paths)
     report, stale = _apply_baseline(report, baseline_file, config)
@@ -309,6 +319,46 @@ def check(
     if exit_zero:
         return EXIT_OK
     return report.exit_code
+
+
+def _refuse_outputs_on_inputs(
+    outputs: list[tuple[str, str]], inputs: list[tuple[str, str]]
+) -> None:
+    """Stop before a report or baseline would overwrite a file okrlint reads (a checked file,
+    a config file, a baseline in use) or another output of the same run.
+
+    ``outputs`` and ``inputs`` are (what, path) pairs, "what" as the message names it.
+    """
+    read = {_resolved(path): what for path, what in reversed(inputs)}
+    seen: dict[Path, str] = {}
+    for what, dest in outputs:
+        target = _resolved(dest)
+        if target in read:
+            raise OkrlintError(f"refusing to write {what} over {read[target]}", dest)
+        if target in seen:
+            raise OkrlintError(f"{what} and {seen[target]} would go to the same file", dest)
+        seen[target] = what
+
+
+def _resolved(path: str | Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def _read_files(report, config) -> list[tuple[str, str]]:
+    """Every file the run read: the checked files and the cascade's context files."""
+    from okrlint.alignment import context_files
+
+    checked = [f.path for f in report.files]
+    context = [(str(p), "a cascade context file") for p in context_files(config, checked)]
+    return [*((p, "a checked file") for p in checked), *context]
+
+
+def _configured_baseline(config) -> str | None:
+    configured = config.extra.get("baseline")
+    return str(config.root / configured) if isinstance(configured, str) else None
 
 
 def _echo_input_error(f) -> None:
@@ -638,18 +688,29 @@ def cache_group() -> None:
 @click.option("--config", "config_path", metavar="FILE", help="Use this config file.")
 @click.option("--cache-dir", metavar="DIR", envvar="OKRLINT_CACHE_DIR", help="As for 'check'.")
 def cache_clean(config_path: str | None, cache_dir: str | None) -> None:
-    """Remove the cache folder (only one that okrlint made)."""
+    """Remove the cache: only the entries okrlint wrote, found through its CACHEDIR.TAG and
+    its own layout. Anything else in the folder is left where it is, and symlinks are never
+    followed."""
     from okrlint.cache import cache_folder, clean
 
     folder = cache_folder(_load_config(config_path, ()), cache_dir)
-    if not folder.exists():
-        click.echo(f"no cache at {_display_path(str(folder))}")
-    elif clean(folder):
-        click.echo(f"removed {_display_path(str(folder))}")
-    else:
+    shown = _display_path(str(folder))
+    if not folder.exists() and not folder.is_symlink():
+        click.echo(f"no cache at {shown}")
+        return
+    cleaned = clean(folder)
+    if cleaned is None:
         raise OkrlintError(
-            "not an okrlint cache (no CACHEDIR.TAG from okrlint); left alone", str(folder)
+            f"{shown} is not an okrlint cache (no CACHEDIR.TAG from okrlint); left alone"
         )
+    if cleaned.folder_removed:
+        click.echo(f"removed {shown}")
+        return
+    entries = "entry" if cleaned.removed == 1 else "entries"
+    click.echo(
+        f"removed {cleaned.removed} cache {entries} from {shown}; left {len(cleaned.left)} "
+        f"file(s) okrlint did not write, such as {cleaned.left[0]!r}"
+    )
 
 
 @cli.command()
