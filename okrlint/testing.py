@@ -13,13 +13,15 @@ line names the next element line below it. Every finding of the rules that
 run must be stated: what is found and not stated is a false positive, what is
 stated and not found is a miss.
 
-Run ``python -m okrlint.testing fixtures/`` for a precision / recall table.
+Run ``python -m okrlint.testing fixtures/`` for a table of precision, recall and F1 per
+rule and their macro-F1; ``--select OKR201,OKR202`` scores only those codes (``--select
+spec`` the ten codes the judgement spec defines, as blind rounds are scored) and ``-v``
+lists every false positive and miss.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +31,20 @@ _EXPECT = re.compile(
     r"(?:#|<!--)\s*expect(?P<file>-file)?:\s*(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:-->)?\s*$"
 )
 FIXTURE_MARK = ".okr."
+# The codes the judgement spec (LABELS.md) defines; blind rounds are labelled and scored on
+# these alone.
+SPEC_CODES = (
+    "OKR101",
+    "OKR102",
+    "OKR201",
+    "OKR202",
+    "OKR203",
+    "OKR204",
+    "OKR205",
+    "OKR206",
+    "OKR207",
+    "OKR208",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -134,6 +150,40 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def macro_f1(table: Sequence[Score]) -> float:
+    """The mean of the rules' F1 (each rule counts once, however often it fires)."""
+    return sum(s.f1 for s in table) / len(table) if table else 1.0
+
+
+def selected(table: Iterable[Score], codes: Sequence[str] | None) -> list[Score]:
+    """The rows for ``codes`` (a code nobody stated or found scores 1.000), or every row."""
+    if codes is None:
+        return list(table)
+    by_code = {s.code: s for s in table}
+    return [by_code.get(c, Score(c, 0, 0, 0)) for c in codes]
+
+
+def table_lines(table: Sequence[Score]) -> list[str]:
+    """Per-rule counts, precision, recall and F1, then the macro-F1 and the pooled figures."""
+    lines = [f"{'rule':<8} {'TP':>5} {'FP':>5} {'FN':>5} {'precision':>10} {'recall':>7} {'F1':>6}"]
+    for s in table:
+        lines.append(
+            f"{s.code:<8} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.precision:>10.3f} {s.recall:>7.3f}"
+            f" {s.f1:>6.3f}"
+        )
+    pooled = Score("all", *(sum(getattr(s, k) for s in table) for k in ("tp", "fp", "fn")))
+    lines.append(
+        f"macro-F1 {macro_f1(table):.3f}  (all rules pooled: precision {pooled.precision:.3f},"
+        f" recall {pooled.recall:.3f})"
+    )
+    return lines
+
 
 def scores(outcomes: Iterable[Outcome]) -> list[Score]:
     tp: Counter[str] = Counter()
@@ -151,21 +201,42 @@ def scores(outcomes: Iterable[Outcome]) -> list[Score]:
     return [Score(c, tp[c], fp[c], fn[c]) for c in codes]
 
 
+def _codes(value: str) -> tuple[str, ...]:
+    if value.strip().lower() == "spec":
+        return SPEC_CODES
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    raw = list(argv if argv is not None else sys.argv[1:])
-    verbose = "-v" in raw or "--verbose" in raw
-    args = [a for a in raw if a not in ("-v", "--verbose")] or ["fixtures"]
-    files = [f for a in args for f in (fixture_files(Path(a)) if Path(a).is_dir() else [Path(a)])]
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m okrlint.testing",
+        description="Precision, recall and F1 per rule on fixtures with inline expectations.",
+    )
+    parser.add_argument("paths", nargs="*", default=["fixtures"], help="folders or files")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="score only these codes (comma-separated), or 'spec' for the ten judgement codes",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every FP and miss")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    files = [
+        f for a in args.paths for f in (fixture_files(Path(a)) if Path(a).is_dir() else [Path(a)])
+    ]
     outcomes = run_fixtures(files)
-    print(f"{'rule':<8} {'TP':>5} {'FP':>5} {'FN':>5} {'precision':>10} {'recall':>7}")
-    for s in scores(outcomes):
-        print(f"{s.code:<8} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.precision:>10.3f} {s.recall:>7.3f}")
-    if verbose:
+    print("\n".join(table_lines(selected(scores(outcomes), args.select))))
+    if args.verbose:
+        keep = set(args.select) if args.select else None
         for o in outcomes:
             for e in o.unexpected:
-                print(f"FP {e.path}:{e.line} {e.code}")
+                if keep is None or e.code in keep:
+                    print(f"FP {e.path}:{e.line} {e.code}")
             for e in o.missed:
-                print(f"FN {e.path}:{e.line} {e.code}")
+                if keep is None or e.code in keep:
+                    print(f"FN {e.path}:{e.line} {e.code}")
     return 0
 
 

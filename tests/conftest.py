@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "okr-eksempler-for-din-bedrift.txt"
+# Figures of the fixture sets that are reported, not pass/fail (see test_fixtures.py).
+REPORTED_SCORES = pytest.StashKey[dict]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the reported sets' precision and recall after the run."""
+    tables = config.stash.get(REPORTED_SCORES, {})
+    for folder, lines in sorted(tables.items()):
+        terminalreporter.write_sep("-", f"judgement on fixtures/{folder} (reported, not pass/fail)")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 def okrlint_executable() -> str:
