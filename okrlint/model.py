@@ -73,6 +73,9 @@ class KeyResult:
     target: Number | None = None
     unit: str | None = None
     current: Number | None = None
+    # the direction the writer wants the metric to move: "increase" or "decrease" (a YAML
+    # `trend:` field or a table's trend column; "ønsket trend"), None when not stated
+    trend: str | None = None
     kind: ElementKind = field(default=ElementKind.KEY_RESULT, init=False)
 
 

@@ -211,6 +211,84 @@ def test_key_result_values_keep_their_type() -> None:
     assert (kr.baseline, kr.target, kr.current) == (1000, 0.5, "1 500 kr")
 
 
+def test_current_is_the_starting_value_when_no_baseline_is_given() -> None:
+    [doc] = read_yaml(
+        """
+        objectives:
+          - title: Raskere svar
+            key_results:
+              - title: Redusere svartid på chat til 4 min
+                current: 12
+                target: 4
+              - title: Øke NPS
+                baseline: 20
+                current: 31
+                target: 40
+        """
+    )
+    only_current, both = doc.objectives[0].key_results
+    assert (only_current.baseline, only_current.current) == (12, 12)
+    assert (both.baseline, both.current) == (20, 31)
+
+
+@pytest.mark.parametrize(
+    ("written", "trend"),
+    [
+        ("increase", "increase"),
+        ("Decrease", "decrease"),
+        ("down", "decrease"),
+        ("øke", "increase"),
+        ("Redusere", "decrease"),
+        ("synkende", "decrease"),
+        ("null", None),
+    ],
+)
+def test_trend_is_the_direction_the_writer_wants(written: str, trend: str | None) -> None:
+    [doc] = read_yaml(
+        f"""
+        objectives:
+          - title: Faster answers
+            key_results:
+              - title: Median chat response time
+                trend: {written}
+        """
+    )
+    assert doc.objectives[0].key_results[0].trend == trend
+
+
+def test_desired_trend_is_an_alias_and_a_key_result_without_one_has_none() -> None:
+    [doc] = read_yaml(
+        """
+        objectives:
+          - title: Raskere svar
+            key_results:
+              - title: Svartid på chat
+                ønsket trend: ned
+              - title: Øke NPS fra 20 til 40
+        """
+    )
+    stated, silent = doc.objectives[0].key_results
+    assert (stated.trend, silent.trend) == ("decrease", None)
+    assert doc.unknown_fields == ()
+
+
+def test_a_trend_okrlint_cannot_read_is_one_clear_error() -> None:
+    with pytest.raises(OkrlintError) as caught:
+        read_yaml(
+            """
+            objectives:
+              - title: Faster answers
+                key_results:
+                  - title: Median chat response time
+                    trend: sideways
+            """
+        )
+    assert caught.value.line == 6
+    assert caught.value.message == (
+        "trend must be 'increase' or 'decrease' (the direction you want), got 'sideways'"
+    )
+
+
 def test_aliases_of_keys_and_multiple_documents() -> None:
     first, second = read("nb/okrs.yaml")
     assert first.path == second.path

@@ -221,6 +221,38 @@ def test_a_change_verb_with_a_target_field_needs_a_baseline() -> None:
     assert "95 %" in missing[0].message and "baseline" in (missing[0].suggestion or "")
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "krs"),
+    [
+        (
+            "en",
+            "Keep students coming back, because habits make learning stick",
+            ("Increase weekly active students to 25,000", "Raise course completion to 60%"),
+        ),
+        (
+            "nb",
+            "Flere fornøyde innbyggere, fordi tjenestene skal virke",
+            ("Øke andelen digitale søknader til 80 %", "Øke NPS til 45"),
+        ),
+    ],
+)
+def test_a_current_field_is_the_starting_value(lang: str, title: str, krs: tuple) -> None:
+    """LABELS.md: a `current:` field gives the starting value, as `baseline:` does."""
+
+    def okr203(key: str) -> list[int]:
+        items = "".join(
+            f"      - title: {kr}\n        {key}: {n}\n" for n, kr in enumerate(krs, 10)
+        )
+        yaml = f"objectives:\n  - title: {title}\n    key_results:\n{items}"
+        docs = read_document("okrs.yaml", yaml, language=lang)
+        active = select_rules(list(RULES.values()), Config())
+        return [f.span.line for f in run_rules(docs, active, Config()) if f.code == "OKR203"]
+
+    assert okr203("unit") == [4, 6]  # no starting value: the change has nowhere to start
+    assert okr203("current") == []
+    assert okr203("baseline") == []
+
+
 def test_a_duplicate_is_flagged_once_at_the_repeat() -> None:
     yaml = (
         "objectives:\n  - title: Raske leveranser, fordi kundene venter\n"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from okrlint.readers.columns import TRENDS
+
 SCHEMA_ID = "https://okrlint.dev/schema/okr.schema.json"
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -46,6 +48,17 @@ _ACTION = {
     ],
 }
 
+_TREND = {
+    "description": "The direction you want the metric to move (Norwegian: 'ønsket trend'): "
+    "'increase' when higher is better, 'decrease' when lower is better.",
+    "enum": [
+        "increase",
+        "decrease",
+        *(w for w in TRENDS if w not in ("increase", "decrease")),
+        None,
+    ],
+}
+
 _KEY_RESULT = {
     "description": "How you will know the objective is reached: a measurable outcome, "
     "ideally 'from X to Y'.",
@@ -57,7 +70,12 @@ _KEY_RESULT = {
                 "baseline": _described(_NUMBER_OR_TEXT, "The starting value (from X)."),
                 "target": _described(_NUMBER_OR_TEXT, "The value to reach (to Y)."),
                 "unit": _described(_SCALAR_TEXT, "The unit of baseline and target: '%', 'kr'."),
-                "current": _described(_NUMBER_OR_TEXT, "The value today."),
+                "current": _described(
+                    _NUMBER_OR_TEXT, "The value today; the starting value when no baseline."
+                ),
+                "trend": _TREND,
+                "desired_trend": _described(_TREND, "Alias of 'trend'."),
+                "ønsket_trend": _described(_TREND, "Alias of 'trend'."),
             },
             ("kr", "key_result"),
             "key result",

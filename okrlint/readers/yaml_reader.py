@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint.errors import OkrlintError
 from okrlint.model import Action, Document, KeyResult, Number, Objective, Span, UnknownField
+from okrlint.readers.columns import parse_trend
 from okrlint.readers.common import hash_suppressions, resolve_language
 from okrlint.readers.labels import LabelKind, label_kind
 
@@ -59,6 +60,9 @@ KEY_RESULT_KEYS = {
     "target": "target",
     "unit": "unit",
     "current": "current",
+    "trend": "trend",
+    "desired_trend": "trend",
+    "ønsket_trend": "trend",  # Oslo kommune's OKR tracker
 }
 ACTION_KEYS = {"title": "title", "action": "title", "id": "id"}
 
@@ -691,14 +695,18 @@ class _DocumentReader:
             )
         fields = self.fields(node, KEY_RESULT_KEYS, "key result")
         title = self.require_title(fields, node, "key result")
+        baseline = self.number(fields, "baseline")
+        current = self.number(fields, "current")
         return KeyResult(
             text=self.title(title, "key result"),
             span=span_of(title),
             id=self.optional_text(fields, "id"),
-            baseline=self.number(fields, "baseline"),
+            # the value today is where the change starts when no baseline is given
+            baseline=baseline if baseline is not None else current,
             target=self.number(fields, "target"),
             unit=self.optional_text(fields, "unit"),
-            current=self.number(fields, "current"),
+            current=current,
+            trend=self.trend(fields),
         )
 
     def action(self, node: Node) -> Action:
@@ -743,6 +751,19 @@ class _DocumentReader:
     def optional_text(self, fields: dict[str, Node], name: str) -> str | None:
         node = fields.get(name)
         return None if node is None else self.text(node, name)
+
+    def trend(self, fields: dict[str, Node]) -> str | None:
+        node = fields.get("trend")
+        value = None if node is None else self.text(node, "trend")
+        if value is None:
+            return None
+        trend = parse_trend(value)
+        if trend is None:
+            raise self.error(
+                f"trend must be 'increase' or 'decrease' (the direction you want), got {value!r}",
+                node,
+            )
+        return trend
 
     def number(self, fields: dict[str, Node], name: str) -> Number | None:
         node = fields.get(name)
