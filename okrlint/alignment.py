@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from okrlint import linear
 from okrlint.errors import ConfigError
 from okrlint.model import Action, Document, Element, KeyResult, Objective
 
@@ -444,7 +444,7 @@ def _clash(document: Document, other: Document) -> bool:
 
 # --------------------------------------------------------------------------- periods
 
-_PERIOD_TOKEN = re.compile(r"\d{4}|[^\W\d_]+\d*|\d+")
+_PERIOD_TOKEN = linear.compile(r"\d{4}|[^\W\d_]+\d*|\d+")
 
 
 def period_tokens(period: str) -> frozenset[str]:

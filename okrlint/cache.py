@@ -25,7 +25,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import okrlint
-from okrlint import model
+from okrlint import linear, model
 from okrlint.config import Config
 from okrlint.model import Finding
 
@@ -384,9 +383,9 @@ class Cache:
 
 GITIGNORE = "# Created by okrlint automatically.\n*\n"
 _MAX_ENTRY_BYTES = 256 * 1024 * 1024
-_LAYOUT_TOP = re.compile(r"v[0-9]+\Z")
-_LAYOUT_SHARD = re.compile(r"[0-9a-f]{2}\Z")
-_LAYOUT_ENTRY = re.compile(r"(?:[0-9a-f]{62}|\.tmp-[A-Za-z0-9_]+)\.json\Z")
+_LAYOUT_TOP = linear.compile(r"v[0-9]+\Z")
+_LAYOUT_SHARD = linear.compile(r"[0-9a-f]{2}\Z")
+_LAYOUT_ENTRY = linear.compile(r"(?:[0-9a-f]{62}|\.tmp-[A-Za-z0-9_]+)\.json\Z")
 
 
 def _is_real_dir(path: Path) -> bool:

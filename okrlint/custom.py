@@ -43,6 +43,7 @@ from typing import Any
 
 import yaml
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Document, Element, Objective, Severity
 from okrlint.rule import CODE_RE, NAME_RE, Rule, RuleContext, Target, Violation
@@ -211,8 +212,16 @@ def _severity(source: _Source) -> Severity:
 
 
 def _kebab(stem: str) -> str:
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", stem)
-    return "-".join(re.findall(r"[a-z0-9]+", spaced.lower()))
+    """ "NoBuzzwords" / "no_buzzwords" -> "no-buzzwords"."""
+    spaced = "".join(
+        f"-{char}" if char.isupper() and index and stem[index - 1] in _LOWER_OR_DIGIT else char
+        for index, char in enumerate(stem)
+    )
+    return "-".join(_KEBAB_PART_RE.findall(spaced.lower()))
+
+
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_KEBAB_PART_RE = linear.compile(r"[a-z0-9]+")
 
 
 def _scope(source: _Source, default: str, allowed: tuple[str, ...]) -> str:
@@ -240,22 +249,24 @@ def _existence(source: _Source, message: str) -> tuple[Target, CheckFn, str, str
     if has_tokens == has_pattern:
         raise source.error("an existence rule needs either 'tokens' or 'pattern' (not both)")
     flags = re.IGNORECASE if ignorecase else 0
+    regex: Callable[[str], Iterator[tuple[int, int]]]
     if has_tokens:
         regex, listed = _token_regex(source, flags)
         what = f"Flags {_scope_words(scope)} that contain any of: {listed}."
     else:
-        regex = _pattern_regex(source, flags)
-        what = f"Flags {_scope_words(scope)} that match the pattern `{regex.pattern}`."
+        compiled = _pattern_regex(source, flags)
+        regex = _spans_of(compiled)
+        what = f"Flags {_scope_words(scope)} that match the pattern `{compiled.pattern}`."
 
     def find(element: Element, ctx: RuleContext) -> Iterator[Violation]:
-        for found in regex.finditer(element.text[:MAX_TEXT]):
-            if not found.group(0):
+        for start, end in regex(element.text[:MAX_TEXT]):
+            if start == end:
                 continue  # a pattern that matches the empty string flags nothing
+            words = element.text[start:end]
             yield Violation(
-                _message(message, found.group(0)),
-                suggestion=f"rephrase {ctx.quote(element.text)} without "
-                f"{ctx.quote(found.group(0))}",
-                highlight=(found.start(), found.end()),
+                _message(message, words),
+                suggestion=f"rephrase {ctx.quote(element.text)} without {ctx.quote(words)}",
+                highlight=(start, end),
                 element=element if scope == "all" else None,
             )
 
@@ -263,7 +274,17 @@ def _existence(source: _Source, message: str) -> tuple[Target, CheckFn, str, str
     return SCOPES[scope], check, what, "Rephrase the element without the flagged words."
 
 
-def _token_regex(source: _Source, flags: int) -> tuple[re.Pattern[str], str]:
+def _spans_of(compiled: Any) -> Callable[[str], Iterator[tuple[int, int]]]:
+    def spans(text: str) -> Iterator[tuple[int, int]]:
+        for found in compiled.finditer(text):
+            yield found.span()
+
+    return spans
+
+
+def _token_regex(
+    source: _Source, flags: int
+) -> tuple[Callable[[str], Iterator[tuple[int, int]]], str]:
     tokens = source.values["tokens"]
     if isinstance(tokens, str):
         tokens = [tokens]
@@ -273,11 +294,25 @@ def _token_regex(source: _Source, flags: int) -> tuple[re.Pattern[str], str]:
         or not all(isinstance(t, str | int | float) and str(t).strip() for t in tokens)
     ):
         raise source.error("'tokens' must be a list of words or phrases", "tokens")
-    # Whole words and phrases, any spacing between the words of a phrase.
+    # Whole words and phrases, any spacing between the words of a phrase. RE2 has no
+    # lookarounds: the character before and the one after a token are matched (no word
+    # character, or the text's edge), and the next search starts right after the token, so
+    # the character after one token can stand before the next.
     parts = [r"\s+".join(re.escape(w) for w in str(t).split()) for t in tokens]
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)")
-    regex = re.compile(regex.pattern, flags)
-    return regex, ", ".join(f"'{t}'" for t in tokens)
+    alternatives = "|".join(sorted(parts, key=len, reverse=True))
+    regex = linear.compile(r"(?:^|\W)(?P<token>" + alternatives + r")(?:\W|$)", flags)
+
+    def spans(text: str) -> Iterator[tuple[int, int]]:
+        at = 0
+        while True:
+            found = regex.search(text, at)
+            if found is None:
+                return
+            start, end = found.span("token")
+            yield start, end
+            at = max(end, start + 1)
+
+    return spans, ", ".join(f"'{t}'" for t in tokens)
 
 
 def _pattern_regex(source: _Source, flags: int):

@@ -24,7 +24,7 @@ from okrlint.model import (
     Severity,
     Span,
 )
-from okrlint.rule import Rule, RuleContext, Target, Violation
+from okrlint.rule import Rule, RuleContext, Target, Violation, names_rule
 
 RULE_SETTING_KEYS = ("severity", "enabled")
 
@@ -36,11 +36,7 @@ class ActiveRule:
     options: Mapping[str, Any]
 
 
-def _matches(rule: Rule, selector: str) -> bool:
-    sel = selector.strip()
-    if sel.upper() == "ALL":
-        return True
-    return rule.name == sel.lower() or rule.code.startswith(sel.upper())
+_matches = names_rule
 
 
 def _check_selectors(rules: Sequence[Rule], selectors: Iterable[str], where: str) -> None:
@@ -169,31 +165,43 @@ def run_rules(
     config: Config,
     analyses: Mapping[tuple[str, str], Any] | None = None,
     all_documents: Sequence[Document] | None = None,
+    known_rules: Sequence[Rule] | None = None,
 ) -> list[Finding]:
     """Run the active rules over documents; findings sorted and suppressions applied.
 
     ``all_documents`` is the whole OKR set (for cross-file rules); findings are
-    only reported for ``documents``.
+    only reported for ``documents``. ``known_rules`` is every rule the run knows,
+    selected or not (default: the built-in and plugin rules and the active ones).
     """
     if analyses is None:
         analyses = analyse(documents)
     the_set = tuple(all_documents) if all_documents is not None else tuple(documents)
+    known = _known(active, known_rules)
     findings: list[Finding] = []
     for doc in documents:
         found: list[Finding] = []
         for item in active:
-            found.extend(_run_one(doc, item, analyses, the_set))
+            found.extend(_run_one(doc, item, analyses, the_set, known))
         if found:
-            ignores = _FileIgnores(doc.path, config)
-            findings.extend(f for f in found if not _suppressed(f, doc, ignores))
+            suppressions = _Suppressions(doc, config)
+            findings.extend(f for f in found if not suppressions.covers(f))
     return sorted(set(findings), key=_sort_key)
+
+
+def _known(active: Sequence[ActiveRule], given: Sequence[Rule] | None) -> tuple[Rule, ...]:
+    if given is None:
+        from okrlint.registry import builtin_rules, plugin_rules
+
+        given = (*builtin_rules(), *plugin_rules())
+    extra = [a.rule for a in active if a.rule not in given]
+    return (*given, *extra)
 
 
 def _sort_key(f: Finding) -> tuple:
     return f.sort_key
 
 
-def _run_one(doc: Document, item: ActiveRule, analyses, the_set) -> list[Finding]:
+def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[Finding]:
     """The findings of one rule on one document.
 
     Key-result and action rules share one context per objective: a context is frozen and
@@ -203,7 +211,7 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set) -> list[Finding
     target = rule.target
     found: list[Finding] = []
     if target is Target.DOCUMENT:
-        ctx = RuleContext(doc, item.options, analyses, None, the_set)
+        ctx = RuleContext(doc, item.options, analyses, None, the_set, known_rules=known)
         found.extend(_finding(doc, doc, rule, severity, v) for v in check(doc, ctx))
         return found
     for objective in doc.objectives:
@@ -215,7 +223,7 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set) -> list[Finding
             elements = objective.actions
         if not elements:
             continue
-        ctx = RuleContext(doc, item.options, analyses, objective, the_set)
+        ctx = RuleContext(doc, item.options, analyses, objective, the_set, known_rules=known)
         for element in elements:
             for v in check(element, ctx):
                 found.append(_finding(doc, element, rule, severity, v))
@@ -245,12 +253,61 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
 _DOCUMENT = ElementKind.DOCUMENT.value
 
 
-def _names_rule(selectors: Iterable[str], finding: Finding) -> bool:
-    for sel in selectors:
-        s = sel.strip()
-        if s.upper() == "ALL" or finding.rule == s.lower() or finding.code.startswith(s.upper()):
+class Selection:
+    """Rule selectors (codes, code prefixes, names, "ALL") ready to be asked of one finding.
+
+    Asking costs as much as the finding's code is long, however many selectors there are."""
+
+    __slots__ = ("everything", "names", "prefixes")
+
+    def __init__(self, selectors: Iterable[str] = (), everything: bool = False) -> None:
+        cleaned = [s.strip() for s in selectors]
+        self.everything = everything or any(s.upper() == "ALL" for s in cleaned)
+        self.names = frozenset(s.lower() for s in cleaned)
+        self.prefixes = frozenset(s.upper() for s in cleaned if s)
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.names)
+
+    def matches(self, finding: Finding) -> bool:
+        if self.everything or finding.rule in self.names:
             return True
-    return False
+        code, prefixes = finding.code, self.prefixes
+        return any(code[:n] in prefixes for n in range(1, len(code) + 1))
+
+
+class _Suppressions:
+    """One document's suppression comments and ``per-file-ignores``, indexed once.
+
+    A finding is looked up on its own line and the line above and against the file-wide
+    comments, so a file with thousands of comments costs no more per finding than one with
+    one (every comment used to be scanned for every finding). A comment whose codes are all
+    invalid silences nothing; one that names no code silences every rule.
+    """
+
+    def __init__(self, doc: Document, config: Config) -> None:
+        file_wide: list[str] = []
+        file_all = False
+        lines: dict[int, tuple[list[str], list[bool]]] = {}
+        for sup in doc.suppressions:
+            if sup.file_wide:
+                file_wide.extend(sup.codes)
+                file_all = file_all or sup.silences_all
+                continue
+            codes, everything = lines.setdefault(sup.line, ([], [False]))
+            codes.extend(sup.codes)
+            everything[0] = everything[0] or sup.silences_all
+        self._file = Selection(file_wide, file_all)
+        self._lines = {line: Selection(codes, all_[0]) for line, (codes, all_) in lines.items()}
+        self._ignores = _FileIgnores(doc.path, config)
+
+    def covers(self, finding: Finding) -> bool:
+        line = finding.span.line
+        for selection in (self._file, self._lines.get(line), self._lines.get(line - 1)):
+            if selection and selection.matches(finding):
+                return True
+        ignored = self._ignores.selection()
+        return bool(ignored) and ignored.matches(finding)
 
 
 class _FileIgnores:
@@ -262,26 +319,17 @@ class _FileIgnores:
     def __init__(self, path: str, config: Config) -> None:
         self._path = path
         self._config = config
-        self._matched: list[tuple[str, ...]] | None = None
+        self._matched: Selection | None = None
 
-    def selectors(self) -> list[tuple[str, ...]]:
+    def selection(self) -> Selection:
         if self._matched is None:
-            self._matched = [
-                codes
+            self._matched = Selection(
+                code
                 for pattern, codes in self._config.per_file_ignores.items()
                 if path_matches(self._path, pattern, self._config)
-            ]
+                for code in codes
+            )
         return self._matched
-
-
-def _suppressed(finding: Finding, doc: Document, ignores: _FileIgnores) -> bool:
-    line = finding.span.line
-    for sup in doc.suppressions:
-        if not sup.file_wide and sup.line not in (line, line - 1):
-            continue
-        if not sup.codes or _names_rule(sup.codes, finding):
-            return True
-    return any(_names_rule(codes, finding) for codes in ignores.selectors())
 
 
 def path_matches(path: str, pattern: str, config: Config) -> bool:

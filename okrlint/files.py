@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from okrlint import linear
 from okrlint.config import Config
 
 STDIN = "-"
@@ -19,7 +20,13 @@ SKIP_DIRS = frozenset(
 
 
 @cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def _glob_regex(pattern: str) -> linear.Pattern:
+    """The glob as a regular expression; it runs on RE2, so no pattern and no file name can
+    make matching slow (``*a*a*a*a*a*a*a*a*b`` took minutes on a long name with ``fnmatch``)."""
+    return linear.compile(_glob_source(pattern) + r"\Z")
+
+
+def _glob_source(pattern: str) -> str:
     out = []
     i = 0
     while i < len(pattern):
@@ -38,7 +45,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    return "".join(out)
 
 
 def glob_match(rel_path: str, pattern: str) -> bool:
@@ -58,16 +65,16 @@ def glob_match(rel_path: str, pattern: str) -> bool:
 
 
 @cache
-def _combined(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _combined(patterns: tuple[str, ...]) -> tuple[linear.Pattern | None, linear.Pattern | None]:
     """One regex for the name patterns and one for the path patterns of a pattern list."""
     names: list[str] = []
     paths: list[str] = []
     for pattern in patterns:
         pattern = pattern.strip().removeprefix("./").rstrip("/")
-        (paths if "/" in pattern else names).append(_glob_regex(pattern).pattern)
+        (paths if "/" in pattern else names).append(_glob_source(pattern) + r"\Z")
     return (
-        re.compile("|".join(f"(?:{r})" for r in names)) if names else None,
-        re.compile("|".join(f"(?:{r})" for r in paths)) if paths else None,
+        linear.compile("|".join(f"(?:{r})" for r in names)) if names else None,
+        linear.compile("|".join(f"(?:{r})" for r in paths)) if paths else None,
     )
 
 

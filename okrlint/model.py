@@ -101,13 +101,20 @@ class Suppression:
     """An inline ``okrlint: disable`` comment.
 
     ``codes`` holds rule codes, code prefixes or rule names as written; empty
-    means every rule. ``file_wide`` comments apply to the whole document,
-    others to the element on the same line or on the line just below.
+    means every rule, unless ``invalid`` holds something. ``file_wide`` comments
+    apply to the whole document, others to the element on the same line or on
+    the line just below. ``invalid`` keeps the parts that are no code or name
+    ("OKR201-"; "" for a bare "disable="): they silence nothing.
     """
 
     line: int
     codes: frozenset[str] = frozenset()
     file_wide: bool = False
+    invalid: tuple[str, ...] = ()
+
+    @property
+    def silences_all(self) -> bool:
+        return not self.codes and not self.invalid
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,17 +16,17 @@ and suppressions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from okrlint import linear
 from okrlint.language.analysis import Analysis
 from okrlint.model import Document, Element, Objective, Severity, Span
 
-CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = linear.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
+NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why it matters", "How to fix")
 QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
 
@@ -77,6 +77,9 @@ class RuleContext:
     _analyses: Mapping[tuple[str, str], Analysis]
     objective: Objective | None = None  # the objective a key result or action belongs to
     documents: tuple[Document, ...] = ()  # the whole OKR set being checked
+    # every rule the run knows, selected or not (built-in, plugins, custom): what a
+    # suppression comment may name
+    known_rules: tuple[Rule, ...] = ()
 
     @property
     def lang(self) -> str:
@@ -134,3 +137,12 @@ class Rule:
             if inside:
                 out.append(line)
         return "\n".join(out).strip()
+
+
+def names_rule(rule: Rule, selector: str) -> bool:
+    """Does ``selector`` name ``rule``: its code, a prefix of its code, its name, or "ALL"?
+    (ruff's selectors, for config, the command line and suppression comments)"""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    return rule.name == sel.lower() or rule.code.startswith(sel.upper())

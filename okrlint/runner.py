@@ -151,7 +151,8 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 def check(paths: Sequence[str], config: Config, options: RunOptions | None = None) -> Report:
     options = options or RunOptions()
-    active = active_rules(config)
+    known = load_rules(config)
+    active = select_rules(known, config)
     alignment_config(config)  # a bad [alignment] or [levels] table stops the run early
     expanded = expand_paths(paths, config, force_exclude=options.force_exclude)
     outcomes: list[FileOutcome | None] = []
@@ -207,7 +208,7 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     done = [o for o in outcomes if o is not None]
     findings = [f for o in done for f in o.findings]
     if set_rules:
-        findings.extend(_set_findings(done, set_rules, config, cache, keys, analyses))
+        findings.extend(_set_findings(done, set_rules, config, cache, keys, analyses, known))
     return Report(
         files=tuple(o.result for o in done),
         findings=tuple(sorted(findings, key=_total_order)),
@@ -246,7 +247,9 @@ def _to_cache(outcome: FileOutcome):
     )
 
 
-def _set_findings(done, set_rules, config: Config, cache, keys, analyses) -> tuple[Finding, ...]:
+def _set_findings(
+    done, set_rules, config: Config, cache, keys, analyses, known
+) -> tuple[Finding, ...]:
     """Findings of document rules; they may read the whole set, so they are cached per set."""
     # the alignment.include files join the set (for references) but get no findings
     context = context_files(config, [o.result.path for o in done])
@@ -256,7 +259,7 @@ def _set_findings(done, set_rules, config: Config, cache, keys, analyses) -> tup
         documents = [doc for o in done for doc in o.result.documents]
         lazy = LazyAnalyses(analyses, documents)
         the_set = [*documents, *read_context(context, config)]
-        found = tuple(run_rules(documents, set_rules, config, lazy, the_set))
+        found = tuple(run_rules(documents, set_rules, config, lazy, the_set, known))
         if cache and set_key:
             cache.store_findings(set_key, found)
     return found

@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 
 LANGUAGES = ("en", "nb")
 DEFAULT_NAME = "okrs.okr.yaml"
 OKR_SUFFIXES = (".okr.yaml", ".okr.yml")
-_PERIOD_LINE = re.compile(r"^period: .*$", re.MULTILINE)
+_PERIOD_LINE = linear.compile(r"^period: .*$", re.MULTILINE)
 
 
 def template(language: str) -> str:

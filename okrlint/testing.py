@@ -21,13 +21,14 @@ lists every false positive and miss.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-_EXPECT = re.compile(
+from okrlint import linear
+
+_EXPECT = linear.compile(
     r"(?:#|<!--)\s*expect(?P<file>-file)?:\s*(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:-->)?\s*$"
 )
 FIXTURE_MARK = ".okr."
@@ -71,7 +72,7 @@ def expectations(path: Path, display: str | None = None) -> list[Expected]:
         match = _EXPECT.search(line)
         if not match:
             continue
-        codes = [c for c in re.split(r"[,\s]+", match["codes"]) if c]
+        codes = match["codes"].replace(",", " ").split()
         if match["file"]:
             result.extend(Expected(shown, 0, c.upper()) for c in codes)
             continue

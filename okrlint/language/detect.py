@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 
+from okrlint import linear
 from okrlint.language.lexicon import load_lexicon
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-NORWEGIAN_LETTERS = re.compile(r"[æøå]", re.IGNORECASE)
+WORD_RE = linear.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+NORWEGIAN_LETTERS = linear.compile(r"[æøå]", re.IGNORECASE)
 
 
 @functools.cache

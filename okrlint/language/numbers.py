@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from okrlint import linear
 from okrlint.language.analysis import Quantity, QuantityKind
 from okrlint.language.lexicon import Lexicon
 from okrlint.language.tokens import Tok, Tokens, text_of
@@ -21,33 +22,35 @@ from okrlint.language.tokens import Tok, Tokens, text_of
 Token = Tok  # the attributes of a spaCy Token, read once (see ``tokens``)
 
 # A written number: optional sign (a tolerance "±10" too), digits, and groups after "." or ",".
-NUMBER_RE = re.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
+NUMBER_RE = linear.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
 # A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
-GLUED_RE = re.compile(r"^([+±-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+GLUED_RE = linear.compile(r"^([+±-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
 # A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
-SCORE_RE = re.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
+SCORE_RE = linear.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
 # A ratio: "24:1", "3,5:1" (the same on both sides, "1:1", names a meeting, not a level).
-RATIO_RE = re.compile(r"^(\d+(?:[.,]\d+)?):(\d+)$")
-DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
-PERIOD_RE = re.compile(r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$")
+RATIO_RE = linear.compile(r"^(\d+(?:[.,]\d+)?):(\d+)$")
+DATE_RE = linear.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})$")
+PERIOD_RE = linear.compile(
+    r"^(q[1-4]|h[12]|t[1-3]|fy\d{2,4}|\d{4}q[1-4]|q[1-4]-\d{2,4}|eoy|eoq|ytd)$"
+)
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "te", "de"})
-GROUP_RE = re.compile(r"^\d{3}(?:[.,]\d+|,-)?\.?$")
+GROUP_RE = linear.compile(r"^\d{3}(?:[.,]\d+|,-)?\.?$")
 # Norwegian prices: "1 500,-" (the ",-" means whole kroner).
 PRICE_DASH = ",-"
 PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "tba", "xx", "xxx", "nn", "x%", "xx%", "n%"})
 PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
-PLACEHOLDER_GLUED_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
+PLACEHOLDER_GLUED_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
 # "[N]%" splits as "[" + "N]%".
-PLACEHOLDER_CLOSING_RE = re.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
+PLACEHOLDER_CLOSING_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
 # Compiled once: these run at every number token.
-SEP_RE = re.compile(r"[.,]")
-DAY_DOT_RE = re.compile(r"^\d{1,2}\.$")
-FOUR_DIGITS_RE = re.compile(r"\d{4}")
-DAY_RE = re.compile(r"\d{1,2}(st|nd|rd|th|\.)?")
-DIGITS_DOT_RE = re.compile(r"^\d+\.$")
-SHORT_NUMBER_RE = re.compile(r"[+±-]?\d{1,3}")
-THREE_DIGITS_RE = re.compile(r"\d{3}")
-CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}")
+SEP_RE = linear.compile(r"[.,]")
+DAY_DOT_RE = linear.compile(r"^\d{1,2}\.$")
+FOUR_DIGITS_RE = linear.compile(r"\d{4}")
+DAY_RE = linear.compile(r"\d{1,2}(st|nd|rd|th|\.)?")
+DIGITS_DOT_RE = linear.compile(r"^\d+\.$")
+SHORT_NUMBER_RE = linear.compile(r"[+±-]?\d{1,3}")
+THREE_DIGITS_RE = linear.compile(r"\d{3}")
+CLOCK_RE = linear.compile(r"\d{1,2}[:.]\d{2}")
 SIGN_CHARS = "+-±"  # "±" is a tolerance, not a direction: its sign is 0
 YEAR_RANGE = (1900, 2100)
 
@@ -148,7 +151,7 @@ def _starts(table: dict | frozenset) -> frozenset[str]:
     return found[1]
 
 
-_DIGIT = re.compile(r"\d").search
+_DIGIT = linear.compile(r"\d").search
 _STARTERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Document
 from okrlint.readers.decode import decode
@@ -35,9 +36,10 @@ _EXTENSIONS = {
 }
 _STDIN = ("-", "<stdin>")
 # YAML keys are written in lower case; "Objectives:" heading a plain-text list is not YAML
-_OBJECTIVES_KEY_RE = re.compile(r"^objectives[ \t]*:", re.MULTILINE)
-_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?!okrlint\b)\S", re.MULTILINE)
-_MARKDOWN_HINT_RE = re.compile(r"\*\*\S|__\S|<!--|^ {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
+_OBJECTIVES_KEY_RE = linear.compile(r"^objectives[ \t]*:", re.MULTILINE)
+# an ATX heading, but not a "# okrlint: disable" comment: ``word`` is its first word
+_HEADING_RE = linear.compile(r"^ {0,3}#{1,6}[ \t]+(?P<word>\w+|\S)", re.MULTILINE)
+_MARKDOWN_HINT_RE = linear.compile(r"\*\*\S|__\S|<!--|^ {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
 
 
 def read_document(
@@ -79,9 +81,13 @@ def _format_of_content(text: str) -> str:
     if _OBJECTIVES_KEY_RE.search(text) or _looks_like_okr_yaml(text):
         return "yaml"
     lines = text.split("\n")
-    if front_matter_end(lines) or _HEADING_RE.search(text) or _MARKDOWN_HINT_RE.search(text):
+    if front_matter_end(lines) or _has_heading(text) or _MARKDOWN_HINT_RE.search(text):
         return "markdown"
     return "text"
+
+
+def _has_heading(text: str) -> bool:
+    return any(found["word"] != "okrlint" for found in _HEADING_RE.finditer(text))
 
 
 def _looks_like_okr_yaml(text: str) -> bool:

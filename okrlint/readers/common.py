@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Action, KeyResult, Objective, Span, Suppression
 
@@ -22,7 +22,7 @@ _LANGUAGES = {
     "engelsk": "en",
 }
 # Region tags are fine: "en-GB", "nb_NO".
-_REGION_RE = re.compile(r"^([a-z]{2,3})[-_][a-z]{2}$")
+_REGION_RE = linear.compile(r"([a-z]{2,3})[-_][a-z]{2}")
 
 
 def normalise_language(value: object) -> str | None:
@@ -30,7 +30,7 @@ def normalise_language(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     key = value.strip().casefold()
-    region = _REGION_RE.match(key)
+    region = _REGION_RE.fullmatch(key)
     if region:
         key = region.group(1)
     return _LANGUAGES.get(key)
@@ -66,33 +66,59 @@ def resolve_language(
 
 
 # ---------------------------------------------------------------------------- suppressions
+#
+# YAML and plain text: "# okrlint: disable", "# okrlint: disable=OKR201,kr-vague-quantifier",
+# "# okrlint: disable-file = OKR301 OKR302". Markdown: "<!-- okrlint-disable -->",
+# "<!-- okrlint-disable OKR201 kr-binary -->", "<!-- okrlint-disable-file OKR301 -->".
+# Codes are separated by commas, spaces or both. A comment that names nothing silences every
+# rule; a part that is no rule code or name ("OKR201-", a bare "disable=") silences nothing
+# and is kept in ``invalid``, for the invalid-suppression rule to report.
 
-_CODE = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
-# YAML and plain text: "# okrlint: disable=OKR201,kr-vague-quantifier", "# okrlint: disable"
-HASH_SUPPRESSION_RE = re.compile(
-    rf"(?:^|\s)#\s*okrlint\s*:\s*disable(?P<file>-file)?"
-    rf"(?:\s*=\s*(?P<codes>{_CODE}(?:\s*,\s*{_CODE})*))?(?![\w-])"
-)
-# Markdown: "<!-- okrlint-disable OKR201 kr-binary -->", "<!-- okrlint-disable-file -->"
-HTML_SUPPRESSION_RE = re.compile(
-    r"<!--\s*okrlint[-:]\s*disable(?P<file>-file)?(?![\w-])\s*=?(?P<codes>[^>]*?)\s*-->"
-)
+_CODE_RE = linear.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_HASH_HEAD_RE = linear.compile(r"(?:^|\s)#\s*okrlint\s*:\s*disable(?P<file>-file)?")
+_HTML_HEAD_RE = linear.compile(r"\s*okrlint[-:]\s*disable(?P<file>-file)?")
 
 
-def suppression(line: int, codes: str | None, file_wide: bool) -> Suppression:
-    parts = re.split(r"[\s,]+", codes or "")
-    return Suppression(line=line, codes=frozenset(p for p in parts if p), file_wide=file_wide)
+def suppression(line: int, region: str, file_wide: bool) -> Suppression | None:
+    """The suppression a directive's ``region`` (what follows "disable") names, or None when
+    the directive goes on as a longer word ("disabled", "disable_all")."""
+    if region and (region[0].isalnum() or region[0] in "-_"):
+        return None
+    rest = region.strip()
+    equals = rest.startswith("=")
+    if equals:
+        rest = rest[1:]
+    parts = rest.replace(",", " ").split()
+    codes: list[str] = []
+    invalid: list[str] = []
+    for part in parts:
+        (codes if _CODE_RE.fullmatch(part) else invalid).append(part)
+    if equals and not parts:
+        invalid.append("")  # "disable=" names nothing: it must not silence everything
+    return Suppression(line, frozenset(codes), file_wide, tuple(invalid))
 
 
 def hash_suppressions(lines: list[str]) -> list[Suppression]:
     """Every ``# okrlint: disable…`` comment in the lines (1-based line numbers)."""
     found = []
     for number, line in enumerate(lines, start=1):
-        if "okrlint" not in line:  # the pattern's one fixed word; most lines lack it
+        if "okrlint" not in line:  # the directive's one fixed word; most lines lack it
             continue
-        for m in HASH_SUPPRESSION_RE.finditer(line):
-            found.append(suppression(number, m["codes"], bool(m["file"])))
+        for head in _HASH_HEAD_RE.finditer(line):
+            stop = line.find("#", head.end())  # another comment ends the list of codes
+            region = line[head.end() : stop if stop != -1 else len(line)]
+            found_one = suppression(number, region, bool(head["file"]))
+            if found_one is not None:
+                found.append(found_one)
     return found
+
+
+def html_suppression(line: int, comment: str) -> Suppression | None:
+    """The suppression an HTML comment's inside (between ``<!--`` and ``-->``) holds."""
+    head = _HTML_HEAD_RE.match(comment)
+    if head is None:
+        return None
+    return suppression(line, comment[head.end() :], bool(head["file"]))
 
 
 # ---------------------------------------------------------------------------- drafts

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from okrlint import linear
+
 
 class LabelKind(Enum):
     OBJECTIVE = "objective"
@@ -162,34 +164,63 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_LABEL_RE = re.compile(
-    rf"""
-    (?P<word>{_alternation(_LABELS)})(?![^\W\d]|-)  # "O1" and "KR2" are labels
-    (?:\s*\#?\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\w%]))?
-    (?:\s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>[^:–—()\n]{{1,80}}?)
-      |\s*\((?P<paren>[^()\n]{{1,60}})\))?
-    (?P<sep>\s*(?::|–|—|-(?=\s)|\.(?=\s))|\s*$|(?<=\d)\s+(?=\S))
-    \s*
-    """,
+# A label line is <word>[ <number>][ for <who> | (<qualifier>)]<separator><text>. The word is
+# matched on its own; then the rest is tried with a number, and failing that without one, in
+# the order a backtracking regex would try them. Every pattern runs on RE2 (okrlint.linear):
+# a line of spaces once took a minute here.
+_WORD_RE = linear.compile(rf"(?:{_alternation(_LABELS)})", re.IGNORECASE)
+_NUMBER = r"\d{1,3}(?:\.\d{1,3})*"
+# A separator: ":", "–", "—", or "-" / "." before a space; or the end of the line.
+_SEP = r"\s*(?:[:–—]|[-.]\s)|\s*$"
+# "for <who>" / "på <what>": a lazy qualifier of 1 to 80 characters, then a separator, or,
+# when its last character is a digit, spaces ("Objective for team 2 Grow" reads as prose)
+_QUALIFIED = rf"""
+    \s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>[^:–—()\n]{{0,79}}?)
+    (?:(?P<qual_end>[^:–—()\n])(?P<sep_q>{_SEP})|(?P<qual_digit>\d)(?P<sep_qd>\s+))
+  | \s*\((?P<paren>[^()\n]{{1,60}})\)(?P<sep_p>{_SEP})
+"""
+# After a number, spaces alone separate too: "KR1 Øke salget", "Mål 2 Doble …".
+_AFTER_NUMBER_RE = linear.compile(
+    rf"\s*\#?\s*(?P<number>{_NUMBER})(?:{_QUALIFIED}|(?P<sep>{_SEP})|(?P<sep_d>\s+))\s*",
     re.IGNORECASE | re.VERBOSE,
 )
+# Right after the word a "-" needs a space before it: "Objective-based" is no label.
+_AFTER_WORD_RE = linear.compile(
+    rf"(?:{_QUALIFIED}|(?P<sep>\s*(?:[:–—]|\.\s)|\s+-\s|\s*$))\s*",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SEPARATORS = ("sep", "sep_d", "sep_q", "sep_qd", "sep_p")
 
 
 def match_label(line: str, start: int = 0) -> Label | None:
     """The label at ``line[start:]`` (leading spaces allowed), or None."""
-    m = _LABEL_RE.match(line, _skip_spaces(line, start))
+    word_match = _WORD_RE.match(line, _skip_spaces(line, start))
+    if word_match is None:
+        return None
+    after = word_match.end()
+    if after < len(line) and (line[after] == "-" or _is_letter(line[after])):
+        return None  # the word goes on: "Objectives-based", "Ownership"; "O1", "KR2" are fine
+    rest = line[after:]  # RE2 reads its whole input: give it the rest of this line only
+    m = _AFTER_NUMBER_RE.match(rest) or _AFTER_WORD_RE.match(rest)
     if m is None:
         return None
-    word = " ".join(m["word"].lower().split())
-    number = m["number"]
+    written = word_match.group(0)
+    word = " ".join(written.lower().split())
+    found = m.groupdict()
+    number = found.get("number")
     if word in _NEEDS_NUMBER and number is None:
         return None
-    if word in _UPPER_CASE_ONLY and m["word"].islower():
+    if word in _UPPER_CASE_ONLY and written.islower():
         return None  # "kr 500 per dag" is an amount, "KR1" a label
     kind, level = _LABELS[word]
-    sep = m["sep"].strip()
-    qualifier = m["qual"] or m["paren"]
-    if qualifier and not sep and m.end() < len(line.rstrip()):
+    sep = next(found[name] for name in _SEPARATORS if found.get(name) is not None).strip()
+    qualifier = None
+    if found["prep"] is not None:
+        qualifier = found["qual"] + (found["qual_end"] or found["qual_digit"])
+    elif found["paren"] is not None:
+        qualifier = found["paren"]
+    end = after + m.end()
+    if qualifier and not sep and end < len(line.rstrip()):
         return None  # "Objective for dette kvartalet er …" is prose, not a label
     owner = None
     if qualifier:
@@ -198,7 +229,7 @@ def match_label(line: str, start: int = 0) -> Label | None:
             level = qual_level
         elif kind is LabelKind.OBJECTIVE:
             owner = _owner_from(qualifier)
-    text = line[m.end() :].rstrip()
+    text = line[end:].rstrip()
     return Label(
         kind=kind,
         word=word,
@@ -206,7 +237,7 @@ def match_label(line: str, start: int = 0) -> Label | None:
         level=level,
         owner=owner,
         explicit_separator=bool(sep),
-        text_start=m.end(),
+        text_start=end,
         text=text,
     )
 
@@ -223,7 +254,7 @@ def level_of(qualifier: str) -> str | None:
     for phrase, level in _LEVEL_PHRASES.items():
         if phrase in lowered:
             return level
-    for word in re.findall(r"[\w-]+", lowered):
+    for word in _LEVEL_WORD_RE.findall(lowered):
         if word in _LEVEL_WORDS:
             return _LEVEL_WORDS[word]
     return None
@@ -236,41 +267,58 @@ def _owner_from(qualifier: str) -> str | None:
     return " ".join(words) or None
 
 
+def _is_letter(char: str) -> bool:
+    """A word character that is no digit (Python's ``[^\\W\\d]``): letters and "_"."""
+    return (char.isalnum() or char == "_") and not char.isdecimal()
+
+
 def _skip_spaces(line: str, start: int) -> int:
     while start < len(line) and line[start] in " \t":
         start += 1
     return start
 
 
-# A list item: bullets people type or paste (•, –, ▪ …) and numbered items ("1." / "1)").
-BULLET_RE = re.compile(
-    r"(?P<indent>[ \t]*)(?P<marker>[-*+•‣◦▪▫●○■□►▸➢➤✓✔·–—]|\d{1,2}[.)])(?P<gap>[ \t]+)(?=\S)"
+# A list item: bullets people type or paste (•, –, ▪ …) and numbered items ("1." / "1)"),
+# followed by text: the item's text starts at ``end("gap")``.
+BULLET_RE = linear.compile(
+    r"(?P<indent>[ \t]*)(?P<marker>[-*+•‣◦▪▫●○■□►▸➢➤✓✔·–—]|\d{1,2}[.)])(?P<gap>[ \t]+)\S"
 )
 # A task-list checkbox right after the marker: "- [ ] …", "- [x] …".
-CHECKBOX_RE = re.compile(r"\[[ xX]\][ \t]+")
+CHECKBOX_RE = linear.compile(r"\[[ xX]\][ \t]+")
 # An element number written in front of a key result or action: "KR1:", "KR 1.2 -", "KR2.",
 # "1.2", "Key result 3:", "Delmål 2:". A bare dotted number only counts when a separator or
-# a capital letter follows, so "1.5 million users" keeps its number.
-KR_PREFIX_RE = re.compile(
+# a capital letter follows, so "1.5 million users" keeps its number. The prefix ends at
+# ``prefix_end(match)``: before that capital letter.
+KR_PREFIX_RE = linear.compile(
     r"""
     (?:(?:kr|key\s+result|nøkkelresultat|delmål|action|tiltak)\s*\d{1,3}(?:\.\d{1,3})*
-        \s*(?:[:.)–—]|-(?=\s))\s*
+        \s*(?:[:.)–—]|-\s)\s*
       |(?-i:KR|Kr)\d{1,3}(?:\.\d{1,3})*\s+
       |(?:key\s+result|nøkkelresultat|delmål)\s+\d{1,3}(?:\.\d{1,3})*\s+
-      |\d{1,3}(?:\.\d{1,3})+(?:\s*(?:[:)–—]|-(?=\s))\s*|\s+(?=[A-ZÆØÅ]))
+      |\d{1,3}(?:\.\d{1,3})+(?:\s*(?:[:)–—]|-\s)\s*|\s+(?P<capital>(?-i:[A-ZÆØÅ])))
     )
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def prefix_end(match: linear.Match) -> int:
+    """Where the text after a KR_PREFIX_RE match starts."""
+    capital = match.start("capital")
+    return capital if capital >= 0 else match.end()
+
+
 # An explicit id at the end of a heading or item: "… {#sales-q3}".
-EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[\w.:-]+)\}\s*$")
+EXPLICIT_ID_RE = linear.compile(r"\s*\{#(?P<id>[\w.:-]+)\}\s*$")
 
 # A period named in a title line: "Q3 2025", "H1", "1. kvartal 2026", "andre halvår", "FY26",
 # "Skoleåret 2025/2026", "2026". Only title lines are searched (never an objective's text).
+# The period stands alone: the character before it and the one after it (``period`` is the
+# group in between) are no word characters.
 _YEAR = r"(?:19|20)\d{2}"
-PERIOD_RE = re.compile(
+PERIOD_RE = linear.compile(
     rf"""
-    (?<![\w.])(?:
+    (?:^|[^\w.])(?P<period>
         (?:Q|K)[1-4](?:\s*[/-]?\s*{_YEAR})?
       | [1-4]Q(?:\s*{_YEAR})?
       | H[12](?:\s*[/-]?\s*{_YEAR})?
@@ -280,18 +328,19 @@ PERIOD_RE = re.compile(
       | (?:skoleåret|studieåret|budsjettåret|regnskapsåret|academic\s+year|school\s+year
           |fiscal\s+year|financial\s+year)\s+{_YEAR}(?:\s*[/-]\s*\d{{2,4}})?
       | {_YEAR}(?:\s*[/-]\s*(?:19|20)?\d{{2}})?
-    )(?!\w)
+    )(?:\W|$)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 # Words a title line may add around its period ("OKRs for Q3 2025 – utkast").
-_TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_WORD_RE = linear.compile(r"[^\W\d_]+")
+_LEVEL_WORD_RE = linear.compile(r"[\w-]+")
 
 
 def find_period(text: str) -> str | None:
     """The first period a title line names ("OKR-er for 2. kvartal 2026" -> "2. kvartal 2026")."""
     found = PERIOD_RE.search(text)
-    return " ".join(found.group(0).split()) if found else None
+    return " ".join(found["period"].split()) if found else None
 
 
 def is_period_title(label: Label) -> bool:
@@ -306,5 +355,6 @@ def is_period_title(label: Label) -> bool:
     found = PERIOD_RE.search(label.text)
     if found is None:
         return False
-    rest = label.text[: found.start()] + " " + label.text[found.end() :]
+    start, end = found.span("period")
+    rest = label.text[:start] + " " + label.text[end:]
     return len(_TITLE_WORD_RE.findall(rest)) <= 2

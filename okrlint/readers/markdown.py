@@ -19,19 +19,23 @@ import re
 
 from yaml.nodes import MappingNode, ScalarNode
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Document, Suppression
-from okrlint.readers.common import HTML_SUPPRESSION_RE, link_cascade, resolve_language, suppression
+from okrlint.readers.common import html_suppression, link_cascade, resolve_language
 from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, Label, LabelKind, match_label
 from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
 
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
-_BREAK_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE_RE = re.compile(r"^ {0,3}\|")
+_FENCE_RE = linear.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_RE = linear.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE_RE = linear.compile(r"[ \t]+#+[ \t]*$")
+# "---", "* * *", "___": three or more of one mark, spaces between
+_BREAK_RE = linear.compile(
+    r"^ {0,3}(?:-(?:[ \t]*-){2,}|\*(?:[ \t]*\*){2,}|_(?:[ \t]*_){2,})[ \t]*$"
+)
+_SETEXT_RE = linear.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_QUOTE_RE = linear.compile(r"^ {0,3}>[ \t]?")
+_TABLE_RE = linear.compile(r"^ {0,3}\|")
 _FRONT_MATTER_KEYS = {
     "period": "period",
     "language": "language",
@@ -187,9 +191,10 @@ def _blank_comments(text: str, in_comment: bool, number: int):
             break
         close = text.find("-->", opening + 4)
         stop = len(text) if close == -1 else close + 3
-        match = HTML_SUPPRESSION_RE.match(text, opening)
-        if match is not None:
-            found.append(suppression(number, match["codes"], bool(match["file"])))
+        if close != -1:  # a suppression is a comment on one line
+            found_one = html_suppression(number, text[opening + 4 : close])
+            if found_one is not None:
+                found.append(found_one)
         chars[opening:stop] = " " * (stop - opening)
         position = stop
         in_comment = close == -1
@@ -217,7 +222,7 @@ def _classify(number: int, text: str, previous: Line | None) -> Line:
         return _content(number, LineKind.HEADING, text, atx.end(), 0)
     bullet = BULLET_RE.match(text)
     if bullet is not None:
-        start = bullet.end()
+        start = bullet.end("gap")
         box = CHECKBOX_RE.match(text, start)
         indent = len(bullet["indent"].expandtabs(4))
         return _content(number, LineKind.ITEM, text, box.end() if box else start, indent)
@@ -248,8 +253,8 @@ def _as_heading(line: Line) -> Line:
 
 # ---------------------------------------------------------------------------- tables
 
-_TABLE_DELIMITER_RE = re.compile(r"^[\s|:-]+$")
-_CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TABLE_DELIMITER_RE = linear.compile(r"^[\s|:-]+$")
+_CELL_BREAK_RE = linear.compile(r"<br\s*/?>", re.IGNORECASE)
 _TABLE_KINDS = (
     LabelKind.OBJECTIVE,
     LabelKind.KEY_RESULTS,
@@ -334,6 +339,6 @@ def _cell_line(row: Line, kind: LabelKind, start: int, text: str) -> Line:
     lead = len(text) - len(text.lstrip())
     bullet = BULLET_RE.match(text)  # "- KR" inside a cell
     if bullet is not None:
-        lead = bullet.end()
+        lead = bullet.end("gap")
     label = Label(kind, kind.value, None, None, None, True, start + lead, text[lead:].strip())
     return Line(row.number, LineKind.PROSE, source, start + lead, start, label)

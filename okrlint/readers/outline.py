@@ -24,10 +24,10 @@ key-result list follows it.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from okrlint import linear
 from okrlint.model import Action, KeyResult, Span
 from okrlint.readers.common import Draft
 from okrlint.readers.labels import (
@@ -38,6 +38,7 @@ from okrlint.readers.labels import (
     LabelKind,
     find_period,
     is_period_title,
+    prefix_end,
 )
 
 
@@ -103,8 +104,8 @@ def _trim(src: str, start: int, end: int) -> tuple[int, int]:
 def strip_number_prefix(line: Line, start: int) -> int:
     """Move past "KR1:", "KR 1.2 -", "KR2.", "1.2" in front of an item's text."""
     m = KR_PREFIX_RE.match(line.source, start)
-    if m is not None and m.end() < len(line.source.rstrip()):
-        return m.end()
+    if m is not None and prefix_end(m) < len(line.source.rstrip()):
+        return prefix_end(m)
     return start
 
 
@@ -126,7 +127,8 @@ class Outline:
     period: str | None = None
 
 
-_HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+(?=\S)")
+# "1. ", "2.3) " before a heading's text; the text starts at ``end("number")``
+_HEADING_NUMBER_RE = linear.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+)\S")
 _KRS, _ACTIONS, _WHY, _IMPLICIT = "krs", "actions", "why", "implicit"
 MAX_TITLE_WORDS = 12  # a longer prose line before the first objective is an introduction
 
@@ -247,7 +249,7 @@ class _Machine:
         if not self.dialect.heading_objectives:
             return
         numbered = _HEADING_NUMBER_RE.match(line.source, line.start)  # "## 1. Grow the …"
-        text = piece(line, numbered.end() if numbered else line.start)
+        text = piece(line, numbered.end("number") if numbered else line.start)
         if text is not None:
             self.current = Draft(text=text.text, span=text.span, id=text.id)
             self.committed = False

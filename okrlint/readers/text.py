@@ -19,8 +19,8 @@ of every objective after it (``level`` "team") until the next company-level obje
 from __future__ import annotations
 
 import dataclasses
-import re
 
+from okrlint import linear
 from okrlint.model import Document
 from okrlint.readers.common import (
     Draft,
@@ -32,7 +32,7 @@ from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, match_label
 from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
 
 # "# okrlint: disable=…", "# expect: OKR201", "# note: …" after the text; "#1 in Oslo" is text
-_TRAILING_COMMENT_RE = re.compile(r"(?:^|\s)#\s*[A-Za-z][\w-]*\s*[:=]")
+_TRAILING_COMMENT_RE = linear.compile(r"(?:^|\s)#\s*[A-Za-z][\w-]*\s*[:=]")
 
 TEXT = Dialect(
     items_are_key_results=False,
@@ -76,7 +76,7 @@ def _classify(number: int, line: str) -> Line:
         return Line(number, LineKind.SKIP)
     bullet = BULLET_RE.match(line)
     if bullet is not None:
-        start = bullet.end()
+        start = bullet.end("gap")
         box = CHECKBOX_RE.match(line, start)
         start = box.end() if box else start
         indent = len(bullet["indent"].expandtabs(4))

@@ -15,7 +15,6 @@ nesting depth are bounded before anything is walked.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Action, Document, KeyResult, Number, Objective, Span, UnknownField
 from okrlint.readers.columns import parse_trend
@@ -109,13 +109,13 @@ _WITH_LIBYAML: bool = yaml.__with_libyaml__
 # or after "key:", libyaml takes both), a byte order mark (PyYAML leaves it out of column
 # counts) and line breaks other than LF (decoding makes every break LF; compose_documents'
 # other callers may not).
-_NOT_FOR_LIBYAML = re.compile(
+_NOT_FOR_LIBYAML = linear.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 
 # A block scalar header both read alike: "|" or ">", the optional chomping and indentation
 # indicators, then a comment after a space or nothing (libyaml also takes "|#", PyYAML not).
-_BLOCK_SCALAR_HEADER = re.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +#.*| *)")
+_BLOCK_SCALAR_HEADER = linear.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +#.*| *)")
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -176,8 +176,15 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
         raise OkrlintError(message, path, line) from None
 
 
-_LONG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_ESCAPE = linear.compile(r"\\U([0-9a-fA-F]{8})")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _check_characters(root: Node) -> None:
@@ -186,7 +193,7 @@ def _check_characters(root: Node) -> None:
     while stack:
         node = stack.pop()
         if isinstance(node, ScalarNode):
-            if _SURROGATE.search(node.value):
+            if _has_surrogate(node.value):
                 raise _Refused(
                     "an escape names half of a UTF-16 pair (a lone surrogate), not a character",
                     node.start_mark.line + 1,
