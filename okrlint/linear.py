@@ -301,17 +301,19 @@ class Pattern:
         pieces.append(text[last:])
         return pieces
 
-    def sub(self, repl: str | Callable[[Match], str], text: str) -> str:
+    def sub(self, repl: str | Callable[[Match], str], text: str, count: int = 0) -> str:
         if not callable(repl):
             if "\\" in repl:
                 raise ValueError("linear sub() takes plain text or a function, no group references")
             literal = repl
             repl = lambda _found: literal  # noqa: E731
         pieces, last = [], 0
-        for found in self.finditer(text):
+        for number, found in enumerate(self.finditer(text), start=1):
             pieces.append(text[last : found.start()])
             pieces.append(repl(found))
             last = found.end()
+            if number == count:
+                break
         pieces.append(text[last:])
         return "".join(pieces)
 
