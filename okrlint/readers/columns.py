@@ -16,9 +16,10 @@ never by one word alone.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from enum import Enum
+
+from okrlint import linear
 
 
 class Field(Enum):
@@ -260,10 +261,10 @@ _SCOPED: dict[Field, frozenset[Field]] = {
 }
 
 _WORDS: dict[str, Field] = {word: name for name, words in HEADERS.items() for word in words}
-_MARKUP_RE = re.compile(r"[*_`]+")
-_SEPARATORS_RE = re.compile(r"[\s_-]+")
-_UNIT_RE = re.compile(r"\s*\(([^()]{1,12})\)$")
-_NUMBER_RE = re.compile(r"\s*#?\s*\d{1,2}(?:\.\d{1,2})?$")  # "KR 1", "Key result 1.2"
+_MARKUP_RE = linear.compile(r"[*_`]+")
+_SEPARATORS_RE = linear.compile(r"[\s_-]+")
+_UNIT_RE = linear.compile(r"\s*\(([^()]{1,12})\)$")
+_NUMBER_RE = linear.compile(r"\s*#?\s*\d{1,2}(?:\.\d{1,2})?$")  # "KR 1", "Key result 1.2"
 _KEY_FIELDS = frozenset({Field.OBJECTIVE, Field.KEY_RESULT})
 
 
