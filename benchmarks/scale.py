@@ -1,0 +1,407 @@
+"""How okrlint's time grows with the shape of its input: the scale benchmark.
+
+    python benchmarks/scale.py                          # every shape, median of 3 runs
+    python benchmarks/scale.py --shapes kr-per-objective,files --repeats 5
+    python benchmarks/scale.py --size 0.25              # quarter sizes: a quick look
+
+Each shape is one way an input grows: key results under one objective, objectives in one
+file, files, parent chains, Markdown headings, suppression comments, baseline entries, …
+For each, the benchmark writes the input at n, 2n, 4n and 8n, times ``okrlint check
+--no-cache -j 1`` on it (a fresh process each time, the median of ``--repeats`` runs), and
+times the same shape at size 1 as its start-up: importing spaCy, building a pipeline,
+reading the config. The growth ratio is (t(8n) - start-up) / (t(n) - start-up): 8 for work
+that grows linearly, 64 for work that grows with the square. One process, so the ratio
+measures the algorithm, not how ``--jobs`` shares it out.
+
+The pair "one objective with 20 000 key results" against "the same key results spread over
+4 000 objectives" is timed too: the same texts, so only the shape differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+MULTIPLES = (1, 2, 4, 8)
+
+
+# ------------------------------------------------------------------ the shapes
+
+
+def _kr(i: int) -> str:
+    return f"Øke salg fra {i} til {i + 1}"
+
+
+def _objective(i: int) -> str:
+    return f"Bli førstevalget i region {i}, fordi vi vil vokse"
+
+
+def _yaml_objective(i: int, krs: int = 3, **fields: str) -> list[str]:
+    lines = [
+        f"  - {key}: {value}" if n == 0 else f"    {key}: {value}"
+        for n, (key, value) in enumerate(fields.items())
+    ]
+    if not lines:
+        lines = [f"  - title: {_objective(i)}"]
+    else:
+        lines.append(f"    title: {_objective(i)}")
+    lines.append("    key_results:")
+    lines += [f"      - {_kr(i * krs + k)}" for k in range(krs)]
+    return lines
+
+
+def _write(folder: Path, name: str, lines: list[str]) -> str:
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return name
+
+
+def kr_per_objective(folder: Path, n: int) -> list[str]:
+    lines = ["language: nb", "objectives:", f"  - title: {_objective(0)}", "    key_results:"]
+    lines += [f"      - {_kr(i)}" for i in range(n)]
+    return [_write(folder, "one.okr.yaml", lines)]
+
+
+def spread_key_results(folder: Path, n: int) -> list[str]:
+    """The key results of ``kr_per_objective`` at n, five per objective."""
+    lines = ["language: nb", "objectives:"]
+    for o in range(0, n, 5):
+        lines += [f"  - title: {_objective(o)}", "    key_results:"]
+        lines += [f"      - {_kr(i)}" for i in range(o, min(o + 5, n))]
+    return [_write(folder, "spread.okr.yaml", lines)]
+
+
+def objectives_per_file(folder: Path, n: int) -> list[str]:
+    lines = ["language: nb", "objectives:"]
+    for i in range(n):
+        lines += _yaml_objective(i)
+    return [_write(folder, "many.okr.yaml", lines)]
+
+
+def files(folder: Path, n: int) -> list[str]:
+    (folder / "okrs").mkdir()
+    for i in range(n):
+        _write(
+            folder / "okrs",
+            f"team-{i}.okr.yaml",
+            ["language: nb", "objectives:", *_yaml_objective(i)],
+        )
+    return ["okrs"]
+
+
+def text_files(folder: Path, n: int) -> list[str]:
+    """Plain-text files: every one has the positional ids o1, o1.kr1, …"""
+    (folder / "okrs").mkdir()
+    for i in range(n):
+        lines = ["language: nb", "", f"Objective: {_objective(i)}", "", "Key results:", ""]
+        lines += [f"  • {_kr(3 * i + k)}" for k in range(3)]
+        _write(folder / "okrs", f"team-{i}.okr.txt", lines)
+    return ["okrs"]
+
+
+def parent_chain(folder: Path, n: int) -> list[str]:
+    """Each objective builds on the one before it: a chain n deep."""
+    lines = ["language: nb", "objectives:"]
+    lines += _yaml_objective(0, id="o0", level="company")
+    for i in range(1, n):
+        lines += _yaml_objective(i, id=f"o{i}", parent=f"o{i - 1}")
+    return [_write(folder, "chain.okr.yaml", lines)]
+
+
+def fan_out(folder: Path, n: int) -> list[str]:
+    """One company key result, n team objectives in files of ten building on it."""
+    (folder / "okrs").mkdir()
+    company = [
+        "language: nb",
+        "objectives:",
+        "  - id: selskap",
+        "    level: company",
+        f"    title: {_objective(0)}",
+        "    key_results:",
+        "      - id: selskap-kr1",
+        f"        title: {_kr(0)}",
+    ]
+    _write(folder / "okrs", "company.okr.yaml", company)
+    for f in range(0, n, 10):
+        lines = ["language: nb", "objectives:"]
+        for i in range(f, min(f + 10, n)):
+            lines += _yaml_objective(i + 1, id=f"team-o{i}", parent="selskap-kr1")
+        _write(folder / "okrs", f"team-{f}.okr.yaml", lines)
+    return ["okrs"]
+
+
+def missing_parents(folder: Path, n: int) -> list[str]:
+    """Every objective names a parent that is not there (OKR401 looks for a near id)."""
+    lines = ["language: nb", "objectives:"]
+    for i in range(n):
+        lines += _yaml_objective(i, id=f"team-o{i}", parent=f"selskap-kr{i}")
+    return [_write(folder, "missing.okr.yaml", lines)]
+
+
+def shared_id(folder: Path, n: int) -> list[str]:
+    """One id written n times (OKR405 on each)."""
+    lines = ["language: nb", "objectives:"]
+    for i in range(n):
+        lines += _yaml_objective(i, id="felles")
+    return [_write(folder, "shared.okr.yaml", lines)]
+
+
+def markdown_headings(folder: Path, n: int) -> list[str]:
+    lines = ["---", "language: nb", "---", ""]
+    for i in range(n):
+        lines += [f"## Mål: {_objective(i)}", "", "### Nøkkelresultater", ""]
+        lines += [f"- {_kr(3 * i + k)}" for k in range(3)] + [""]
+    return [_write(folder, "headings.okr.md", lines)]
+
+
+def markdown_table_rows(folder: Path, n: int) -> list[str]:
+    lines = ["---", "language: nb", "---", "", "| Mål | Nøkkelresultater |", "|---|---|"]
+    lines += [f"| {_objective(i)} | {_kr(2 * i)}<br>{_kr(2 * i + 1)} |" for i in range(n)]
+    return [_write(folder, "table.okr.md", lines)]
+
+
+def text_objectives(folder: Path, n: int) -> list[str]:
+    lines = ["language: nb", ""]
+    for i in range(n):
+        lines += [f"Objective: {_objective(i)}", "", "Key results:", ""]
+        lines += [f"  • {_kr(3 * i + k)}" for k in range(3)] + [""]
+    return [_write(folder, "article.okr.txt", lines)]
+
+
+def markdown_continuation(folder: Path, n: int) -> list[str]:
+    """One key result wrapped over n lines."""
+    lines = ["---", "language: nb", "---", "", f"## Mål: {_objective(0)}", "", f"- {_kr(0)}"]
+    lines += [f"  og {i} flere kunder i region {i}" for i in range(n)]
+    lines += [f"- {_kr(1)}"]
+    return [_write(folder, "wrapped.okr.md", lines)]
+
+
+def text_continuation(folder: Path, n: int) -> list[str]:
+    lines = ["language: nb", "", f"Objective: {_objective(0)}", "", "Key results:", ""]
+    lines += [f"  • {_kr(0)}"]
+    lines += [f"    og {i} flere kunder i region {i}" for i in range(n)]
+    lines += [f"  • {_kr(1)}"]
+    return [_write(folder, "wrapped.okr.txt", lines)]
+
+
+def yaml_block_scalars(folder: Path, n: int) -> list[str]:
+    lines = ["language: nb", "objectives:", f"  - title: {_objective(0)}", "    key_results:"]
+    for i in range(n):
+        lines += ["      - |", f"        {_kr(i)}"]
+    return [_write(folder, "blocks.okr.yaml", lines)]
+
+
+def yaml_documents(folder: Path, n: int) -> list[str]:
+    lines: list[str] = []
+    for i in range(n):
+        lines += ["---", "language: nb", "objectives:", *_yaml_objective(i)]
+    return [_write(folder, "documents.okr.yaml", lines)]
+
+
+def suppression_comments(folder: Path, n: int) -> list[str]:
+    """Key results without a number, each silenced by a comment on the line above."""
+    lines = ["language: nb", "objectives:", f"  - title: {_objective(0)}", "    key_results:"]
+    for i in range(n):
+        lines += ["      # okrlint: disable=OKR201", f"      - Selge flere biler i region {i}"]
+    return [_write(folder, "suppressed.okr.yaml", lines)]
+
+
+def baseline_entries(folder: Path, n: int) -> list[str]:
+    """A file whose n findings a baseline records (written here, by okrlint)."""
+    lines = ["language: nb", "objectives:"]
+    for i in range(n):
+        lines += [f"  - title: {_objective(i)}", "    key_results:"]
+        lines += [f"      - Selge flere biler i region {i}", f"      - {_kr(i)}"]
+    name = _write(folder, "legacy.okr.yaml", lines)
+    subprocess.run(
+        [*okrlint_command(), "check", "--no-cache", "--write-baseline", "baseline.json", name],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+    return ["--baseline", "baseline.json", name]
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    what: str  # what grows, in the words of the table
+    n: int  # the base size
+    build: Callable[[Path, int], list[str]]
+
+    def write(self, folder: Path, n: int) -> list[str]:
+        """Write the input at size n into a new folder; the arguments that check it."""
+        folder.mkdir(parents=True)
+        return self.build(folder, n)
+
+
+SHAPES = (
+    Shape("kr-per-objective", "key results under one objective", 2500, kr_per_objective),
+    Shape(
+        "objectives-per-file",
+        "objectives in one file (3 key results each)",
+        600,
+        objectives_per_file,
+    ),
+    Shape("files", "YAML files (1 objective each)", 300, files),
+    Shape("text-files", "plain-text files (the same positional ids in each)", 300, text_files),
+    Shape("parent-chain", "objectives in one parent chain", 600, parent_chain),
+    Shape("fan-out", "team objectives on one company key result", 600, fan_out),
+    Shape("missing-parents", "objectives whose parent is missing", 600, missing_parents),
+    Shape("shared-id", "objectives sharing one id", 600, shared_id),
+    Shape("markdown-headings", "Markdown headings (objectives)", 600, markdown_headings),
+    Shape("markdown-table-rows", "Markdown table rows", 1000, markdown_table_rows),
+    Shape("text-objectives", "plain-text objectives in one file", 600, text_objectives),
+    Shape(
+        "markdown-continuation",
+        "continuation lines of one Markdown item",
+        5000,
+        markdown_continuation,
+    ),
+    Shape(
+        "text-continuation", "continuation lines of one plain-text item", 5000, text_continuation
+    ),
+    Shape(
+        "yaml-block-scalars", "key results written as YAML block scalars", 2500, yaml_block_scalars
+    ),
+    Shape("yaml-documents", "'---' documents in one file", 600, yaml_documents),
+    Shape("suppression-comments", "suppression comments", 2000, suppression_comments),
+    Shape("baseline-entries", "baseline entries", 600, baseline_entries),
+)
+
+
+# ------------------------------------------------------------------ timing
+
+
+def okrlint_command() -> list[str]:
+    beside = Path(sys.executable).parent / "okrlint"
+    return [str(beside)] if beside.exists() else [sys.executable, "-m", "okrlint"]
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    env = {**os.environ, "NO_COLOR": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr.decode()}")
+    return wall
+
+
+def median_time(args: list[str], cwd: Path, repeats: int) -> float:
+    argv = [*okrlint_command(), "check", "--no-cache", "-j", "1", *args]
+    return statistics.median(timed(argv, cwd) for _ in range(repeats))
+
+
+def measure_shape(shape: Shape, work: Path, scale: float, repeats: int) -> dict:
+    base = max(1, round(shape.n * scale))
+    start_up = median_time(
+        shape.write(work / f"{shape.name}-1", 1), work / f"{shape.name}-1", repeats
+    )
+    times = {}
+    for multiple in MULTIPLES:
+        n = base * multiple
+        folder = work / f"{shape.name}-{n}x"
+        times[n] = median_time(shape.write(folder, n), folder, repeats)
+        shutil.rmtree(folder, ignore_errors=True)
+    first, last = times[base], times[base * MULTIPLES[-1]]
+    ratio = (last - start_up) / (first - start_up) if first > start_up else None
+    return {
+        "shape": shape.name,
+        "what": shape.what,
+        "n": base,
+        "start_up": start_up,
+        "times": times,
+        "ratio": ratio,
+    }
+
+
+def measure_pair(work: Path, scale: float, repeats: int) -> dict:
+    n = max(5, round(20_000 * scale))
+    one, spread = work / "pair-one", work / "pair-spread"
+    t_one = median_time(kr_per_objective(_fresh(one), n), one, repeats)
+    t_spread = median_time(spread_key_results(_fresh(spread), n), spread, repeats)
+    return {"key_results": n, "one_objective": t_one, "spread": t_spread, "ratio": t_one / t_spread}
+
+
+def _fresh(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    return folder
+
+
+def render(result: dict) -> str:
+    lines = [
+        f"okrlint {result['okrlint']}, Python {platform.python_version()}, "
+        f"{result['cores']} cores; median of {result['repeats']} runs, -j 1, no cache",
+        "",
+        f"{'shape':24} {'n':>6} {'start-up':>9} {'t(n)':>7} {'t(2n)':>7} {'t(4n)':>7} "
+        f"{'t(8n)':>7} {'8n/n':>6}",
+    ]
+    for r in result["shapes"]:
+        times = list(r["times"].values())
+        ratio = f"{r['ratio']:.1f}" if r["ratio"] is not None else "-"
+        lines.append(
+            f"{r['shape']:24} {r['n']:>6} {r['start_up']:9.2f} "
+            + " ".join(f"{t:7.2f}" for t in times)
+            + f" {ratio:>6}"
+        )
+    pair = result.get("pair")
+    if pair:
+        lines += [
+            "",
+            f"{pair['key_results']} key results under one objective: "
+            f"{pair['one_objective']:.2f} s; over {pair['key_results'] // 5} objectives: "
+            f"{pair['spread']:.2f} s; ratio {pair['ratio']:.2f}",
+        ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shapes", help="comma-separated shape names (default: all)")
+    parser.add_argument("--size", type=float, default=1.0, help="scale every base size n")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--no-pair", action="store_true", help="skip the 20 000 key results pair")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    chosen = SHAPES
+    if args.shapes:
+        names = args.shapes.split(",")
+        unknown = set(names) - {s.name for s in SHAPES}
+        if unknown:
+            parser.error(f"unknown shapes: {', '.join(sorted(unknown))}")
+        chosen = tuple(s for s in SHAPES if s.name in names)
+    work = Path(tempfile.mkdtemp(prefix="okrlint-scale-"))
+    try:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        result: dict = {
+            "okrlint": version("okrlint"),
+            "cores": cores,
+            "repeats": args.repeats,
+            "shapes": [],
+        }
+        for shape in chosen:
+            result["shapes"].append(measure_shape(shape, work, args.size, args.repeats))
+            print(render(result).splitlines()[-1], file=sys.stderr, flush=True)
+        if not args.no_pair:
+            result["pair"] = measure_pair(work, args.size, args.repeats)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(render(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
