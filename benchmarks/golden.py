@@ -51,6 +51,8 @@ def cases(work: Path, corpus_sizes: tuple[int, ...]) -> Iterator[tuple[str, Path
     for folder in sorted(p for p in fixtures.rglob("*") if p.is_dir()):
         if folder.name == "hostile" or not any(f.is_file() for f in folder.iterdir()):
             continue
+        if any(part.startswith(".") for part in folder.relative_to(fixtures).parts):
+            continue  # a cache folder a run left behind
         name = "fixtures-" + "-".join(folder.relative_to(fixtures).parts)
         yield name, ROOT, [str(folder.relative_to(ROOT))]
     hostile = sorted(p for p in (fixtures / "hostile").iterdir() if p.suffix in (".yaml", ".yml"))

@@ -227,7 +227,10 @@ class Missing:
 # (document position, id) -> its uses there, for positional ids; id -> the uses of it in
 # formats whose ids are written, and their document positions (both in set order)
 _SplitIds = tuple[
-    dict[tuple[int, str], list[Located]], dict[str, list[Located]], dict[str, list[int]]
+    dict[tuple[int, str], list[Located]],
+    dict[str, list[Located]],
+    dict[str, list[int]],
+    dict[int, int],  # id(element) -> its place among its own document's uses of its id
 ]
 
 
@@ -238,14 +241,18 @@ class OkrSet:
         self.documents = tuple(documents)
         self._doc_index = {id(d): i for i, d in enumerate(self.documents)}
         self.ids: dict[str, list[Located]] = defaultdict(list)
+        self._place: dict[int, int] = {}  # id(element) -> its first place in ids[its id]
+        self._twice: set[int] = set()  # elements that stand in the set more than once
         self.objectives: list[Located] = []  # every objective, in set order
         self._build_index()
+        self._found: dict[str, _Found] = {}  # the look-up answers for an id, when first asked
         self.parent: dict[int, Located] = {}  # id(objective) -> resolved parent
         self.missing: dict[int, Missing] = {}
         self.children: dict[int, list[Located]] = defaultdict(list)  # id(element) -> children
         self._resolve()
         self.cycles: dict[int, Cycle] = self._find_cycles()
-        self._near: list[str] | None = None
+        self._near: _Near | None = None  # the ids ordered for suggestions, when first needed
+        self._suggested: dict[str, str | None] = {}
         self._split: _SplitIds | None = None  # the uses of each id by kind, when first needed
 
     # -- building
@@ -262,21 +269,27 @@ class OkrSet:
                 )
                 for element in elements:
                     if element.id is not None:
-                        self.ids[element.id].append(Located(element, objective, document))
+                        uses = self.ids[element.id]
+                        if id(element) in self._place:  # one element object met twice
+                            self._twice.add(id(element))
+                        self._place.setdefault(id(element), len(uses))
+                        uses.append(Located(element, objective, document))
 
     def lookup(self, ref: str, document: Document) -> Located | None:
-        """The element an id names: in the same document first, else the first in the set."""
-        found = self.ids.get(ref)
-        if not found:
-            return None
-        for candidate in found:
-            if candidate.document is document:
-                return candidate
+        """The element an id names: in the same document first, else the first in the set
+        (a company objective's before others; positional ids only from their own file)."""
+        found = self._found.get(ref)
+        if found is None:
+            uses = self.ids.get(ref)
+            if not uses:
+                return None
+            found = self._found[ref] = _Found.of(uses)
+        here = found.by_document.get(id(document))
+        if here is not None:
+            return here
         if document.format in LOCAL_ID_FORMATS:
-            found = [c for c in found if c.document.format not in LOCAL_ID_FORMATS]
-        # an id used twice (OKR405) most likely means the company's: parents sit above
-        company = (c for c in found if normal_level(c.objective.level) == COMPANY)
-        return next(company, found[0] if found else None)
+            return found.written
+        return found.anywhere
 
     def _resolve(self) -> None:
         for here in self.objectives:
@@ -319,17 +332,22 @@ class OkrSet:
     def contains(self, document: Document) -> bool:
         return id(document) in self._doc_index
 
-    def duplicates(self, document: Document) -> Iterator[tuple[Element, list[Located]]]:
-        """Each element of the document whose id is used elsewhere, with the other uses."""
+    def duplicates(self, document: Document) -> Iterator[tuple[Element, Sequence[Located]]]:
+        """Each element of the document whose id is used elsewhere, with the other uses.
+
+        The other uses are a view, not a copy: an id written n times has n - 1 other uses
+        for each of its n uses, and copying them for each would be quadratic."""
         # Positional ids ("o1") are in every plain-text file; scanning all their uses for each
         # element made this quadratic in the number of files. Both shortcuts list exactly what
         # the plain scan (kept for a document outside the set, or one listed twice) would.
         plain = not self.contains(document) or len(self._doc_index) != len(self.documents)
+        plain = plain or bool(self._twice)
         local = document.format in LOCAL_ID_FORMATS
         for objective in document.objectives:
             for element in (objective, *objective.key_results, *objective.actions):
                 if element.id is None:
                     continue
+                others: Sequence[Located]
                 if plain:
                     others = [
                         o
@@ -339,48 +357,55 @@ class OkrSet:
                 elif local:
                     others = self._local_clashes(element, element.id, document)
                 else:  # every other use clashes with an id a person wrote
-                    others = [o for o in self.ids[element.id] if o.element is not element]
+                    uses = self.ids[element.id]
+                    others = _Uses.without(uses, self._place[id(element)])
                 if others:
                     yield element, others
 
-    def _local_clashes(self, element: Element, ref: str, document: Document) -> list[Located]:
+    def _local_clashes(self, element: Element, ref: str, document: Document) -> Sequence[Located]:
         """The uses of a positional id that clash with ``element``: the others in its own
         document and those in formats whose ids are written, in set order."""
         if self._split is None:
             self._split = self._split_ids()
-        own, written, written_at = self._split
+        own, written, written_at, own_place = self._split
         position = self._doc_index[id(document)]
-        mine = [o for o in own.get((position, ref), ()) if o.element is not element]
+        mine = _Uses.without(own.get((position, ref), []), own_place[id(element)])
         theirs = written.get(ref)
         if not theirs:
             return mine
         cut = bisect.bisect_left(written_at[ref], position)
-        return [*theirs[:cut], *mine, *theirs[cut:]]
+        return _Uses(((theirs, 0, cut), *mine.runs, (theirs, cut, len(theirs))))
 
     def _split_ids(self) -> _SplitIds:
         own: dict[tuple[int, str], list[Located]] = defaultdict(list)
         written: dict[str, list[Located]] = defaultdict(list)
         written_at: dict[str, list[int]] = defaultdict(list)
+        own_place: dict[int, int] = {}  # id(element) -> its place in its own list
         for ref, uses in self.ids.items():
             for use in uses:  # in set order, so every list below is too
                 position = self._doc_index[id(use.document)]
                 if use.document.format in LOCAL_ID_FORMATS:
-                    own[(position, ref)].append(use)
+                    mine = own[(position, ref)]
+                    own_place.setdefault(id(use.element), len(mine))
+                    mine.append(use)
                 else:
                     written[ref].append(use)
                     written_at[ref].append(position)
-        return own, written, written_at
+        return own, written, written_at, own_place
 
     def suggestion(self, ref: str) -> str | None:
-        """The id the user probably meant: same letters in another case, else a close one."""
-        folded = ref.casefold()
-        if self._near is None:
-            self._near = sorted(self.ids)
-        for candidate in self._near:
-            if candidate.casefold() == folded:
-                return candidate
-        close = difflib.get_close_matches(ref, self._near, n=1, cutoff=0.75)
-        return close[0] if close else None
+        """The id the user probably meant: same letters in another case, else a close one.
+
+        A close one is the best match (difflib's ratio of at least 0.75) among the ids
+        nearest to ``ref`` in alphabetical order and in the order of their reversed
+        spelling, so a slip anywhere but at both ends at once is found. Comparing with every
+        id made a set with many missing parents quadratic; in a set of up to
+        2 × NEAR_IDS ids, the nearest are all of them."""
+        if ref not in self._suggested:
+            if self._near is None:
+                self._near = _Near(self.ids)
+            self._suggested[ref] = self._near.suggest(ref)
+        return self._suggested[ref]
 
     def level(self, here: Located) -> str | None:
         return normal_level(here.objective.level)
@@ -440,6 +465,94 @@ def _clash(document: Document, other: Document) -> bool:
     if other is document:
         return True
     return not (document.format in LOCAL_ID_FORMATS and other.format in LOCAL_ID_FORMATS)
+
+
+NEAR_IDS = 25  # ids compared on each side of a reference, in each of two orders
+
+
+class _Near:
+    """Every id of a set in alphabetical order and in the order of its reversed spelling,
+    with the first id of each case-folded spelling."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.forward = sorted(ids)
+        self.backward = sorted(i[::-1] for i in self.forward)
+        self.folded: dict[str, str] = {}
+        for candidate in self.forward:
+            self.folded.setdefault(candidate.casefold(), candidate)
+
+    def suggest(self, ref: str) -> str | None:
+        same = self.folded.get(ref.casefold())
+        if same is not None:
+            return same
+        candidates = dict.fromkeys(_around(self.forward, ref))
+        candidates.update(dict.fromkeys(i[::-1] for i in _around(self.backward, ref[::-1])))
+        close = difflib.get_close_matches(ref, list(candidates), n=1, cutoff=0.75)
+        return close[0] if close else None
+
+
+def _around(ordered: list[str], key: str) -> list[str]:
+    at = bisect.bisect_left(ordered, key)
+    return ordered[max(0, at - NEAR_IDS) : at + NEAR_IDS]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What ``OkrSet.lookup`` answers for one id: its first use in each document, and the
+    first use in the set (a company objective's first) overall and among written ids."""
+
+    by_document: dict[int, Located]
+    anywhere: Located
+    written: Located | None
+
+    @classmethod
+    def of(cls, uses: list[Located]) -> _Found:
+        by_document: dict[int, Located] = {}
+        for use in uses:
+            by_document.setdefault(id(use.document), use)
+        written = [u for u in uses if u.document.format not in LOCAL_ID_FORMATS]
+        return cls(by_document, _first_company(uses) or uses[0], _first_company(written))
+
+
+def _first_company(uses: list[Located]) -> Located | None:
+    # an id used twice (OKR405) most likely means the company's: parents sit above
+    company = (u for u in uses if normal_level(u.objective.level) == COMPANY)
+    return next(company, uses[0] if uses else None)
+
+
+class _Uses(Sequence[Located]):
+    """Runs of lists of uses read as one sequence, without copying them."""
+
+    __slots__ = ("_length", "runs")
+
+    def __init__(self, runs: Iterable[tuple[list[Located], int, int]]) -> None:
+        self.runs = tuple((uses, start, stop) for uses, start, stop in runs if stop > start)
+        self._length = sum(stop - start for _, start, stop in self.runs)
+
+    @classmethod
+    def without(cls, uses: list[Located], place: int) -> _Uses:
+        """Every use but the one at ``place``."""
+        return cls(((uses, 0, place), (uses, place + 1, len(uses))))
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        for uses, start, stop in self.runs:
+            if index < stop - start:
+                return uses[start + index]
+            index -= stop - start
+        raise IndexError(index)
+
+    def __iter__(self) -> Iterator[Located]:
+        for uses, start, stop in self.runs:
+            yield from uses[start:stop]
 
 
 # --------------------------------------------------------------------------- periods

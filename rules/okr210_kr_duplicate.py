@@ -19,6 +19,7 @@ How to fix:
 from __future__ import annotations
 
 import json
+import math
 import weakref
 
 from okrlint.model import KeyResult, Severity
@@ -28,57 +29,73 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 def check(kr: KeyResult, ctx: RuleContext):
     if ctx.objective is None:
         return
-    key = _key(kr, ctx)
+    index = _INDEXES.get(ctx)
+    key = index.key(kr, ctx)
     if not key:
         return
-    for number, earlier in enumerate(ctx.objective.key_results, start=1):
-        if earlier is kr:
-            return
-        if _key(earlier, ctx) == key:
-            yield Violation(
-                f"key result repeats key result {number} of this objective "
-                f"({ctx.quote(earlier.text)})",
-                suggestion="delete the repeat, or write the key result you meant instead",
-            )
-            return
+    first = index.first.get(key)
+    if first is None or first >= index.position(kr):
+        return
+    earlier = ctx.objective.key_results[first]
+    yield Violation(
+        f"key result repeats key result {first + 1} of this objective ({ctx.quote(earlier.text)})",
+        suggestion="delete the repeat, or write the key result you meant instead",
+    )
 
 
-# a context, and id -> (key result, its key) for the key results seen with it
-_Memo = tuple[weakref.ref[RuleContext], dict[int, tuple[KeyResult, tuple]]]
+class _Index:
+    """One objective's key results by comparison key: each key maps to the position of the
+    first key result that has it, so finding a repeat's original is one look-up, not a
+    comparison with every key result before it."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        key_results = ctx.objective.key_results if ctx.objective is not None else ()
+        self.keys: dict[int, tuple] = {}  # id(key result) -> its key
+        self.positions: dict[int, int] = {}  # id(key result) -> its first position
+        self.first: dict[tuple, int] = {}  # key -> the first position with it
+        for position, kr in enumerate(key_results):
+            if id(kr) in self.positions:
+                continue
+            key = self.keys[id(kr)] = _words_key(kr, ctx)
+            self.positions[id(kr)] = position
+            self.first.setdefault(key, position)
+        self._key_results = key_results  # keeps the ids above from being reused
+
+    def key(self, kr: KeyResult, ctx: RuleContext) -> tuple:
+        found = self.keys.get(id(kr))
+        return found if found is not None else _words_key(kr, ctx)
+
+    def position(self, kr: KeyResult) -> float:
+        """Where the key result stands; one outside the objective comes after all of them."""
+        return self.positions.get(id(kr), math.inf)
 
 
-class _Keys:
-    """The keys already worked out for the key results seen with one context.
+class _Indexes:
+    """The index of each context's objective, built when the context is first seen.
 
-    The engine shares a context among the key results of an objective, and each of them is
-    compared with every one before it, so a key is worked out once per key result instead
-    of once per comparison. The context is held weakly, and the keys go with it."""
+    The engine shares one context among the key results of an objective, so the index is
+    built once per objective. Contexts are held weakly: an index goes with its context."""
 
     def __init__(self) -> None:
-        # the pair is replaced whole, so a caller only reads and fills its own context's keys
-        self._memo: _Memo | None = None
+        self._memo: dict[int, tuple[weakref.ref[RuleContext], _Index]] = {}
 
-    def get(self, kr: KeyResult, ctx: RuleContext) -> tuple:
+    def get(self, ctx: RuleContext) -> _Index:
+        key = id(ctx)
+        found = self._memo.get(key)
+        if found is not None and found[0]() is ctx:
+            return found[1]
+        index = _Index(ctx)
         memo = self._memo
-        if memo is None or memo[0]() is not ctx:
-            memo = self._memo = (weakref.ref(ctx, self._forget), {})
-        keys = memo[1]
-        found = keys.get(id(kr))
-        if found is None or found[0] is not kr:
-            found = keys[id(kr)] = (kr, _words_key(kr, ctx))
-        return found[1]
 
-    def _forget(self, ref: weakref.ref[RuleContext]) -> None:
-        memo = self._memo
-        if memo is not None and memo[0] is ref:  # its run is over: let go of the key results
-            self._memo = None
+        def forget(ref: weakref.ref[RuleContext]) -> None:
+            if key in memo and memo[key][0] is ref:  # not a newer context's entry
+                del memo[key]
+
+        memo[key] = (weakref.ref(ctx, forget), index)
+        return index
 
 
-_KEYS = _Keys()
-
-
-def _key(kr: KeyResult, ctx: RuleContext) -> tuple:
-    return _KEYS.get(kr, ctx)
+_INDEXES = _Indexes()
 
 
 def _words_key(kr: KeyResult, ctx: RuleContext) -> tuple:

@@ -1,0 +1,255 @@
+"""Work that grows with the input, counted rather than timed.
+
+A fast machine hides a quadratic loop until the input is large; a count does not. Each test
+runs one shape of input at n and at 4n and counts the work: comparisons of OKR210's keys, or
+the lines of Python run (a tracing counter) by the cascade rules. Linear work grows four
+times, quadratic work sixteen times. Seconds are measured in benchmarks/scale.py instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import sys
+from collections.abc import Callable, Sequence
+
+import okrlint.rules.okr210_kr_duplicate as okr210
+import pytest
+
+from okrlint.alignment import NEAR_IDS, OkrSet, tree_rows
+from okrlint.config import Config
+from okrlint.engine import run_rules, select_rules
+from okrlint.model import Document, KeyResult, Objective, Span
+from okrlint.readers import read_document
+from okrlint.registry import builtin_rules
+from okrlint.rule import Target
+
+CASCADE_CODES = ("OKR103", "OKR302", "OKR401", "OKR402", "OKR403", "OKR404", "OKR405", "OKR406")
+
+
+def lines_run(work: Callable[[], object]) -> int:
+    """How many lines of Python ``work`` runs (in every module, the standard library's too)."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+# ---------------------------------------------------------------------------- OKR210
+
+
+class _CountedKey:
+    """A comparison key that counts how often it is compared."""
+
+    compared = 0
+
+    def __init__(self, key: tuple) -> None:
+        self.key = key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        _CountedKey.compared += 1
+        return isinstance(other, _CountedKey) and self.key == other.key
+
+    def __bool__(self) -> bool:
+        return bool(self.key)
+
+
+def _duplicates_under_one_objective(n: int, monkeypatch) -> tuple[int, int, int]:
+    """(findings, keys worked out, key comparisons) for n key results, every tenth a repeat."""
+    texts = [f"Øke salg fra {i} til {i + 1}" for i in range(n)]
+    for i in range(9, n, 10):
+        texts[i] = texts[i - 9].upper()  # a repeat: case is ignored
+    lines = "".join(f"      - {t}\n" for t in texts)
+    text = f"objectives:\n  - title: Vokse i Bergen, fordi vi vil\n    key_results:\n{lines}"
+    doc = read_document("one.okr.yaml", text, language="nb")[0]
+    worked_out = 0
+    words_key = okr210._words_key
+
+    def counted(kr, ctx):
+        nonlocal worked_out
+        worked_out += 1
+        return _CountedKey(words_key(kr, ctx))
+
+    monkeypatch.setattr(okr210, "_words_key", counted)
+    _CountedKey.compared = 0
+    active = [a for a in select_rules(builtin_rules(), Config()) if a.rule.code == "OKR210"]
+    found = run_rules([doc], active, Config())
+    return len(found), worked_out, _CountedKey.compared
+
+
+@pytest.mark.parametrize("n", [100, 400])
+def test_okr210_works_each_key_out_once_and_compares_only_repeats(n: int, monkeypatch) -> None:
+    repeats = n // 10
+    found, worked_out, compared = _duplicates_under_one_objective(n, monkeypatch)
+    assert found == repeats
+    assert worked_out == n  # one key per key result
+    # a repeat's key meets its original's twice (building the index, looking it up); a
+    # distinct key is never compared with another: 2 × 40 at n = 400, not 400² / 2
+    assert compared == 2 * repeats
+
+
+def test_okr210_names_the_first_of_several_equal_key_results() -> None:
+    texts = [
+        "Øke NPS fra 30 til 45",
+        "Selge 40 biler",
+        "øke NPS fra 30 til 45",
+        "ØKE NPS FRA 30 TIL 45",
+    ]
+    krs = "".join(f"      - {t}\n" for t in texts)
+    text = f"objectives:\n  - title: Vokse i Bergen, fordi vi vil\n    key_results:\n{krs}"
+    doc = read_document("one.okr.yaml", text, language="nb")[0]
+    active = [a for a in select_rules(builtin_rules(), Config()) if a.rule.code == "OKR210"]
+    found = run_rules([doc], active, Config())
+    assert [(f.span.line, f.message) for f in found] == [
+        (6, "key result repeats key result 1 of this objective («Øke NPS fra 30 til 45»)"),
+        (7, "key result repeats key result 1 of this objective («Øke NPS fra 30 til 45»)"),
+    ]
+
+
+# ---------------------------------------------------------------------------- the cascade
+
+
+def _objective(i: int, ident: str | None, parent: str | None, level: str | None = None):
+    krs = tuple(
+        KeyResult(f"Raise metric {i}.{k} from 10 to 20", Span.point(3 * i + k + 2), id=kr_id)
+        for k, kr_id in enumerate((f"{ident}-kr1", f"{ident}-kr2") if ident else (None, None))
+    )
+    return Objective(
+        f"Win region {i}, because we grow",
+        Span.point(3 * i + 1),
+        id=ident,
+        parent=parent,
+        level=level,
+        key_results=krs,
+    )
+
+
+def _yaml(path: str, objectives: Sequence[Objective], period: str = "2026") -> Document:
+    return Document(path, "yaml", tuple(objectives), language="en", period=period)
+
+
+def chain(n: int) -> list[Document]:
+    first = _objective(0, "o0", None, "company")
+    rest = [_objective(i, f"o{i}", f"o{i - 1}") for i in range(1, n)]
+    return [_yaml("chain.yaml", [first, *rest])]
+
+
+def fan_out(n: int) -> list[Document]:
+    company = _yaml("company.yaml", [_objective(0, "company", None, "company")])
+    teams = [
+        _yaml(f"team-{f}.yaml", [_objective(i, f"t{i}", "company-kr1") for i in range(f, f + 10)])
+        for f in range(0, n, 10)
+    ]
+    return [company, *teams]
+
+
+def missing_parents(n: int) -> list[Document]:
+    return [_yaml("missing.yaml", [_objective(i, f"team-o{i}", f"sales-kr{i}") for i in range(n)])]
+
+
+def one_shared_id(n: int) -> list[Document]:
+    return [_yaml("shared.yaml", [_objective(i, "shared", "shared") for i in range(n)])]
+
+
+def one_cycle(n: int) -> list[Document]:
+    return [_yaml("loop.yaml", [_objective(i, f"o{i}", f"o{(i + 1) % n}") for i in range(n)])]
+
+
+def text_files(n: int) -> list[Document]:
+    """Plain-text files: each has the positional ids o1, o1.kr1, o1.kr2."""
+    documents = []
+    for i in range(n):
+        objective = _objective(i, "o1", None)
+        documents.append(Document(f"team-{i}.txt", "text", (objective,), language="en"))
+    return documents
+
+
+def many_periods(n: int) -> list[Document]:
+    company = _yaml("company.yaml", [_objective(0, "company", None, "company")], "2025")
+    teams = [
+        _yaml(f"t{i}.yaml", [_objective(i, f"t{i}", "company-kr2")], "Q1 2026") for i in range(n)
+    ]
+    return [company, *teams]
+
+
+SHAPES = {
+    "parent chain": chain,
+    "fan-out": fan_out,
+    "missing parents": missing_parents,
+    "one id shared n times": one_shared_id,
+    "one long cycle": one_cycle,
+    "plain-text files": text_files,
+    "period mismatches": many_periods,
+}
+
+
+def cascade_work(documents: list[Document]) -> int:
+    """The lines run by the cascade rules over a fresh set."""
+    active = [
+        a
+        for a in select_rules(builtin_rules(), Config())
+        if a.rule.code in CASCADE_CODES and a.rule.target is Target.DOCUMENT
+    ]
+    the_set = tuple(documents)
+    return lines_run(lambda: run_rules(the_set, active, Config(), {}, the_set))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_cascade_rules_do_linear_work(shape: str) -> None:
+    make = SHAPES[shape]
+    small = cascade_work(make(100))
+    large = cascade_work(make(400))
+    # linear work grows 4 times (a little more where a larger set has more ids alike to
+    # compare a missing parent with), quadratic work 16 times
+    assert large <= 5 * small, f"{shape}: {large / small:.1f} × the work at 4 × the size"
+
+
+def test_the_cascade_tree_does_linear_work() -> None:
+    small = lines_run(lambda: tree_rows(OkrSet(fan_out(100))))
+    large = lines_run(lambda: tree_rows(OkrSet(fan_out(400))))
+    assert large <= 5 * small
+
+
+# ---------------------------------------------------------------------------- suggestions
+
+
+def test_a_suggestion_in_a_small_set_is_difflibs_best_match_over_every_id() -> None:
+    rng = random.Random(7)
+    letters = "abcdefgk-12"
+    for _ in range(200):
+        ids = {"".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(2 * NEAR_IDS)}
+        ref = "".join(rng.choices(letters, k=rng.randint(3, 9)))
+        documents = [_yaml("a.yaml", [_objective(i, x, None) for i, x in enumerate(sorted(ids))])]
+        the_set = OkrSet(documents)
+        every_id = sorted(the_set.ids)
+        close = difflib.get_close_matches(ref, every_id, n=1, cutoff=0.75)
+        folded = [c for c in every_id if c.casefold() == ref.casefold()]
+        expected = folded[0] if folded else (close[0] if close else None)
+        assert the_set.suggestion(ref) == expected, (ref, every_id)
+
+
+def test_a_slip_in_the_middle_of_an_id_is_found_among_thousands() -> None:
+    ids = [
+        f"{team}-kr{k}" for team in ("sales", "support", "people", "product") for k in range(1000)
+    ]
+    documents = [_yaml("a.yaml", [_objective(i, x, None) for i, x in enumerate(ids)])]
+    the_set = OkrSet(documents)
+    assert the_set.suggestion("supprt-kr517") == "support-kr517"  # a letter missing
+    assert the_set.suggestion("SALES-KR12") == "sales-kr12"  # case only
+    assert the_set.suggestion("zzz") is None
