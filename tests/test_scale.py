@@ -253,3 +253,109 @@ def test_a_slip_in_the_middle_of_an_id_is_found_among_thousands() -> None:
     assert the_set.suggestion("supprt-kr517") == "support-kr517"  # a letter missing
     assert the_set.suggestion("SALES-KR12") == "sales-kr12"  # case only
     assert the_set.suggestion("zzz") is None
+
+
+# ---------------------------------------------------------------------------- readers
+# Their quadratic work was in C (splitting or copying the whole text once per line or per
+# document), which no line counter sees: these count the characters handled instead.
+
+
+def characters_read(work: Callable[[], object]) -> int:
+    """Characters the methods of str (split, find, count, …) went through while work ran."""
+    total = 0
+
+    def profile(frame, event, arg):
+        nonlocal total
+        if event == "c_call":
+            owner = getattr(arg, "__self__", None)
+            if isinstance(owner, str):
+                total += len(owner)
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return total
+
+
+def test_yaml_block_scalars_split_the_text_once() -> None:
+    def block_scalars(n: int) -> str:
+        items = "".join(f"      - |\n        Øke salg fra {i} til {i + 1}\n" for i in range(n))
+        return f"objectives:\n  - title: Vokse, fordi vi vil\n    key_results:\n{items}"
+
+    def work(n: int) -> int:
+        text = block_scalars(n)
+        return characters_read(lambda: read_document("a.okr.yaml", text, language="nb"))
+
+    spans = read_document("a.okr.yaml", block_scalars(2), language="nb")[0]
+    assert [kr.span for kr in spans.objectives[0].key_results] == [
+        Span(4, 9, 5, 29),
+        Span(6, 9, 7, 29),
+    ]
+    assert work(400) <= 4.4 * work(100)
+
+
+class _CountingText(str):
+    """A text that counts the characters ``in`` searches through."""
+
+    searched = 0
+
+    def __contains__(self, part: object) -> bool:
+        _CountingText.searched += len(self)
+        return super().__contains__(part)
+
+
+def test_many_yaml_documents_search_the_text_a_fixed_number_of_times(monkeypatch) -> None:
+    from okrlint.readers import yaml_reader
+    from okrlint.readers.yaml_reader import read_yaml
+
+    composed = yaml_reader._composed  # libyaml takes only a plain str
+    monkeypatch.setattr(yaml_reader, "_composed", lambda text: composed(str(text)))
+
+    def work(n: int) -> int:
+        body = "".join(
+            f"---\nobjectives:\n  - title: Vokse {i}, fordi vi vil\n"
+            f"    key_results:\n      - Øke salg fra {i} til {i + 1}\n"
+            for i in range(n)
+        )
+        _CountingText.searched = 0
+        documents = read_yaml("a.okr.yaml", _CountingText(body), "nb", "cli")
+        assert len(documents) == n
+        return _CountingText.searched + characters_read(
+            lambda: read_yaml("a.okr.yaml", _CountingText(body), "nb", "cli")
+        )
+
+    assert work(400) <= 4.4 * work(100)
+
+
+def test_a_key_result_wrapped_over_many_lines_is_joined_once(monkeypatch) -> None:
+    import dataclasses
+    import types
+
+    from okrlint.readers import outline
+
+    built = 0
+
+    def replace(obj, **changes):
+        nonlocal built
+        built += len(changes.get("text", ""))
+        return dataclasses.replace(obj, **changes)
+
+    monkeypatch.setattr(outline, "dataclasses", types.SimpleNamespace(replace=replace))
+
+    def work(path: str, head: str, indent: str, n: int) -> int:
+        nonlocal built
+        built = 0
+        wrapped = "".join(f"{indent}og {i} flere kunder\n" for i in range(n))
+        text = f"{head}{wrapped}"
+        doc = read_document(path, text, language="nb")[0]
+        kr = doc.objectives[0].key_results[0]
+        assert kr.text.endswith(f"og {n - 1} flere kunder")
+        assert kr.span.end_line == text.count("\n")
+        return built
+
+    markdown = "## Mål: Vokse i Bergen\n\n- Øke salg fra 10 til\n"
+    text = "Objective: Vokse i Bergen\n\nKey results:\n\n  • Øke salg fra 10 til\n"
+    for path, head, indent in (("a.md", markdown, "  "), ("a.txt", text, "    ")):
+        assert work(path, head, indent, 400) <= 4.4 * work(path, head, indent, 100)

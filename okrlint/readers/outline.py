@@ -145,6 +145,9 @@ class _Machine:
     item_indent: int | None = None  # the indent of the list's first item
     pending: tuple[Line, Label] | None = None  # "## Objective 1" waiting for its text
     last: tuple[Line, str, int] | None = None  # the element a continuation line extends
+    # the lines of wrapped elements, by (id of its list, index), joined once at the end:
+    # joining at every line made an element wrapped over n lines cost n² characters
+    wrapped: dict[tuple[int, int], _Wrapped] = field(default_factory=dict)
     # a period named by a title line before the first objective, with the heading draft it
     # came from (dropped if that heading turns out to be an objective)
     title_period: tuple[int, Draft | None, str] | None = None  # (line, heading draft, period)
@@ -373,15 +376,38 @@ class _Machine:
             return False
         item_line, mode, index = self.last
         elements = self.current.key_results if mode == _KRS else self.current.actions
-        old = elements[index]
-        if not self.dialect.lazy_continuation and not _wraps(old.text, line, item_line):
+        wrapped = self.wrapped.get((id(elements), index))
+        text_so_far = wrapped.parts[-1] if wrapped is not None else elements[index].text
+        if not self.dialect.lazy_continuation and not _wraps(text_so_far, line, item_line):
             return False
         extra = piece(line, line.start)
         if extra is None:
             return True
-        span = Span(old.span.line, old.span.column, extra.span.end_line, extra.span.end_column)
-        elements[index] = dataclasses.replace(old, text=f"{old.text} {extra.text}", span=span)
+        if wrapped is None:
+            wrapped = _Wrapped(elements, index, [elements[index].text])
+            self.wrapped[(id(elements), index)] = wrapped
+        wrapped.parts.append(extra.text)
+        wrapped.end = (extra.span.end_line, extra.span.end_column)
         return True
+
+    def join_wrapped(self) -> None:
+        """Give each wrapped element its whole text and a span to its last line."""
+        for wrapped in self.wrapped.values():
+            old = wrapped.elements[wrapped.index]
+            span = Span(old.span.line, old.span.column, *wrapped.end)
+            text = " ".join(wrapped.parts)
+            wrapped.elements[wrapped.index] = dataclasses.replace(old, text=text, span=span)
+        self.wrapped.clear()
+
+
+@dataclass
+class _Wrapped:
+    """An element continued on the lines below it: its text in parts, and where it ends."""
+
+    elements: list[KeyResult] | list[Action]  # the list it stands in
+    index: int
+    parts: list[str]
+    end: tuple[int, int] = (0, 0)  # (line, end column) of its last part
 
 
 def _wraps(text: str, line: Line, item_line: Line) -> bool:
@@ -404,6 +430,7 @@ def build_outline(lines: list[Line], dialect: Dialect) -> Outline:
     machine = _Machine(dialect)
     for line in lines:
         machine.feed(line)
+    machine.join_wrapped()
     if machine.out.period is None and machine.title_period is not None:
         machine.out.period = machine.title_period[2]
     return machine.out

@@ -15,7 +15,8 @@ nesting depth are bounded before anything is walked.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -77,9 +78,10 @@ def read_yaml(
     path: str, text: str, language: str | None, language_source: str | None
 ) -> list[Document]:
     suppressions = tuple(hash_suppressions(text.split("\n")))
+    lines = functools.cache(lambda: text.split("\n"))  # split once, for block scalars' spans
     documents = []
     for root in compose_documents(path, text):
-        reader = _DocumentReader(path)
+        reader = _DocumentReader(path, lines)
         documents.append(reader.read(root, language, language_source, suppressions))
     if not documents:  # empty file or only comments
         language, source = resolve_language(path, language, language_source)
@@ -152,12 +154,13 @@ class _Unsure(Exception):
 
 def compose_documents(path: str, text: str) -> Iterator[Node]:
     """The root node of each YAML document, after the safety checks."""
+    escapes = "\\u" in text or "\\U" in text  # an escape may name no writable character
     try:
         for document in _composed(text):
             if not document.plain:
                 _check_expansion(document.root, document.alias_uses)
                 _check_tags(document.root)
-            if "\\u" in text or "\\U" in text:  # an escape may name no writable character
+            if escapes:
                 _check_characters(document.root)
             yield document.root
     except _Refused as exc:
@@ -483,16 +486,19 @@ def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
 # ---------------------------------------------------------------------------- walking
 
 
-def span_of(node: Node) -> Span:
+def span_of(node: Node, lines: Callable[[], list[str]] | None = None) -> Span:
+    """Where a node stands. ``lines`` gives the text's lines (split once per file by the
+    caller), else they come from the node's buffer: splitting the whole text for every
+    block scalar made a file of n block scalars cost n times its size."""
     start, end = node.start_mark, node.end_mark
     end_line, end_column = end.line, end.column
     if end_column == 0 and end_line > start.line:
         # a block scalar (| or >) ends at the start of the line after it: end on its last text
-        lines = (start.buffer or "").rstrip("\x00").split("\n")
+        text = lines() if lines else (start.buffer or "").rstrip("\x00").split("\n")
         end_line -= 1
-        while end_line > start.line and end_line < len(lines) and not lines[end_line].strip():
+        while end_line > start.line and end_line < len(text) and not text[end_line].strip():
             end_line -= 1
-        end_column = len(lines[end_line].rstrip()) if end_line < len(lines) else 0
+        end_column = len(text[end_line].rstrip()) if end_line < len(text) else 0
     return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
 
 
@@ -543,7 +549,11 @@ def _normal_key(key: str) -> str:
 @dataclass
 class _DocumentReader:
     path: str
+    lines: Callable[[], list[str]] | None = None  # the text's lines, for span_of
     unknown: list[UnknownField] = field(default_factory=list)
+
+    def span(self, node: Node) -> Span:
+        return span_of(node, self.lines)
 
     def error(self, message: str, node: Node) -> OkrlintError:
         return OkrlintError(message, self.path, node.start_mark.line + 1)
@@ -650,7 +660,7 @@ class _DocumentReader:
     def unknown_field(self, key_node: ScalarNode, known: dict[str, str], where: str):
         return UnknownField(
             key=key_node.value,
-            span=span_of(key_node),
+            span=self.span(key_node),
             where=where,
             suggestion=suggest(_normal_key(key_node.value), known),
         )
@@ -670,7 +680,7 @@ class _DocumentReader:
 
     def objective(self, node: Node) -> Objective:
         if isinstance(node, ScalarNode) and node.tag not in (_NULL, _INT, _FLOAT, _BOOL):
-            return Objective(text=self.title(node, "objective"), span=span_of(node))
+            return Objective(text=self.title(node, "objective"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
                 f"an objective must be a title or a mapping with 'title', got {kind_of(node)}",
@@ -682,7 +692,7 @@ class _DocumentReader:
         actions = self.sequence(fields.get("actions"), "actions")
         return Objective(
             text=self.title(title, "objective"),
-            span=span_of(title),
+            span=self.span(title),
             id=self.optional_text(fields, "id"),
             why=self.optional_text(fields, "why"),
             owner=self.optional_text(fields, "owner"),
@@ -694,7 +704,7 @@ class _DocumentReader:
 
     def key_result(self, node: Node) -> KeyResult:
         if isinstance(node, ScalarNode) and node.tag not in (_NULL, _INT, _FLOAT, _BOOL):
-            return KeyResult(text=self.title(node, "key result"), span=span_of(node))
+            return KeyResult(text=self.title(node, "key result"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
                 f"a key result must be a text or a mapping with 'title', got {kind_of(node)}",
@@ -706,7 +716,7 @@ class _DocumentReader:
         current = self.number(fields, "current")
         return KeyResult(
             text=self.title(title, "key result"),
-            span=span_of(title),
+            span=self.span(title),
             id=self.optional_text(fields, "id"),
             # the value today is where the change starts when no baseline is given
             baseline=baseline if baseline is not None else current,
@@ -718,7 +728,7 @@ class _DocumentReader:
 
     def action(self, node: Node) -> Action:
         if isinstance(node, ScalarNode) and node.tag not in (_NULL, _INT, _FLOAT, _BOOL):
-            return Action(text=self.title(node, "action"), span=span_of(node))
+            return Action(text=self.title(node, "action"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
                 f"an action must be a text or a mapping with 'title', got {kind_of(node)}", node
@@ -727,7 +737,7 @@ class _DocumentReader:
         title = self.require_title(fields, node, "action")
         return Action(
             text=self.title(title, "action"),
-            span=span_of(title),
+            span=self.span(title),
             id=self.optional_text(fields, "id"),
         )
 
