@@ -329,6 +329,8 @@ def _refuse_outputs_on_inputs(
 
     ``outputs`` and ``inputs`` are (what, path) pairs, "what" as the message names it.
     """
+    if not outputs:  # nothing written: no need to resolve every checked path
+        return
     read = {_resolved(path): what for path, what in reversed(inputs)}
     seen: dict[Path, str] = {}
     for what, dest in outputs:
@@ -488,7 +490,7 @@ def rules(fmt: str) -> None:
     import json
 
     from okrlint.config import find_config
-    from okrlint.runner import load_rules
+    from okrlint.perfile import load_rules
 
     found = load_rules(find_config(Path.cwd()))
     if fmt == "json":
@@ -535,8 +537,8 @@ def rules_markdown(found) -> str:
 def explain(rule: str) -> None:
     """Show what a rule checks, why it matters, how to fix it, and its examples."""
     from okrlint.config import find_config
+    from okrlint.perfile import load_rules
     from okrlint.registry import find_rule
-    from okrlint.runner import load_rules
 
     found = find_rule(load_rules(find_config(Path.cwd())), rule)
     if found is None:

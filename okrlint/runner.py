@@ -1,8 +1,9 @@
 """One check run: files -> documents -> language -> rules -> Report.
 
-This is the seam the CLI calls; it owns reading inputs (never writing them)
-and turning every input problem into an OKR000 finding so the other files are
-still checked.
+This is the seam the CLI calls; it owns reading inputs (never writing them), the cache,
+handing the files it must check to ``okrlint.perfile`` (through ``okrlint.parallel`` for
+``--jobs``), running the document-set rules over every document afterwards, and turning
+every input problem into an OKR000 finding so the other files are still checked.
 """
 
 from __future__ import annotations
@@ -10,31 +11,28 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from okrlint.alignment import (
-    alignment_config,
-    apply_levels,
-    context_files,
-    context_keys,
-    read_context,
-)
+from okrlint.alignment import alignment_config, context_files, context_keys, read_context
 from okrlint.config import Config
-from okrlint.engine import ActiveRule, error_finding, run_rules, select_rules
+from okrlint.engine import element_texts, error_finding, run_rules
 from okrlint.errors import OkrlintError
 from okrlint.files import STDIN, expand_paths
 from okrlint.model import Document, Finding
-from okrlint.parallel import (
+from okrlint.parallel import choose_jobs, run_files
+from okrlint.perfile import (
+    Analyses,
+    FileOptions,
     FileOutcome,
-    LazyAnalyses,
-    choose_jobs,
+    active_rules,
     document_rules,
-    run_files,
+    load_rules,
 )
-from okrlint.registry import all_rules
 from okrlint.report import FileResult, Report
-from okrlint.rule import Rule
+
+__all__ = ["RunOptions", "active_rules", "check", "load_rules", "read_input"]
 
 
 @dataclass(frozen=True)
@@ -48,19 +46,6 @@ class RunOptions:
     jobs: int | None = None  # --jobs; None: every core when the input is large enough
     # called as (stage, done, total) while files are read and checked: the CLI's progress bar
     progress: Callable[[str, int, int], None] | None = None
-
-
-def load_rules(config: Config) -> tuple[Rule, ...]:
-    extra: tuple[Rule, ...] = ()
-    if config.custom_rules:
-        from okrlint.custom import load_custom_rules
-
-        extra = load_custom_rules(config.root / config.custom_rules)
-    return all_rules(extra)
-
-
-def active_rules(config: Config) -> tuple[ActiveRule, ...]:
-    return select_rules(load_rules(config), config)
 
 
 def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, bytes]:
@@ -111,38 +96,6 @@ def _kind_of_file(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return "not a file"
-
-
-def parse_input(display: str, data: bytes, config: Config, options: RunOptions) -> FileResult:
-    from okrlint.readers import read_document
-
-    language = options.language
-    source = "cli" if language else None
-    docs = read_document(display, data, language=language, language_source=source, fmt=options.fmt)
-    docs = [_resolve_language(doc, config) for doc in docs]
-    levels = alignment_config(config).levels  # owner -> level from [levels]
-    docs = [apply_levels(doc, levels) for doc in docs]
-    first = docs[0] if docs else None
-    return FileResult(
-        path=display,
-        format=first.format if first else None,
-        language=first.language if first else None,
-        language_source=first.language_source if first else None,
-        documents=tuple(docs),
-    )
-
-
-def _resolve_language(doc: Document, config: Config) -> Document:
-    if doc.language:
-        return doc
-    if config.language:
-        return replace(doc, language=config.language, language_source="config")
-    texts = [e.text for e in doc.elements()]
-    if not texts:
-        return replace(doc, language="en", language_source="default")
-    from okrlint.language import detect_language
-
-    return replace(doc, language=detect_language("\n".join(texts)), language_source="detected")
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -196,8 +149,9 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     inputs = [(display, data) for _, display, data, _ in todo]
     jobs = choose_jobs(options.jobs, inputs)
     progress("analysing", 0, total)
+    file_options = FileOptions(language=options.language, fmt=options.fmt)
     fresh, analyses = run_files(
-        inputs, config, options, active, jobs, bool(set_rules), options.progress
+        inputs, config, file_options, active, jobs, bool(set_rules), options.progress
     )
     progress("checking", total, total)
     for (slot, _, _, key), outcome in zip(todo, fresh, strict=True):
@@ -269,3 +223,44 @@ def _total_order(f: Finding) -> tuple:
     """sort_key, then every other field: the same findings always print in the same order."""
     highlight = f.highlight or (-1, -1)
     return (*f.sort_key, f.rule, f.severity.rank, f.suggestion or "", f.text, highlight)
+
+
+class LazyAnalyses(Mapping[tuple[str, str], Any]):
+    """The analyses document rules may ask for.
+
+    Elements of files served from the cache were never analysed in this run; they are
+    analysed, all in one batch, only when a rule first asks for one of them, so a run that
+    needs no analysis never imports spaCy.
+    """
+
+    def __init__(self, known: Analyses, documents: Sequence[Document]) -> None:
+        self._known = dict(known)
+        self._documents = documents
+        self._complete = False
+
+    def _complete_all(self) -> None:
+        from okrlint.language import analyse_texts
+
+        self._complete = True
+        for lang, texts in element_texts(self._documents).items():
+            missing = [t for t in texts if (lang, t) not in self._known]
+            if missing:
+                self._known.update(
+                    ((lang, t), a)
+                    for t, a in zip(missing, analyse_texts(lang, missing), strict=True)
+                )
+
+    def __getitem__(self, key: tuple[str, str]) -> Any:
+        if key not in self._known and not self._complete:
+            self._complete_all()
+        return self._known[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        if not self._complete:
+            self._complete_all()
+        return iter(self._known)
+
+    def __len__(self) -> int:
+        if not self._complete:
+            self._complete_all()
+        return len(self._known)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +54,66 @@ def test_jobs_zero_means_one_per_core_and_negative_is_a_usage_error(corpus: Path
     assert result.code in (0, 1), result.err
     bad = run_okrlint("check", "-j", "-1", "okrs", cwd=corpus)
     assert bad.code == 2 and "--jobs" in bad.err
+
+
+def _processes_in_group(group: int) -> list[int]:
+    """The processes whose process group is ``group`` (Linux: from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # it ended while we looked
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (command) "
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _start_in_own_group(*args: str, cwd: Path) -> subprocess.Popen:
+    from conftest import okrlint_executable
+
+    return subprocess.Popen(
+        [okrlint_executable(), *args],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its process group is its pid: its workers join it
+    )
+
+
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from corpus import generate
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    folder = tmp_path_factory.mktemp("jobs-large")
+    generate(folder, 4000, seed=11)
+    return folder
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_die_with_a_killed_parent(large_corpus: Path) -> None:
+    run = _start_in_own_group("check", "--no-cache", "-j", "2", "okrs", cwd=large_corpus)
+    deadline = time.monotonic() + 60
+    while len(_processes_in_group(run.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)  # the worker is busy with its first chunk
+    assert run.poll() is None, "the run ended before it could be killed"
+    assert len(_processes_in_group(run.pid)) >= 2  # okrlint and its worker
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    time.sleep(2)
+    assert _processes_in_group(run.pid) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_no_worker_outlives_a_finished_run(corpus: Path) -> None:
+    run = _start_in_own_group("check", "--no-cache", "-j", "2", "okrs", cwd=corpus)
+    _, err = run.communicate(timeout=300)
+    assert run.returncode == 2, err  # the corpus's broken file
+    assert _processes_in_group(run.pid) == []  # at once: workers are reaped before okrlint exits
