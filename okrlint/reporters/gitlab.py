@@ -10,7 +10,7 @@ import hashlib
 
 from okrlint.model import Severity
 from okrlint.report import Report
-from okrlint.reporters import jsontext
+from okrlint.reporters import jsonout
 from okrlint.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -36,4 +36,4 @@ def issues(report: Report) -> list[dict]:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsontext.dumps(issues(report)) + "\n"
+    return jsonout.dumps(issues(report)) + "\n"

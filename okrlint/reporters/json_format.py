@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from okrlint.model import Document, Finding
 from okrlint.report import Report
-from okrlint.reporters import jsontext
+from okrlint.reporters import jsonout
 
 SCHEMA_VERSION = 1
 
@@ -80,4 +80,4 @@ def report_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsontext.dumps(report_dict(report)) + "\n"
+    return jsonout.dumps(report_dict(report)) + "\n"

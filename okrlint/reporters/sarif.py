@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
-from okrlint.reporters import jsontext
+from okrlint.reporters import jsonout
 from okrlint.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -135,4 +135,4 @@ def sarif_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsontext.dumps(sarif_dict(report)) + "\n"
+    return jsonout.dumps(sarif_dict(report)) + "\n"

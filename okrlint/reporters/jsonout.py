@@ -1,0 +1,25 @@
+"""Indented JSON text for the json, sarif and gitlab reports, written by orjson.
+
+The contract of these reports is their keys and values, not their whitespace. With
+``indent`` set, the standard library's ``json.dumps`` leaves its C encoder for pure Python;
+orjson writes the same indented text in C, many times faster. A value orjson refuses (an
+integer past 64 bits, a key that is not a string, a string that is not valid Unicode, a
+loop) goes to ``json.dumps``, so its text or its error is the standard library's. orjson
+writes NaN and the infinities as null where ``json.dumps`` writes NaN and Infinity, which
+no JSON reader takes; okrlint's reports hold no floats.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+
+def dumps(value: Any) -> str:
+    """``value`` as JSON text indented by two spaces, non-ASCII characters as they are."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError is one
+        return json.dumps(value, ensure_ascii=False, indent=2)
