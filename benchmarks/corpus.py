@@ -210,9 +210,9 @@ def _amount(rng: random.Random, lang: str, unit: str, low: int, high: int) -> st
     return f"{number} {unit}".strip()
 
 
-def key_result(rng: random.Random, lang: str) -> str:
+def key_result(rng: random.Random, lang: str, good_share: float = GOOD_SHARE) -> str:
     w = WORDS[lang]
-    if rng.random() < GOOD_SHARE:
+    if rng.random() < good_share:
         if rng.random() < 0.6:
             metric, unit = rng.choice(w["metrics"])
             a = _amount(rng, lang, unit, 50, 5000)
@@ -342,9 +342,12 @@ def _company(lang: str, rng: random.Random) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", ids
 
 
-def generate(folder: Path, key_results: int, seed: int = 20260101) -> dict:
-    """Write a corpus of about ``key_results`` key results; returns a summary with every
-    element text per language (for the spaCy-only floor)."""
+def generate(
+    folder: Path, key_results: int, seed: int = 20260101, good_share: float = GOOD_SHARE
+) -> dict:
+    """Write a corpus of about ``key_results`` key results, ``good_share`` of them well
+    written; returns a summary with every element text per language (for the spaCy-only
+    floor)."""
     rng = random.Random(seed)
     okrs = folder / "okrs"
     okrs.mkdir(parents=True, exist_ok=True)
@@ -368,7 +371,7 @@ def generate(folder: Path, key_results: int, seed: int = 20260101) -> dict:
         objectives = []
         for _ in range(rng.choice((1, 2, 3, 3, 4))):
             title, why = objective(rng, lang)
-            krs = [key_result(rng, lang) for _ in range(rng.choice((2, 3, 3, 4, 5)))]
+            krs = [key_result(rng, lang, good_share) for _ in range(rng.choice((2, 3, 3, 4, 5)))]
             actions = [rng.choice(WORDS[lang]["activities"])] if rng.random() < 0.15 else []
             parent = rng.choice(parents[lang]) if parents and rng.random() < 0.9 else None
             objectives.append(Objective(title, why, krs, actions, parent))
@@ -388,6 +391,28 @@ def generate(folder: Path, key_results: int, seed: int = 20260101) -> dict:
         (sub / f"{name}.{suffix}").write_text(content, encoding="utf-8")
         counts["files"] += 1
     return {**counts, "texts": texts}
+
+
+def generate_big(folder: Path, objectives: int, files: int = 1, seed: int = 20260101) -> dict:
+    """The same ``objectives`` (Norwegian, two to five key results each) in one YAML file, or
+    split evenly over ``files`` files: one large file against the same OKRs in many."""
+    rng = random.Random(seed)
+    made = []
+    for _ in range(objectives):
+        title, why = objective(rng, "nb")
+        krs = [key_result(rng, "nb") for _ in range(rng.choice((3, 4, 4, 5)))]
+        made.append(Objective(title, why, krs))
+    folder.mkdir(parents=True, exist_ok=True)
+    per_file = -(-objectives // files)
+    names = []
+    for n, start in enumerate(range(0, objectives, per_file), 1):
+        name = "big.okr.yaml" if files == 1 else f"part-{n:03d}.okr.yaml"
+        content = render_yaml("nb", "Salg", "2026-Q1", made[start : start + per_file], n)
+        (folder / name).write_text(content, encoding="utf-8")
+        names.append(name)
+    size = sum((folder / name).stat().st_size for name in names)
+    key_results = sum(len(o.key_results) for o in made)
+    return {"files": names, "objectives": objectives, "key_results": key_results, "bytes": size}
 
 
 def main() -> None:
