@@ -17,7 +17,7 @@ from typing import Any
 
 from okrlint.alignment import alignment_config, context_files, context_keys, read_context
 from okrlint.config import Config
-from okrlint.engine import element_texts, error_finding, run_rules
+from okrlint.engine import element_texts, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
 from okrlint.files import STDIN, expand_paths
 from okrlint.model import Document, Finding
