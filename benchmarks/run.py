@@ -14,7 +14,12 @@ on the same machine as two floors no spaCy-based linter can beat:
 Corpora come from ``benchmarks/corpus.py`` (seeded, so every run checks the same bytes). CPU
 time and peak memory are the child's own, from ``os.wait4``; CPU includes worker processes,
 peak memory is the largest single process. okrlint runs with ``--no-cache`` unless the row
-says "cached".
+says "cached". Each corpus is checked in one process (``-j 1``), with ``-j 2`` and with the
+automatic choice (no ``-j``); "one big file" checks one 4.7 MB YAML file of 14 000 objectives
+against the same objectives in 100 files (``--big 0`` leaves it out).
+
+Python runs with its bytecode cache on (``PYTHONDONTWRITEBYTECODE`` is dropped for the
+measured commands), as an installed okrlint has its modules compiled.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import generate  # a sibling script, not a package
+from corpus import generate, generate_big  # a sibling script, not a package
 
 FLOOR_A = "import spacy; spacy.blank('en'); spacy.blank('nb')"
 FLOOR_B = """\
@@ -75,6 +80,7 @@ def measure(argv: list[str], cwd: Path | None = None) -> Sample:
     """Run one process to completion; its wall time and its own rusage."""
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed okrlint has compiled modules
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -113,9 +119,9 @@ def row(
     return Row(name, sample.wall, sample.cpu, sample.peak_mb, krs, floor, ratio, cpu_ratio)
 
 
-def corpus(work: Path, size: int, seed: int) -> tuple[Path, dict]:
+def corpus(work: Path, size: int, seed: int, **kwargs) -> tuple[Path, dict]:
     folder = work / f"corpus-{size}"
-    summary = generate(folder, size, seed)
+    summary = generate(folder, size, seed, **kwargs)
     texts = folder / "texts.json"  # beside okrs/, so okrlint never reads it
     texts.write_text(json.dumps(summary.pop("texts"), ensure_ascii=False), encoding="utf-8")
     return folder, summary
@@ -141,7 +147,7 @@ def run(args: argparse.Namespace) -> dict:
         sample = median_of([*okr, "check", "--no-cache", str(one)], args.repeats, small)
         rows.append(row(f"one small file, cold ({one.name})", sample, 0, "a", floor_a))
 
-        rows.append(cached_thousand(okr, work, args))
+        rows.extend(cached_thousand(okr, work, args))
 
         series: list[dict] = []
         for size in args.sizes:
@@ -157,6 +163,8 @@ def run(args: argparse.Namespace) -> dict:
                     [*okr, "check", "--no-cache", "-j", str(jobs), "okrs"], args.repeats, folder
                 )
                 rows.append(row(f"{label}: okrlint -j {jobs}", sample, krs, "b", floor_b))
+            auto = median_of([*okr, "check", "--no-cache", "okrs"], args.repeats, folder)
+            rows.append(row(f"{label}: okrlint, automatic -j", auto, krs, "b", floor_b))
             measure([*okr, "check", "okrs"], folder)  # fill the cache
             cached = median_of([*okr, "check", "okrs"], args.repeats, folder)
             rows.append(row(f"{label}: okrlint, cached re-run", cached, krs))
@@ -169,19 +177,43 @@ def run(args: argparse.Namespace) -> dict:
                     "ms_per_kr_over_floor_a": 1000 * (cold.wall - floor_a.wall) / krs,
                 }
             )
+        if args.big:
+            rows.extend(big_file(okr, work, args))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return {"machine": machine(), "repeats": args.repeats, "rows": rows, "series": series}
 
 
-def cached_thousand(okr: list[str], work: Path, args: argparse.Namespace) -> Row:
-    """A re-run over 1 000 unchanged files named on the command line (the cache's target)."""
-    folder, _ = corpus(work, 9_800, args.seed + 1)  # about 1 100 files
+def cached_thousand(okr: list[str], work: Path, args: argparse.Namespace) -> list[Row]:
+    """A re-run over 1 000 unchanged files named on the command line (the cache's target),
+    with poorly written OKRs (about 17 000 findings), reported as text and as JSON."""
+    folder, _ = corpus(work, 12_000, args.seed + 1, good_share=0.0)  # about 1 300 files
     files = sorted(str(p.relative_to(folder)) for p in (folder / "okrs").rglob("*.*"))[:1000]
     measure([*okr, "check", *files], folder)  # fill the cache
-    sample = median_of([*okr, "check", *files], args.repeats, folder)
-    return row("1 000 unchanged files, cached re-run", sample)
+    out = []
+    for fmt in ("text", "json"):
+        sample = median_of([*okr, "check", "-f", fmt, *files], args.repeats, folder)
+        out.append(row(f"1 000 unchanged files, cached re-run, {fmt}", sample))
+    return out
+
+
+def big_file(okr: list[str], work: Path, args: argparse.Namespace) -> list[Row]:
+    """One large YAML file against the same objectives in 100 files."""
+    one = generate_big(work / "big-1", args.big, 1, args.seed)
+    generate_big(work / "big-100", args.big, 100, args.seed)
+    krs = one["key_results"]
+    label = f"{krs:,} KR in one {one['bytes'] / 1e6:.1f} MB file"
+    out = []
+    for name, folder, extra in (
+        (f"{label}, -j 1", work / "big-1", ["-j", "1"]),
+        (f"{label}, automatic -j", work / "big-1", []),
+        ("the same in 100 files, -j 1", work / "big-100", ["-j", "1"]),
+        ("the same in 100 files, automatic -j", work / "big-100", []),
+    ):
+        sample = median_of([*okr, "check", "--no-cache", *extra, "."], args.repeats, folder)
+        out.append(row(name, sample, krs))
+    return out
 
 
 def machine() -> dict:
@@ -239,6 +271,12 @@ def main() -> None:
         type=lambda s: [int(x) for x in s.split(",") if x],
         default=[2],
         help="--jobs values to time besides 1 (default: 2; empty to skip)",
+    )
+    parser.add_argument(
+        "--big",
+        type=int,
+        default=14_000,
+        help="objectives in the one-big-file comparison (default: 14000; 0 to skip)",
     )
     parser.add_argument("--seed", type=int, default=20260101)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
