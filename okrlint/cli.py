@@ -40,7 +40,17 @@ def use_color(stream, no_color: bool) -> bool:
 
 class OkrlintGroup(click.Group):
     def list_commands(self, ctx):  # in the order a newcomer needs them
-        order = ["check", "review", "rules", "explain", "tree", "schema", "init", "config"]
+        order = [
+            "check",
+            "review",
+            "rules",
+            "explain",
+            "tree",
+            "schema",
+            "init",
+            "config",
+            "server",
+        ]
         known = super().list_commands(ctx)
         return [c for c in order if c in known] + [c for c in known if c not in order]
 
@@ -713,6 +723,23 @@ def cache_clean(config_path: str | None, cache_dir: str | None) -> None:
         f"removed {cleaned.removed} cache {entries} from {shown}; left {len(cleaned.left)} "
         f"file(s) okrlint did not write, such as {cleaned.left[0]!r}"
     )
+
+
+@cli.command()
+@click.option(
+    "--stdio", is_flag=True, help="Talk over stdin and stdout (the default; editors may pass it)."
+)
+def server(stdio: bool) -> int:
+    """Run the language server for editors (LSP over stdin/stdout): diagnostics as you
+    type, the rule's documentation on hover, quick fixes and suppressions as code actions.
+
+    Start it from the editor, not by hand; the README has the set-up for VS Code, Neovim
+    and Helix. It checks the files a folder check would (include and exclude in config)
+    and never writes a file itself.
+    """
+    from okrlint.server.protocol import serve
+
+    return serve()
 
 
 @cli.command()

@@ -247,6 +247,7 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
         element=kind,
         text=text,
         highlight=v.highlight,
+        fixes=v.fixes,
     )
 
 

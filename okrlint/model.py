@@ -157,6 +157,27 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One replacement a fix makes: ``text`` for the characters ``start:end`` of the
+    finding's element text (offsets as in ``Finding.highlight``), or, when ``span`` is set,
+    for that place in the file (a YAML key)."""
+
+    start: int
+    end: int
+    text: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """An edit a rule is certain of, offered to the user (the editor's quick fixes);
+    okrlint never applies one on its own."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     span: Span
@@ -168,6 +189,7 @@ class Finding:
     element: str = ElementKind.DOCUMENT.value
     text: str = ""
     highlight: tuple[int, int] | None = None  # character offsets into ``text``
+    fixes: tuple[Fix, ...] = ()  # edits that make this finding go away
 
     @property
     def sort_key(self) -> tuple:

@@ -11,7 +11,9 @@ one ``check`` function::
 ``check`` never parses text and never imports spaCy: it reads the element (the
 model) and ``ctx.analysis(element)`` (the language layer). It yields
 ``Violation``s; the engine turns them into findings with positions, severity
-and suppressions.
+and suppressions. A violation may carry ``fixes``: edits of the element's text
+that certainly resolve it (the editor offers them as quick fixes; okrlint never
+applies one). Offer none where the right text is a guess.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 from okrlint import linear
 from okrlint.language.analysis import Analysis
-from okrlint.model import Document, Element, Objective, Severity, Span
+from okrlint.model import Document, Element, Fix, Objective, Severity, Span
 
 CODE_RE = linear.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -68,6 +70,7 @@ class Violation:
     highlight: tuple[int, int] | None = None  # offsets into the element's text
     element: Element | None = None  # for document rules: the element concerned
     span: Span | None = None  # a position of its own (a YAML key), else the element's
+    fixes: tuple[Fix, ...] = ()  # only edits that certainly resolve this violation
 
 
 @dataclass(frozen=True)

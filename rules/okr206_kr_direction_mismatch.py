@@ -22,9 +22,10 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._key_results import comparable
+from okrlint.rules._key_results import comparable, number
 
-from okrlint.model import KeyResult, Severity
+from okrlint.language.analysis import Quantity
+from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 WAY = {1: "an increase", -1: "a decrease"}
@@ -51,7 +52,32 @@ def check(kr: KeyResult, ctx: RuleContext):
         suggestion=f"swap the numbers ({change.target.text} → {change.baseline.text}) "
         f"or change the verb {ctx.quote(verb.text)}",
         highlight=(verb.start, verb.end),
+        fixes=(_swapped(kr.text, change.baseline, change.target, ctx),),
     )
+
+
+def _swapped(text: str, first: Quantity, second: Quantity, ctx: RuleContext) -> Fix:
+    """The two numbers swapped. Where both are written as plain numbers in one unit, only
+    the numbers move ("fra 6 til 4 minutter"); otherwise each keeps its own unit ("fra 60
+    timer til 2 dager")."""
+    a, b = (_written(first, ctx.lang), _written(second, ctx.lang))
+    same_unit = first.unit is None or second.unit is None or first.unit == second.unit
+    if same_unit and text.startswith(a, first.start) and text.startswith(b, second.start):
+        edits = (
+            Edit(first.start, first.start + len(a), b),
+            Edit(second.start, second.start + len(b), a),
+        )
+    else:
+        edits = (
+            Edit(first.start, first.end, second.text),
+            Edit(second.start, second.end, first.text),
+        )
+    return Fix(f"swap the numbers: {second.text} → {first.text}", edits)
+
+
+def _written(quantity: Quantity, lang: str) -> str:
+    """The number as the language writes it, without its unit or scale ('1,8' of '1,8 MNOK')."""
+    return number(quantity.value / quantity.scale, lang)
 
 
 RULE = Rule(

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from okrlint.rules._key_results import amount, comparable, number, percent_change
 
-from okrlint.language.analysis import Quantity, QuantityKind
-from okrlint.model import KeyResult, Severity
+from okrlint.language.analysis import Change, Quantity, QuantityKind
+from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
@@ -68,6 +68,10 @@ def check(kr: KeyResult, ctx: RuleContext):
     actual = (target - base) / abs(base) * 100
     first = readings[0]
     unit = change.target.unit
+    fixes = (
+        _agreeing(kr.text, change, analysis.direction, base, target, tolerance, counts, ctx),
+        _dropped(kr.text, change, ctx),
+    )
     yield Violation(
         f"from {change.baseline.text} to {change.target.text} is "
         f"{percent_change(actual, ctx.lang)}, not {first.said}",
@@ -75,7 +79,61 @@ def check(kr: KeyResult, ctx: RuleContext):
         f"{first.said} from {change.baseline.text} gives "
         f"{amount(first.target, unit, ctx.lang)}, or drop {ctx.quote(change.amount.text)}",
         highlight=(change.amount.start, change.amount.end),
+        fixes=tuple(fix for fix in fixes if fix is not None),
     )
+
+
+def _agreeing(
+    text: str,
+    change: Change,
+    direction: int,
+    base: float,
+    target: float,
+    tolerance: float,
+    counts: bool,
+    ctx: RuleContext,
+) -> Fix | None:
+    """The stated percentage replaced by the one from → to gives, where only one reading
+    is possible: a relative change of an amount, or percentage points of a percentage."""
+    stated, moves = change.amount, 1 if target >= base else -1
+    if stated.kind is not QuantityKind.PERCENT or (direction and direction != moves):
+        return None
+    points = stated.unit == "pp" and change.baseline.unit == "%"
+    if not points and (stated.unit != "%" or change.baseline.unit == "%"):
+        return None  # "+10 %" of a percentage may mean points or a relative change
+    wanted = abs(target - base) if points else abs(target - base) / abs(base) * 100
+    for digits in (0, 1, 2):
+        value = round(wanted, digits)
+        implied = base + moves * value if points else base * (1 + moves * value / 100)
+        if value and _fits(implied, base, target, tolerance, counts):
+            break
+    else:
+        return None
+    written, new = number(stated.value, ctx.lang), number(value, ctx.lang)
+    if text.startswith(written, stated.start):  # keep the way it is written: "40 %", "40%"
+        edit = Edit(stated.start, stated.start + len(written), new)
+    else:
+        edit = Edit(stated.start, stated.end, amount(value, stated.unit, ctx.lang))
+    return Fix(f"change {ctx.quote(stated.text)} to agree with the target", (edit,))
+
+
+def _dropped(text: str, change: Change, ctx: RuleContext) -> Fix | None:
+    """The stated percentage removed with the word that introduces it ("med 10 %",
+    "by 10%"), or alone where it opens the change ("40 % høyere")."""
+    stated, span = change.amount, change.span
+    if stated.kind is not QuantityKind.PERCENT or span is None:
+        return None
+    lead = text[span.start : stated.start]
+    before, after = text[stated.start - 1 : stated.start], text[stated.end : stated.end + 1]
+    if not lead and before in ("", " ") and after == " ":  # "Få 40 % høyere …"
+        edit = Edit(stated.start, stated.end + 1, "")
+    elif len(lead.split()) == 1 and lead.endswith(" ") and not any(c.isdigit() for c in lead):
+        if text[span.start - 1 : span.start] != " ":
+            return None
+        edit = Edit(span.start - 1, stated.end, "")  # " med 10 %", " by 10%"
+    else:
+        return None
+    return Fix(f"drop {ctx.quote(text[edit.start : edit.end].strip())}", (edit,))
 
 
 def _readings(

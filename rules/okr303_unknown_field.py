@@ -22,21 +22,25 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.model import Document, Severity
+from okrlint.model import Document, Edit, Fix, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(document: Document, ctx: RuleContext):
     for field in document.unknown_fields:
         key = ctx.quote(field.key)
+        fixes: tuple[Fix, ...] = ()
         if field.suggestion:
             hint = f"did you mean {ctx.quote(field.suggestion)}? rename {key}"
+            rename = Edit(0, 0, field.suggestion, span=field.span)
+            fixes = (Fix(f"rename {key} to {ctx.quote(field.suggestion)}", (rename,)),)
         else:
             hint = f"remove {key} or move it into a comment"
         yield Violation(
             f"unknown key {key} in the {field.where}; okrlint ignores it",
             suggestion=hint,
             span=field.span,
+            fixes=fixes,
         )
 
 

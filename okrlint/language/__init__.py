@@ -49,11 +49,15 @@ def get_nlp(lang: str) -> Language:
 # only hold memory after the rules are done with it.
 _made: dict[tuple[str, str], Analysis] | None = None
 MADE_LIMIT = 200_000  # entries; about the analyses of 200 000 distinct elements
+_limit = MADE_LIMIT
 
 
-def remember_analyses() -> None:
-    """From now on, keep the analyses made in this process (bounded) and reuse them."""
-    global _made
+def remember_analyses(limit: int = MADE_LIMIT) -> None:
+    """From now on, keep the analyses made in this process and reuse them; past ``limit``
+    entries they are let go and made again as needed (the language server, which lives
+    long and sees every keystroke's text, keeps fewer)."""
+    global _made, _limit
+    _limit = limit
     if _made is None:
         _made = {}
 
@@ -71,7 +75,7 @@ def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
     made = _made if _made is not None else {}
     new = [t for t in dict.fromkeys(texts) if (lang, t) not in made]
     if new:
-        if len(made) + len(new) > MADE_LIMIT:
+        if len(made) + len(new) > _limit:
             made.clear()  # a bound on memory; the texts at hand are made again below
             new = list(dict.fromkeys(texts))
         nlp = get_nlp(lang)
