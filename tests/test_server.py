@@ -335,6 +335,29 @@ def test_only_okr_files_are_checked_and_config_is_reloaded(tmp_path: Path, serve
     assert client.shutdown() == 0
 
 
+def test_positions_in_the_encoding_the_editor_asks_for(tmp_path: Path) -> None:
+    """Neovim offers UTF-8 first: columns count bytes ('å' is two), in diagnostics and in the
+    positions the editor sends."""
+    okrs = tmp_path / "okrs"
+    okrs.mkdir()
+    client = LspClient([okrlint_executable(), "server"], cwd=tmp_path)
+    try:
+        capabilities = {"general": {"positionEncodings": ["utf-8", "utf-16"]}}
+        result = client.initialize(tmp_path, capabilities=capabilities)
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        uri = client.open(okrs / "kaffe.okr.yaml", KAFFE)
+        _, diagnostics = client.diagnostics(uri, version=1)
+        assert ("OKR202", 7, 12, 7, 17) in spans(diagnostics)  # "      - Få mange"
+        hover = client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": uri}, "position": {"line": 7, "character": 12}},
+        )
+        assert "**OKR202**" in hover["contents"]["value"]
+        assert client.shutdown() == 0
+    finally:
+        client.kill()
+
+
 def test_only_the_server_command_imports_pygls(tmp_path: Path) -> None:
     path = tmp_path / "kaffe.okr.yaml"
     path.write_text(KAFFE, encoding="utf-8")

@@ -256,3 +256,35 @@ def test_the_buffer_reads_lines_as_okrlint_does() -> None:
     buffer = Buffer.of("a\r\nb\rc\n")
     assert buffer.lines == ("a", "b", "c", "")
     assert buffer.point(buffer.offset((2, 1))) == (2, 1)
+
+
+def test_the_server_lets_go_of_each_notification() -> None:
+    """pygls 2.1 keeps a future per notification its own handlers run (one per keystroke);
+    okrlint's protocol drops the finished ones, so a long session of typing holds none."""
+    import io
+    import json
+
+    from pygls.io_ import StdoutWriter
+
+    from okrlint.server.protocol import build
+
+    server = build()
+    protocol = server.protocol
+    protocol.set_writer(StdoutWriter(io.BytesIO()))
+
+    def send(message: dict) -> None:
+        raw = json.dumps({"jsonrpc": "2.0", **message})
+        protocol.handle_message(json.loads(raw, object_hook=protocol.structure_message))
+
+    send({"id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    uri = "untitled:Untitled-1"  # no file: the server keeps the text, checks nothing
+    item = {"uri": uri, "languageId": "yaml", "version": 1, "text": "objectives: []\n"}
+    send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+    for version in range(2, 202):
+        change = {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"text": f"# {version}\n"}],
+        }
+        send({"method": "textDocument/didChange", "params": change})
+    assert protocol._request_futures == {}
+    assert server.workspace.get_text_document(uri).source == "# 201\n"

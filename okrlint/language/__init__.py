@@ -6,7 +6,7 @@ importing okrlint, ``okrlint --help`` and ``okrlint rules`` stay instant.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from okrlint.language.analysis import Analysis
@@ -24,6 +24,7 @@ __all__ = [
     "detect_language",
     "forget_analyses",
     "get_nlp",
+    "keep_analyses",
     "load_lexicon",
     "remember_analyses",
 ]
@@ -49,17 +50,22 @@ def get_nlp(lang: str) -> Language:
 # only hold memory after the rules are done with it.
 _made: dict[tuple[str, str], Analysis] | None = None
 MADE_LIMIT = 200_000  # entries; about the analyses of 200 000 distinct elements
-_limit = MADE_LIMIT
 
 
-def remember_analyses(limit: int = MADE_LIMIT) -> None:
-    """From now on, keep the analyses made in this process and reuse them; past ``limit``
-    entries they are let go and made again as needed (the language server, which lives
-    long and sees every keystroke's text, keeps fewer)."""
-    global _made, _limit
-    _limit = limit
+def remember_analyses() -> None:
+    """From now on, keep the analyses made in this process (bounded) and reuse them."""
+    global _made
     if _made is None:
         _made = {}
+
+
+def keep_analyses(wanted: Collection[tuple[str, str]]) -> None:
+    """Of the analyses kept (``remember_analyses``), let go of those whose (language, text)
+    is not in ``wanted``: the language server keeps the texts of the open documents, not
+    every text typed on the way to them."""
+    if _made is not None and len(_made) > len(wanted):
+        for key in [k for k in _made if k not in wanted]:
+            del _made[key]
 
 
 def forget_analyses() -> None:
@@ -75,7 +81,7 @@ def analyse_texts(lang: str, texts: Sequence[str]) -> list[Analysis]:
     made = _made if _made is not None else {}
     new = [t for t in dict.fromkeys(texts) if (lang, t) not in made]
     if new:
-        if len(made) + len(new) > _limit:
+        if len(made) + len(new) > MADE_LIMIT:
             made.clear()  # a bound on memory; the texts at hand are made again below
             new = list(dict.fromkeys(texts))
         nlp = get_nlp(lang)

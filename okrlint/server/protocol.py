@@ -20,6 +20,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from okrlint import __version__
 from okrlint.errors import OkrlintError
@@ -50,10 +51,24 @@ WATCHED = (
 log = logging.getLogger("okrlint.server")
 
 
+class _Protocol(LanguageServerProtocol):
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        super()._handle_notification(method_name, params)
+        # pygls 2.1 files the future of every notification its own generator handlers run
+        # (didOpen, didChange, didClose) among the pending requests and never takes it out:
+        # a future per keystroke, kept for good. A future that is done waits for nothing.
+        pending = self._request_futures
+        for key in [k for k, future in pending.items() if future.done()]:
+            del pending[key]
+
+
 class OkrlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "okrlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "okrlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
         )
         self.session = Session()
         self.debounce = DEBOUNCE

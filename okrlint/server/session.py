@@ -27,10 +27,6 @@ from okrlint.rule import DOC_SECTIONS, Rule
 from okrlint.server import edits as edit
 from okrlint.server.places import Buffer, Point, Range, finding_range
 
-# Analyses kept between checks: the open documents' texts many times over, and a bound on
-# what a long session of typing leaves behind.
-ANALYSES_KEPT = 20_000
-
 
 @dataclass(frozen=True)
 class Checked:
@@ -77,6 +73,7 @@ class Session:
         self._walks: dict[tuple, tuple[Path, ...]] = {}  # the OKR files under a root
         self._parsed: dict[Path, _Parsed] = {}  # the OKR set's documents, by file
         self._verified: dict[tuple, bool] = {}  # code actions re-checked, per version
+        self._texts: dict[Path, set[tuple[str, str]]] = {}  # each open buffer's element texts
         self.warm = False  # spaCy loaded and the analyses kept (at the first check)
 
     # ------------------------------------------------------------------ the editor's buffers
@@ -87,6 +84,7 @@ class Session:
 
     def change(self, path: Path, text: str, version: int | None) -> None:
         self._buffers[path] = (text, version)
+        self._verified = {k: v for k, v in self._verified.items() if k[0] != str(path)}
 
     def close(self, path: Path) -> None:
         self._buffers.pop(path, None)
@@ -118,6 +116,7 @@ class Session:
         if not self._included(path, setup.config):
             return None
         documents, findings = self._run(path, text, setup)
+        self._keep_analyses_of(path, documents)
         buffer = Buffer.of(text)
         return Checked(
             path=str(path),
@@ -161,8 +160,19 @@ class Session:
         if not self.warm:
             from okrlint.language import remember_analyses
 
-            remember_analyses(ANALYSES_KEPT)
+            remember_analyses()
             self.warm = True
+
+    def _keep_analyses_of(self, path: Path, documents: Sequence[Document]) -> None:
+        """Keep the analyses of the open documents' texts, and only those: what a keystroke
+        leaves behind (every text typed on the way) is let go, so memory stays flat."""
+        from okrlint.engine import element_texts
+        from okrlint.language import keep_analyses
+
+        self._texts[path] = {(lang, t) for lang, ts in element_texts(documents).items() for t in ts}
+        for closed in [p for p in self._texts if p not in self._buffers]:
+            del self._texts[closed]
+        keep_analyses(set().union(*self._texts.values()))
 
     def _setup(self, path: Path) -> _Setup:
         """The config for a file, found as ``okrlint check`` finds it, and its rules; the
