@@ -43,6 +43,7 @@ from corpus import Objective, _company, key_result, objective, render_yaml  # si
 from lsp_client import LspClient
 
 SEED = 20260116
+PYGLS_IMPORT = "import lsprotocol.types, pygls.lsp.server"
 KEY_RESULTS = 50
 
 
@@ -131,16 +132,24 @@ def edit_session(team: Path, root: Path, edits: int, memory_edits: int) -> dict:
     }
 
 
-def first_diagnostics(team: Path, root: Path) -> float:
+def first_diagnostics(team: Path, root: Path) -> tuple[float, float]:
+    """(start to the first diagnostics, start to the answer to initialize) in seconds."""
     client = LspClient([*okrlint_command(), "server"], cwd=root)
     try:
         client.initialize(root)
+        initialized = next(t for t, m in client.seen if m.get("id") == 1)
         uri = client.open(team, team.read_text(encoding="utf-8"))
         arrived, _ = client.diagnostics(uri, timeout=120)
         client.shutdown()
-        return arrived - client.started
+        return arrived - client.started, initialized - client.started
     finally:
         client.kill()
+
+
+def cold_python(code: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], capture_output=True)
+    return time.perf_counter() - started
 
 
 def cold_cli(team: Path, root: Path) -> float:
@@ -162,12 +171,16 @@ def main() -> None:
         root = Path(tmp)
         team = workspace(root)
         cold_cli(team, root)  # one run first, so neither side pays for a cold disk cache
-        servers, clis = [], []
+        servers, inits, clis, imports = [], [], [], []
         for _ in range(args.starts):
             clis.append(cold_cli(team, root))
-            servers.append(first_diagnostics(team, root))
+            first, init = first_diagnostics(team, root)
+            servers.append(first)
+            inits.append(init)
+            imports.append(cold_python(PYGLS_IMPORT) - cold_python("pass"))
         session = edit_session(team, root, args.edits, args.memory_edits)
     server, cli = statistics.median(servers), statistics.median(clis)
+    init, pygls_import = statistics.median(inits), statistics.median(imports)
     figures = {
         "platform": platform.platform(),
         "python": platform.python_version(),
@@ -177,6 +190,8 @@ def main() -> None:
         "first_diagnostics_s": server,
         "cold_cli_s": cli,
         "first_vs_cli": server / cli,
+        "initialize_answered_s": init,
+        "pygls_import_s": pygls_import,
         **session,
     }
     print(f"platform {figures['platform']}, Python {figures['python']}, pygls {figures['pygls']}")
@@ -189,6 +204,10 @@ def main() -> None:
     print(
         f"first diagnostics {server:.2f} s vs cold CLI run {cli:.2f} s: "
         f"{server / cli:.2f} x (target <= 1.3 x; medians of {args.starts})"
+    )
+    print(
+        f"  of which: initialize answered after {init:.2f} s; importing pygls and lsprotocol "
+        f"alone takes {pygls_import:.2f} s (a CLI run does not import them)"
     )
     memory = session["memory_mb"]
     growth = session["memory_growth"]

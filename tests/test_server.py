@@ -320,18 +320,21 @@ def test_only_okr_files_are_checked_and_config_is_reloaded(tmp_path: Path, serve
     _, diagnostics = client.diagnostics(uri, version=2)
     assert sorted(d["code"] for d in diagnostics) == ["OKR201", "OKR301"]
 
-    # a broken config is one diagnostic on the document, and the server keeps going
+    # a broken config, saved from the editor, is one diagnostic on the document
     (tmp_path / "pyproject.toml").write_text(
         '[tool.okrlint]\nselect = ["OKR9"]\n', encoding="utf-8"
     )
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        {"changes": [{"uri": (tmp_path / "pyproject.toml").as_uri(), "type": 2}]},
-    )
+    saved = {"textDocument": {"uri": (tmp_path / "pyproject.toml").as_uri()}}
+    client.notify("textDocument/didSave", saved)
     _, diagnostics = client.diagnostics(uri, version=2)
     assert len(diagnostics) == 1
     assert diagnostics[0]["message"].startswith("okrlint: config error:")
     assert "unknown rule or prefix 'OKR9' in select" in diagnostics[0]["message"]
+    # mended and saved again: the findings are back
+    (tmp_path / "pyproject.toml").write_text("[tool.okrlint]\n", encoding="utf-8")
+    client.notify("textDocument/didSave", saved)
+    _, diagnostics = client.diagnostics(uri, version=2)
+    assert sorted(d["code"] for d in diagnostics) == ["OKR201", "OKR301"]
     assert client.shutdown() == 0
 
 

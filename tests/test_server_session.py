@@ -288,3 +288,38 @@ def test_the_server_lets_go_of_each_notification() -> None:
         send({"method": "textDocument/didChange", "params": change})
     assert protocol._request_futures == {}
     assert server.workspace.get_text_document(uri).source == "# 201\n"
+
+
+def test_a_buffer_over_the_size_limit_is_refused_as_the_command_line_refuses_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".okrlint.yaml").write_text("max-file-size: 100\n", encoding="utf-8")
+    _, _, result = checked(tmp_path, "okrs/kaffe.yaml", YAML)
+    size = len(YAML.encode("utf-8"))
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("OKR000", f"file is {size} bytes, over the limit of 100 (max-file-size in config)")
+    ]
+
+
+def test_the_cascade_reads_alignment_include(tmp_path: Path) -> None:
+    """A company file outside the workspace folder, named in config: no OKR401."""
+    company = tmp_path / "shared" / "selskap.yaml"
+    company.parent.mkdir()
+    company.write_text(
+        "objectives:\n  - title: Økt omsetning, fordi vi vil investere\n    level: company\n"
+        "    key_results:\n      - id: selskap-kr1\n        title: Øke omsetningen fra 10 til 12 mill. kr\n",
+        encoding="utf-8",
+    )
+    team = (
+        "language: nb\nperiod: 2025-Q3\nobjectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
+        "    parent: selskap-kr1\n    key_results:\n      - Øke salgsavtaler fra 100 til 200\n"
+        "      - Øke NPS fra 20 til 40\n"
+    )
+    workspace = tmp_path / "team"
+    _, _, alone = checked(workspace, "okrs/salg.yaml", team)
+    assert [f.code for f in alone.findings] == ["OKR401"]
+    (workspace / ".okrlint.yaml").write_text(
+        "alignment:\n  include: ['../shared/*.yaml']\n", encoding="utf-8"
+    )
+    _, _, joined = checked(workspace, "okrs/salg.yaml", team)
+    assert joined.findings == ()

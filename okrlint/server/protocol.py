@@ -80,6 +80,7 @@ class OkrlintServer(LanguageServer):
         self._again: set[Path] = set()
         self._tasks: set[asyncio.Future] = set()
         self.shut_down = False  # the editor asked for a shutdown before exit
+        self._watching = False  # file watching asked for (or not possible)
 
     # ------------------------------------------------------------------ scheduling
 
@@ -114,7 +115,6 @@ class OkrlintServer(LanguageServer):
             uri = self.uris.get(path)
             if uri is None or self.session.version(path) != version:
                 return  # closed, or changed again: that change has its own check coming
-            _collect_from_now_on()
             if isinstance(result, Checked):
                 self.checked[path] = result
                 self.publish(
@@ -127,6 +127,8 @@ class OkrlintServer(LanguageServer):
                 self.checked.pop(path, None)
                 self.publish(uri, version, [result])
         finally:
+            _collect_from_now_on()
+            self.watch_files()
             self._running.discard(path)
             if path in self._again:
                 self._again.discard(path)
@@ -146,6 +148,25 @@ class OkrlintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         )
+
+    def watch_files(self) -> None:
+        """Ask the editor to tell of changed config and OKR files, if it can (once, after the
+        first check, so that the first diagnostics do not wait for it)."""
+        if self._watching or self.shut_down:
+            return
+        self._watching = True
+        workspace = self.client_capabilities.workspace
+        changes = workspace.did_change_watched_files if workspace else None
+        if not (changes and changes.dynamic_registration):
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        registration = types.Registration(
+            id="okrlint-watched-files",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        self.client_register_capability(types.RegistrationParams(registrations=[registration]))
 
     def shutdown_worker(self) -> None:
         for timer in self._timers.values():
@@ -255,29 +276,14 @@ def build() -> OkrlintServer:
         if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
             ls.debounce = max(0.0, float(options["debounce"]) / 1000)
 
-    @server.feature(types.INITIALIZED)
-    def initialized(ls: OkrlintServer, params: types.InitializedParams) -> None:
-        watching = ls.client_capabilities.workspace
-        dynamic = (
-            watching
-            and watching.did_change_watched_files
-            and watching.did_change_watched_files.dynamic_registration
-        )
-        if dynamic:
-            watchers = [types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
-            ls.client_register_capability(
-                types.RegistrationParams(
-                    registrations=[
-                        types.Registration(
-                            id="okrlint-watched-files",
-                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                                watchers=watchers
-                            ),
-                        )
-                    ]
-                )
-            )
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_workspace_folders(
+        ls: OkrlintServer, params: types.DidChangeWorkspaceFoldersParams
+    ) -> None:
+        roots = [fs_path(folder.uri) for folder in ls.workspace.folders.values()]
+        ls.session.set_roots(r for r in roots if r is not None)
+        for path in ls.session.buffer_paths():
+            ls.schedule(path, OTHERS_DELAY)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: OkrlintServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrlint.config import Config, find_config
-from okrlint.engine import ActiveRule, run_rules
+from okrlint.engine import ActiveRule, error_finding, run_rules
 from okrlint.errors import OkrlintError
 from okrlint.model import Document, Finding
 from okrlint.rule import DOC_SECTIONS, Rule
@@ -67,7 +67,7 @@ class _Parsed:
 
 class Session:
     def __init__(self, roots: Iterable[Path] = ()) -> None:
-        self.roots = sorted({Path(r).resolve() for r in roots}, key=lambda p: -len(p.parts))
+        self.roots: list[Path] = []
         self._buffers: dict[Path, tuple[str, int | None]] = {}  # open: text, version
         self._setups: dict[str | None, _Setup] = {}  # by config file
         self._walks: dict[tuple, tuple[Path, ...]] = {}  # the OKR files under a root
@@ -75,6 +75,12 @@ class Session:
         self._verified: dict[tuple, bool] = {}  # code actions re-checked, per version
         self._texts: dict[Path, set[tuple[str, str]]] = {}  # each open buffer's element texts
         self.warm = False  # spaCy loaded and the analyses kept (at the first check)
+        self.set_roots(roots)
+
+    def set_roots(self, roots: Iterable[Path]) -> None:
+        """The workspace folders (the deepest first, so a nested one wins)."""
+        self.roots = sorted({Path(r).resolve() for r in roots}, key=lambda p: -len(p.parts))
+        self._walks.clear()
 
     # ------------------------------------------------------------------ the editor's buffers
 
@@ -109,9 +115,10 @@ class Session:
         """Check an open buffer; None when it is not an OKR file a folder check would read.
 
         Raises ``OkrlintError`` for a config that cannot be used."""
-        if path not in self._buffers:
+        entry = self._buffers.get(path)  # the editor may close it while a check waits
+        if entry is None:
             return None
-        text, version = self._buffers[path]
+        text, version = entry
         setup = self._setup(path)
         if not self._included(path, setup.config):
             return None
@@ -137,15 +144,17 @@ class Session:
         the document rules over the OKR set. ``only``: run just this rule."""
         from okrlint.parallel import LazyAnalyses, check_files, document_rules
         from okrlint.runner import RunOptions
+        from okrlint.runner import _too_big as too_big
 
         self._warm_up()
         active = (
             setup.active if only is None else tuple(a for a in setup.active if a.rule.code == only)
         )
-        display = str(path)
-        outcomes, analyses = check_files(
-            [(display, text.encode("utf-8"))], setup.config, RunOptions(), active
-        )
+        display, data = str(path), text.encode("utf-8")
+        limit = setup.config.max_file_size
+        if len(data) > limit:  # as 'okrlint check' refuses such a file, before reading it
+            return (), (error_finding(display, None, too_big(str(len(data)), limit)),)
+        outcomes, analyses = check_files([(display, data)], setup.config, RunOptions(), active)
         outcome = outcomes[0]
         documents = outcome.result.documents
         findings = list(outcome.findings)
@@ -213,22 +222,32 @@ class Session:
     def _set_documents(self, path: Path, config: Config) -> list[Document]:
         """The rest of the OKR set: the workspace's other OKR files (open buffers as they
         stand in the editor) and the ``alignment.include`` files."""
-        from okrlint.alignment import context_files
-
         root = self.root_of(path, config)
         files = self._walk(root, config)
         others = [f for f in files if f != path]
         others += [
             p
-            for p in self._buffers
+            for p in list(self._buffers)  # a copy: the editor may open one meanwhile
             if p != path and p not in files and p.is_relative_to(root) and self._included(p, config)
         ]
         documents: list[Document] = []
         for other in others:
             documents.extend(self._documents_of(other, config))
-        for context in context_files(config, [str(path), *map(str, files)]):
-            documents.extend(self._documents_of(context, config))
+        checked = {path, *files}
+        for context in self._included_by_alignment(config):
+            if context not in checked:
+                documents.extend(self._documents_of(context, config))
         return documents
+
+    def _included_by_alignment(self, config: Config) -> tuple[Path, ...]:
+        """The ``alignment.include`` files (looked for again when files change)."""
+        from okrlint.alignment import alignment_config, include_files
+
+        key = ("alignment", config.root, alignment_config(config).include)
+        found = self._walks.get(key)
+        if found is None:
+            found = self._walks[key] = tuple(include_files(config))
+        return found
 
     def _walk(self, root: Path, config: Config) -> tuple[Path, ...]:
         from okrlint.files import expand_paths
@@ -245,8 +264,9 @@ class Session:
         (parsed again only when it changed); none for a file that cannot be read."""
         from okrlint.runner import RunOptions, parse_input, read_input
 
-        if path in self._buffers:
-            text, version = self._buffers[path]
+        entry = self._buffers.get(path)
+        if entry is not None:
+            text, version = entry
             signature: tuple = ("buffer", version, len(text))
         else:
             try:
