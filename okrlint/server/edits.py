@@ -7,10 +7,10 @@ Edits are computed, never applied: the editor applies the one the user picks. Po
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from okrlint import linear
 from okrlint.model import Finding, Fix
 from okrlint.server.places import Buffer, Range, exact_range, span_range
 
@@ -25,13 +25,13 @@ class TextEdit:
 # format family; formats without comments (tables of cells) get no suppression action.
 HASH_FORMATS = frozenset({"yaml", "text"})
 HTML_FORMATS = frozenset({"markdown"})
-_HASH_LINE = re.compile(
-    r"^(?P<head>\s*#\s*okrlint\s*:\s*disable(?P<file>-file)?\s*=\s*)"
-    r"(?P<codes>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<tail>\s*)$"
+# A comment alone on its line that names rules: one more code joins its list.
+_CODES = r"(?P<codes>[\w-]+(?:[\s,]+[\w-]+)*)"
+_HASH_LINE = linear.compile(
+    r"^\s*#\s*okrlint\s*:\s*disable(?P<file>-file)?\s*=\s*" + _CODES + r"\s*$"
 )
-_HTML_LINE = re.compile(
-    r"^(?P<head>\s*<!--\s*okrlint-disable(?P<file>-file)?\s+)"
-    r"(?P<codes>[\w-]+(?:[\s,]+[\w-]+)*)(?P<tail>\s*-->\s*)$"
+_HTML_LINE = linear.compile(
+    r"^\s*<!--\s*okrlint[-:]\s*disable(?P<file>-file)?\s*=?\s*" + _CODES + r"\s*-->\s*$"
 )
 
 

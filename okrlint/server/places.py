@@ -11,11 +11,11 @@ are 0-based (line, column) pairs in code points, the editor's encoding is the ca
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from okrlint import linear
 from okrlint.model import Document, Finding, Objective, Span
 
 Point = tuple[int, int]  # 0-based line, column in code points
@@ -192,9 +192,9 @@ def parent_range(buffer: Buffer, finding: Finding, documents: tuple[Document, ..
     if found is None or not found[0].parent:
         return None
     objective, first, last = found
-    value = re.escape(objective.parent)
+    value = linear.escape(objective.parent)
     # "parent: x", "- **Parent:** x", "Forelder: `x`  # note": a label, a colon, the value
-    pattern = re.compile(
+    pattern = linear.compile(
         rf"^[ \t>*_-]*[\"']?[\w -]+[\"']?[ \t*_]*:[ \t*_]*[\"'`]?({value})[\"'`]?[ \t*_]*(?:#.*)?$"
     )
     hits = []
