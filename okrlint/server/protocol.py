@@ -48,8 +48,6 @@ WATCHED = (
     "**/*.{yaml,yml,md,markdown,txt,text,okr,csv,tsv,xlsx}",
 )
 
-log = logging.getLogger("okrlint.server")
-
 
 class _Protocol(LanguageServerProtocol):
     def _handle_notification(self, method_name: str, params: Any) -> None:
@@ -81,6 +79,7 @@ class OkrlintServer(LanguageServer):
         self._tasks: set[asyncio.Future] = set()
         self.shut_down = False  # the editor asked for a shutdown before exit
         self._watching = False  # file watching asked for (or not possible)
+        self._docs: dict[tuple[str, str], str | None] = {}  # a rule's documentation link
 
     # ------------------------------------------------------------------ scheduling
 
@@ -205,7 +204,7 @@ class OkrlintServer(LanguageServer):
         if finding.suggestion:
             message += f"\nhint: {finding.suggestion}"
         rule = checked.rules.get(finding.code)
-        href = rule_docs_uri(rule) if rule is not None else None
+        href = self._docs_uri(rule) if rule is not None else None
         return types.Diagnostic(
             range=self.to_client_range(checked, checked.ranges[index]),
             message=message,
@@ -214,6 +213,12 @@ class OkrlintServer(LanguageServer):
             code_description=types.CodeDescription(href=href) if href else None,
             source=SOURCE,
         )
+
+    def _docs_uri(self, rule: Rule) -> str | None:
+        key = (rule.code, rule.origin)
+        if key not in self._docs:
+            self._docs[key] = rule_docs_uri(rule)
+        return self._docs[key]
 
     def findings_for(
         self, checked: Checked, wanted: types.Range, diagnostics: list[types.Diagnostic]

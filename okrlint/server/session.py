@@ -45,7 +45,8 @@ class Checked:
 
 @dataclass(frozen=True)
 class Action:
-    """A code action: a title, its kind ('quickfix'), the finding it is for, and edits."""
+    """A code action (a quick fix to the editor): its title, the finding it is for, and the
+    edits it makes; ``preferred`` for the rule's first fix."""
 
     title: str
     finding: Finding
@@ -107,7 +108,8 @@ class Session:
         return list(self._buffers)
 
     def version(self, path: Path) -> int | None:
-        return self._buffers[path][1] if path in self._buffers else None
+        entry = self._buffers.get(path)
+        return entry[1] if entry is not None else None
 
     # ------------------------------------------------------------------ checking
 
@@ -224,16 +226,16 @@ class Session:
         stand in the editor) and the ``alignment.include`` files."""
         root = self.root_of(path, config)
         files = self._walk(root, config)
+        checked = {path, *files}
         others = [f for f in files if f != path]
         others += [
             p
             for p in list(self._buffers)  # a copy: the editor may open one meanwhile
-            if p != path and p not in files and p.is_relative_to(root) and self._included(p, config)
+            if p not in checked and p.is_relative_to(root) and self._included(p, config)
         ]
         documents: list[Document] = []
         for other in others:
             documents.extend(self._documents_of(other, config))
-        checked = {path, *files}
         for context in self._included_by_alignment(config):
             if context not in checked:
                 documents.extend(self._documents_of(context, config))
