@@ -338,6 +338,32 @@ def test_only_okr_files_are_checked_and_config_is_reloaded(tmp_path: Path, serve
     assert client.shutdown() == 0
 
 
+def test_a_burst_of_edits_is_checked_once(tmp_path: Path) -> None:
+    """With a debounce (initializationOptions, milliseconds), edits that follow each other
+    closely get one check, of the last text."""
+    okrs = tmp_path / "okrs"
+    okrs.mkdir()
+    client = LspClient([okrlint_executable(), "server"], cwd=tmp_path)
+    try:
+        client.initialize(tmp_path, options={"debounce": 1500})
+        uri = client.open(okrs / "kaffe.okr.yaml", KAFFE)
+        client.diagnostics(uri, version=1)
+        measured = KAFFE.replace("Få mange følgere på Instagram", "Øke følgere fra 2 000 til 5 000")
+        for version, text in ((2, KAFFE + "\n"), (3, KAFFE + "\n\n"), (4, measured)):
+            client.replace_all(uri, text, version)
+        _, diagnostics = client.diagnostics(uri)
+        published = [
+            m["params"].get("version")
+            for _, m in client.seen
+            if m.get("method") == "textDocument/publishDiagnostics"
+        ]
+        assert published == [1, 4]
+        assert sorted(d["code"] for d in diagnostics) == ["OKR206", "OKR207"]
+        assert client.shutdown() == 0
+    finally:
+        client.kill()
+
+
 def test_positions_in_the_encoding_the_editor_asks_for(tmp_path: Path) -> None:
     """Neovim offers UTF-8 first: columns count bytes ('å' is two), in diagnostics and in the
     positions the editor sends."""
