@@ -323,3 +323,18 @@ def test_the_cascade_reads_alignment_include(tmp_path: Path) -> None:
     )
     _, _, joined = checked(workspace, "okrs/salg.yaml", team)
     assert joined.findings == ()
+
+
+def test_an_unknown_key_is_shown_at_the_key_and_renamed(tmp_path: Path) -> None:
+    text = YAML.replace("    key_results:\n", "    keyresults:\n")
+    session, _, result = checked(tmp_path, "okrs/kaffe.yaml", text)
+    # the objective has lost its key results (OKR103), and the key is shown where it is
+    title = at(text, 3, '"Bli «best» på kaffe i Oslo, fordi vi vil vokse"')
+    assert shown(result) == [("OKR103", *title), ("OKR303", *at(text, 4, "keyresults"))]
+    made = actions(session, result, "OKR303")
+    assert list(made) == [
+        "OKR303: Rename «keyresults» to «key_results»",
+        "Disable OKR303 (unknown-field) for this line",
+        "Disable OKR303 (unknown-field) for this file",
+    ]
+    assert made["OKR303: Rename «keyresults» to «key_results»"] == YAML
