@@ -2,10 +2,11 @@
 
 A ``Session`` holds the editor's open buffers and checks one at a time the way ``okrlint
 check`` checks a file: the config found from the buffer's folder, the same per-file work
-(read, analyse, element rules) and document rules over the OKR set. The set is every OKR
-file of the workspace folder (as a folder check would find them), open buffers in place of
-what is on disk, plus ``alignment.include``. spaCy's pipelines and the analyses of texts
-already seen stay in memory between checks, so a keystroke costs the changed element.
+(``okrlint.perfile``: read, analyse, element rules), then the document rules over the OKR
+set. The set is every OKR file of the workspace folder (as a folder check would find them),
+open buffers in place of what is on disk, plus ``alignment.include``. spaCy's pipelines and
+the analyses of the open documents' texts stay in memory between checks, so a keystroke
+costs the changed element.
 
 Nothing here writes a file: code actions are edits for the editor to apply.
 """
@@ -144,8 +145,8 @@ class Session:
     ) -> tuple[tuple[Document, ...], tuple[Finding, ...]]:
         """The documents and findings of a buffer's text: the per-file work of a check, then
         the document rules over the OKR set. ``only``: run just this rule."""
-        from okrlint.parallel import LazyAnalyses, check_files, document_rules
-        from okrlint.runner import RunOptions
+        from okrlint.perfile import FileOptions, check_files, document_rules
+        from okrlint.runner import LazyAnalyses
         from okrlint.runner import _too_big as too_big
 
         self._warm_up()
@@ -156,7 +157,7 @@ class Session:
         limit = setup.config.max_file_size
         if len(data) > limit:  # as 'okrlint check' refuses such a file, before reading it
             return (), (error_finding(display, None, too_big(str(len(data)), limit)),)
-        outcomes, analyses = check_files([(display, data)], setup.config, RunOptions(), active)
+        outcomes, analyses = check_files([(display, data)], setup.config, FileOptions(), active)
         outcome = outcomes[0]
         documents = outcome.result.documents
         findings = list(outcome.findings)
@@ -189,7 +190,7 @@ class Session:
         """The config for a file, found as ``okrlint check`` finds it, and its rules; the
         rules are loaded again only when the config changed."""
         from okrlint.alignment import alignment_config
-        from okrlint.runner import active_rules
+        from okrlint.perfile import active_rules
 
         config = find_config(path.parent)
         known = self._setups.get(config.source)
@@ -264,7 +265,8 @@ class Session:
     def _documents_of(self, path: Path, config: Config) -> tuple[Document, ...]:
         """A file's documents as the set sees them: the open buffer's text, else the file's
         (parsed again only when it changed); none for a file that cannot be read."""
-        from okrlint.runner import RunOptions, parse_input, read_input
+        from okrlint.perfile import FileOptions, parse_file
+        from okrlint.runner import RunOptions, read_input
 
         entry = self._buffers.get(path)
         if entry is not None:
@@ -285,7 +287,7 @@ class Session:
                 _, data = read_input(str(path), config, RunOptions())
             else:
                 data = text.encode("utf-8")
-            documents = parse_input(str(path), data, config, RunOptions()).documents
+            documents = parse_file(str(path), data, config, FileOptions()).documents
         except OkrlintError:
             documents = ()
         self._parsed[path] = _Parsed(signature, documents)
