@@ -22,6 +22,7 @@ from okrlint.model import Finding
 
 BASELINE_VERSION = 1
 PARSE_ERROR = "OKR000"  # input errors are never baselined: they must be fixed
+MAX_COUNT = 1_000_000  # one finding recorded more often than this is no baseline okrlint wrote
 
 
 @dataclass(frozen=True, order=True)
@@ -108,6 +109,12 @@ def load(baseline_file: Path) -> Baseline:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise OkrlintError(f"not an okrlint baseline (invalid JSON: {exc})", where, line) from None
+    except RecursionError:
+        raise OkrlintError("not an okrlint baseline (nested too deep)", where) from None
+    except ValueError:  # Python reads no integer of more than 4 300 digits
+        raise OkrlintError(
+            "not an okrlint baseline (a number of thousands of digits)", where
+        ) from None
     if not isinstance(data, dict) or "okrlint-baseline" not in data:
         raise OkrlintError("not an okrlint baseline (no 'okrlint-baseline' version)", where)
     if data["okrlint-baseline"] != BASELINE_VERSION:
@@ -125,15 +132,25 @@ def _entries(files: object, where: str) -> dict[Key, int]:
     entries: dict[Key, int] = {}
     for path, items in files.items():
         if not isinstance(items, list):
-            raise OkrlintError(f"baseline entries for {path!r} must be a list", where)
+            raise OkrlintError(f"baseline entries for {_shown(path)} must be a list", where)
         for item in items:
             if not _valid_entry(item):
                 raise OkrlintError(
-                    f"bad baseline entry for {path!r}: {item!r} (need code, text, count)", where
+                    f"bad baseline entry for {_shown(path)}: {_shown(item)} (need code, text "
+                    "and a count from 1 to 1 000 000)",
+                    where,
                 )
             key = Key(str(path), item["code"], normalise(item["text"]))
             entries[key] = entries.get(key, 0) + item["count"]
     return entries
+
+
+def _shown(item: object) -> str:
+    try:
+        text = repr(item)
+    except ValueError:  # an integer too long to print
+        return "an entry with a number too long to show"
+    return text if len(text) <= 200 else text[:200] + " …"
 
 
 def _valid_entry(item: object) -> bool:
@@ -143,7 +160,7 @@ def _valid_entry(item: object) -> bool:
         and isinstance(item.get("text"), str)
         and isinstance(item.get("count"), int)
         and not isinstance(item.get("count"), bool)
-        and item["count"] > 0
+        and 0 < item["count"] <= MAX_COUNT
     )
 
 

@@ -28,6 +28,8 @@ import os
 import stat
 import sys
 import tempfile
+import types
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from functools import cache
@@ -37,6 +39,7 @@ from typing import Any
 import okrlint
 from okrlint import linear, model
 from okrlint.config import Config
+from okrlint.errors import OkrlintError
 from okrlint.model import Finding
 
 CACHE_DIR_NAME = ".okrlint_cache"
@@ -119,6 +122,8 @@ def _hook(data: dict) -> Any:
     for key in spans:
         value = data.get(key)
         if type(value) is list:
+            if len(value) != 4 or not all(type(n) is int for n in value):
+                raise TypeError("a span is four whole numbers")
             data[key] = _Span(*value)
     for key in tuples:  # the model holds tuples (of objects or numbers, never of lists)
         value = data.get(key)
@@ -128,10 +133,49 @@ def _hook(data: dict) -> Any:
         value = data.get(key)
         if value is not None:
             data[key] = enum(value)
+    for key, value in data.items():  # valid JSON of the wrong shape is a miss, not a crash
+        if not _CHECKS[tag][key](value):
+            raise TypeError(f"{tag}.{key} has the wrong type")
     return cls(**data)
 
 
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """A fast test that a value from JSON fits a model field's type (after _hook's
+    conversions): plain classes, ``X | None``, ``tuple[X, ...]``, ``tuple[X, Y]`` and
+    ``frozenset[X]``."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        parts = [_checker(arg) for arg in args]
+        return lambda value: any(part(value) for part in parts)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _checker(args[0])
+            return lambda value: type(value) is tuple and all(item(v) for v in value)
+        items = [_checker(arg) for arg in args]
+        return lambda value: (
+            type(value) is tuple
+            and len(value) == len(items)
+            and all(check(v) for check, v in zip(items, value, strict=True))
+        )
+    if origin is frozenset:
+        item = _checker(args[0])
+        return lambda value: type(value) is frozenset and all(item(v) for v in value)
+    if hint is type(None):
+        return lambda value: value is None
+    if hint is float:
+        return lambda value: type(value) in (int, float)
+    if hint is int:
+        return lambda value: type(value) is int
+    return lambda value: isinstance(value, hint)
+
+
+def _field_checks(cls: type) -> dict[str, Callable[[Any], bool]]:
+    hints = typing.get_type_hints(cls)
+    return {name: _checker(hints[name]) for name in _init_fields(cls)}
+
+
 _Span = model.Span
+_CHECKS = {tag: _field_checks(cls) for tag, cls in _MODEL_TYPES.items()}
 _PLANS = {
     tag: (plan.spans, plan.tuples, plan.enums)
     for tag, plan in ((tag, _plan(cls)) for tag, cls in _MODEL_TYPES.items())
@@ -203,15 +247,20 @@ def _module_stamp(module_name: str) -> tuple[str, int, int] | None:
 
 
 def _custom_rules_stamp(config: Config) -> list[tuple[str, str]]:
+    """The rule files' names and hashes: the files the rules were loaded from and nothing
+    else (every entry of the folder used to be read, a named pipe or /dev/zero included)."""
     if not config.custom_rules:
         return []
+    from okrlint.custom import rule_files
+    from okrlint.files import read_regular_file
+
     folder = config.root / config.custom_rules
     found = []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+    for path in rule_files(folder) if folder.is_dir() else []:
         try:
-            found.append((path.relative_to(folder).as_posix(), _sha(path.read_bytes())))
-        except (OSError, ValueError):
-            continue
+            found.append((path.name, _sha(read_regular_file(str(path), config.max_file_size))))
+        except (OSError, OkrlintError):
+            found.append((path.name, "unreadable"))
     return found
 
 
@@ -293,8 +342,12 @@ class Cache:
                 documents=tuple(raw["documents"]),
                 findings=tuple(raw["findings"]),
             )
-            if not all(isinstance(d, model.Document) for d in entry.documents) or not all(
-                isinstance(f, Finding) for f in entry.findings
+            texts = (entry.format, entry.language, entry.language_source)
+            if (
+                not all(t is None or type(t) is str for t in texts)
+                or type(raw["errors"]) is not int
+                or not all(isinstance(d, model.Document) for d in entry.documents)
+                or not all(isinstance(f, Finding) for f in entry.findings)
             ):
                 raise TypeError("wrong types")
         except Exception:  # a bad entry of any shape is a miss, never a failed run

@@ -216,7 +216,7 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     "-j",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Check files in N processes; 0 means one per core "
+    help="Check files in N processes, at most one per core; 0 means one per core "
     "(default: one per core for large inputs, else 1).",
 )
 def check(
@@ -845,9 +845,11 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
     for stream in (sys.stdout, sys.stderr):
-        # closed, or a reader that went away: nothing more can be said
-        with contextlib.suppress(Exception):
+        try:
             stream.flush()
+        except Exception:  # closed, a reader that went away, a full disk: say nothing more
+            if stream is sys.stdout and code in (EXIT_OK, EXIT_FINDINGS):
+                code = EXIT_ERROR  # but never claim success for output that was lost
     os._exit(code)
 
 
@@ -867,6 +869,10 @@ def _run(argv: list[str] | None) -> int | object:
         code = EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()
+        code = EXIT_ERROR
+    except OSError as exc:  # standard output on a full disk or a dead terminal
+        with contextlib.suppress(Exception):
+            click.echo(f"okrlint: error: cannot write the output: {exc.strerror or exc}", err=True)
         code = EXIT_ERROR
     except KeyboardInterrupt:
         click.echo("okrlint: interrupted", err=True)

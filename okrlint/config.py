@@ -102,10 +102,21 @@ def _string(key: str, value: Any, where: str) -> str:
     return value
 
 
-def _positive_int(key: str, value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"'{key}' must be a positive whole number, got {value!r}", where)
-    return value
+MAX_FILE_SIZE = 1_000_000_000  # bytes: the largest max-file-size okrlint accepts
+MAX_NESTING = 20  # levels of tables and lists in a config file; okrlint's own use a few
+
+
+def _file_size(key: str, value: Any, where: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_FILE_SIZE:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        shown = "a number of more than 19 digits"
+    else:
+        shown = repr(value)
+    limit = f"{MAX_FILE_SIZE:,}".replace(",", " ")
+    raise ConfigError(
+        f"'{key}' must be a whole number of bytes from 1 to {limit}, got {shown}", where
+    )
 
 
 def _per_file_ignores(key: str, value: Any, where: str) -> dict[str, tuple[str, ...]]:
@@ -136,7 +147,7 @@ _KEYS = {
     "custom-rules": ("custom_rules", _string),
     "spacy-model": ("spacy_model", _string),
     "cache-dir": ("cache_dir", _string),
-    "max-file-size": ("max_file_size", _positive_int),
+    "max-file-size": ("max_file_size", _file_size),
 }
 
 # Sections owned by other parts of okrlint, validated where they are used.
@@ -149,8 +160,30 @@ def _type_name(value: Any) -> str:
     )
 
 
+def check_values(data: Any, where: str, limit: int = MAX_NESTING) -> None:
+    """Refuse what no setting can hold: nesting deeper than ``limit`` levels, and a NUL
+    character in any text (no path or name has one; the operating system refuses it)."""
+    stack = [(data, 0, "")]
+    while stack:  # iterative: the value may be nested as deep as its parser allows
+        value, depth, key = stack.pop()
+        if depth > limit:
+            raise ConfigError(f"'{key}' is nested deeper than {limit} levels", where)
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ConfigError(f"'{key}' holds a NUL character", where)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                name = f"{key}.{k}" if key else str(k)
+                if "\x00" in str(k):
+                    raise ConfigError(f"the key {name!r} holds a NUL character", where)
+                stack.append((v, depth + 1, name))
+        elif isinstance(value, list | tuple):
+            stack.extend((v, depth + 1, key) for v in value)
+
+
 def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
     where = source or "<config>"
+    check_values(data, where)
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for raw_key, value in data.items():
@@ -184,23 +217,48 @@ def load_config_file(path: Path) -> Config | None:
             data = tomllib.loads(raw.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+        except RecursionError:
+            raise ConfigError(_TOO_DEEP, str(path)) from None
+        except ValueError:  # Python reads no integer of more than 4 300 digits
+            raise ConfigError("invalid TOML: a number of thousands of digits", str(path)) from None
         section = data.get("tool", {}).get("okrlint")
         if section is None:
             return None if path.name == "pyproject.toml" else Config(source=str(path))
         if not isinstance(section, dict):
             raise ConfigError("[tool.okrlint] must be a table", str(path))
         return parse_config(section, str(path))
-    import yaml  # only for a YAML config: 'okrlint rules' and 'explain' start faster without
-
     try:
-        data = yaml.safe_load(raw.decode("utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        line_no = line + 1 if line is not None else None
-        raise ConfigError(f"invalid YAML: {exc}", str(path), line_no) from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"invalid YAML: {exc}", str(path)) from None
+    data = safe_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys", str(path))
     return parse_config(data, str(path))
+
+
+_TOO_DEEP = f"nesting deeper than {MAX_NESTING} levels"
+
+
+def safe_yaml(text: str, where: str) -> Any:
+    """The first YAML document of ``text`` as Python values, composed with the document
+    reader's limits: no tags constructed, nesting and alias expansion bounded (an alias bomb
+    once filled 2.5 GB here), every problem one ``OkrlintError`` with its line."""
+    import yaml  # only for a YAML file: 'okrlint rules' and 'explain' start faster without
+
+    from okrlint.readers.yaml_reader import compose_documents
+
+    for root in compose_documents(where, text):
+        loader = yaml.SafeLoader("")
+        try:
+            return loader.construct_document(root)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise ConfigError(f"invalid YAML: {exc}", where, line) from None
+        finally:
+            loader.dispose()
+    return None
 
 
 def find_config(start: Path) -> Config:

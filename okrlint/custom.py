@@ -54,6 +54,7 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 MAX_TEXT = 2_000  # characters of an element a pattern looks at
+MAX_RULE_FILE = 5_000_000  # bytes of a rule file; the runner passes max-file-size
 RESERVED_PREFIX = "OKR"
 CHECK_TYPES = ("existence", "required-field")
 SCOPES = {
@@ -84,12 +85,16 @@ KEYS = {
 }
 
 
-def load_custom_rules(folder: Path) -> tuple[Rule, ...]:
-    """Every rule in ``folder`` (one per YAML file), sorted by file name."""
+def load_custom_rules(folder: Path, limit: int = MAX_RULE_FILE) -> tuple[Rule, ...]:
+    """Every rule in ``folder`` (one per YAML file), sorted by file name.
+
+    Only regular files of at most ``limit`` bytes are read: a named pipe or a symlink to a
+    device such as /dev/zero named ``*.yaml`` is an error, never read (one used to hang the
+    run or fill the memory)."""
     if not folder.is_dir():
         raise OkrlintError("custom-rules folder not found (custom-rules in config)", str(folder))
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    rules = [load_rule_file(path) for path in files]
+    files = rule_files(folder)
+    rules = [load_rule_file(path, limit) for path in files]
     seen: dict[str, Path] = {}
     for path, rule in zip(files, rules, strict=True):
         for key in (rule.code, rule.name):
@@ -97,6 +102,17 @@ def load_custom_rules(folder: Path) -> tuple[Rule, ...]:
                 raise OkrlintError(f"'{key}' is also defined in {seen[key].name}", str(path), 1)
             seen[key] = path
     return tuple(rules)
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The entries of ``folder`` a rule may be in: ``*.yaml`` and ``*.yml``, folders left out."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise OkrlintError(
+            f"cannot read custom-rules folder: {exc.strerror}", str(folder)
+        ) from None
+    return sorted(p for p in entries if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 # ---------------------------------------------------------------------------- one file
@@ -128,8 +144,8 @@ class _Source:
         return value
 
 
-def load_rule_file(path: Path) -> Rule:
-    source = _read(path)
+def load_rule_file(path: Path, limit: int = MAX_RULE_FILE) -> Rule:
+    source = _read(path, limit)
     extends = source.required("extends")
     if extends not in CHECK_TYPES:
         raise source.error(
@@ -172,21 +188,34 @@ def load_rule_file(path: Path) -> Rule:
     )
 
 
-def _read(path: Path) -> _Source:
+def _read(path: Path, limit: int) -> _Source:
+    from okrlint.files import read_regular_file
+    from okrlint.readers.yaml_reader import compose_documents
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(str(path), limit, hint="").decode("utf-8")
+    except OkrlintError as exc:
+        raise OkrlintError(f"cannot read custom rule: {exc.message}", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise OkrlintError(f"cannot read custom rule: {exc}", str(path)) from None
+    # the document reader's composer: nesting and aliases bounded, no tag constructed
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(text)
+        node = next(iter(compose_documents(str(path), text)), None)
+    except OkrlintError as exc:
+        problem = exc.message.removeprefix("could not parse YAML: ")
+        raise OkrlintError(f"invalid YAML in custom rule: {problem}", str(path), exc.line) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise OkrlintError("a custom rule must be a mapping of keys", str(path), 1)
+    loader = yaml.SafeLoader("")
+    try:
+        values = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise OkrlintError(f"invalid YAML in custom rule: {problem}", str(path), line) from None
-    if not isinstance(values, dict) or node is None:
-        raise OkrlintError("a custom rule must be a mapping of keys", str(path), 1)
+    finally:
+        loader.dispose()
     lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return _Source(path, {str(k): v for k, v in values.items()}, lines)
 

@@ -117,9 +117,31 @@ def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str,
                     f"got {type(value).__name__} {value!r}",
                     where,
                 )
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = _option_number(f"rules.{key}.{opt}", value, default, where)
             checked[opt] = tuple(value) if isinstance(value, list) else value
         result[rule.code] = checked
     return result
+
+
+MAX_OPTION = 1_000_000  # no count, length or tolerance a rule takes comes near it
+
+
+def _option_number(name: str, value: float, default: Any, where: str | None) -> float:
+    """A rule option's number: finite, from 0 to MAX_OPTION, whole where the default is
+    (TOML's inf, nan and 1e400 and YAML's .inf are no setting)."""
+    whole = isinstance(default, int) and not isinstance(default, bool)
+    if not 0 <= value <= MAX_OPTION:  # nan compares false too
+        shown = "a number of more than 19 digits" if _huge(value) else repr(value)
+        limit = f"{MAX_OPTION:,}".replace(",", " ")
+        raise ConfigError(f"{name} must be a number from 0 to {limit}, got {shown}", where)
+    if whole and value != int(value):
+        raise ConfigError(f"{name} must be a whole number, got {value!r}", where)
+    return int(value) if whole else value
+
+
+def _huge(value: float) -> bool:
+    return isinstance(value, int) and value.bit_length() > 64
 
 
 def _same_type(default: Any, value: Any) -> bool:

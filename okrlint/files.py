@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from okrlint import linear
 from okrlint.config import Config
+from okrlint.errors import OkrlintError
 
 STDIN = "-"
 # Folders never walked into: version control, caches, virtual environments.
@@ -176,3 +178,40 @@ def _walk(top: Path, config: Config) -> Iterable[str]:
                 continue
             found.append(path.as_posix())
     return sorted(found)
+
+
+def read_regular_file(
+    name: str, limit: int, hint: str = "; use '-' to read standard input"
+) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking and checked before anything is read: a named pipe,
+    socket or device could block forever or never end. At most ``limit + 1`` bytes are read,
+    so a file that grows while it is read cannot exhaust memory either.
+    """
+    if os.path.isdir(name):
+        raise OkrlintError("is a directory", name)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = kind_of_file(info.st_mode)
+            raise OkrlintError(f"not a regular file ({kind}){hint}", name)
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    if info.st_size > limit or len(data) > limit:
+        raise OkrlintError(too_big(str(max(info.st_size, len(data))), limit), name)
+    return data
+
+
+def too_big(size: str, limit: int) -> str:
+    return f"file is {size} bytes, over the limit of {limit} (max-file-size in config)"
+
+
+def kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"

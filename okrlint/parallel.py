@@ -55,8 +55,8 @@ def choose_jobs(requested: int | None, inputs: Sequence[Input]) -> int:
     its cores can (the load average, as ``make -l`` reads it), more processes only take
     turns, and a worker's start and repeated analyses make the run slower.
     """
-    if requested is not None:
-        return max(1, requested) if requested > 0 else cpu_count()
+    if requested is not None:  # never more than the cores: -j 16 on two took five times as long
+        return min(max(1, requested), cpu_count()) if requested > 0 else cpu_count()
     if len(inputs) < 2 or sum(lines(data) for _, data in inputs) < PARALLEL_MIN_LINES:
         return 1
     return max(1, min(cpu_count(), idle_cores()))

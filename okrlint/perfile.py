@@ -65,7 +65,7 @@ def load_rules(config: Config) -> tuple[Rule, ...]:
     if config.custom_rules:
         from okrlint.custom import load_custom_rules
 
-        extra = load_custom_rules(config.root / config.custom_rules)
+        extra = load_custom_rules(config.root / config.custom_rules, config.max_file_size)
     return all_rules(extra)
 
 

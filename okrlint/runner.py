@@ -8,8 +8,6 @@ every input problem into an OKR000 finding so the other files are still checked.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from okrlint.alignment import alignment_config, context_files, context_keys, rea
 from okrlint.config import Config
 from okrlint.engine import element_texts, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
-from okrlint.files import STDIN, expand_paths
+from okrlint.files import STDIN, expand_paths, read_regular_file, too_big
 from okrlint.model import Document, Finding
 from okrlint.parallel import choose_jobs, run_files
 from okrlint.perfile import (
@@ -55,47 +53,12 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         display = options.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise OkrlintError(_too_big(f"more than {limit}", limit), display)
+            raise OkrlintError(too_big(f"more than {limit}", limit), display)
         return display, data
     try:
-        return name, _read_regular_file(name, limit)
+        return name, read_regular_file(name, limit)
     except OSError as exc:
         raise OkrlintError(f"cannot read file: {exc.strerror or exc}", name) from None
-
-
-def _read_regular_file(name: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
-
-    The file is opened without blocking and checked before anything is read: a named pipe,
-    socket or device could block forever or never end. At most ``limit + 1`` bytes are read,
-    so a file that grows while it is read cannot exhaust memory either.
-    """
-    if os.path.isdir(name):
-        raise OkrlintError("is a directory", name)
-    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = _kind_of_file(info.st_mode)
-            raise OkrlintError(f"not a regular file ({kind}); use '-' to read standard input", name)
-        data = handle.read(limit + 1) if info.st_size <= limit else b""
-    if info.st_size > limit or len(data) > limit:
-        raise OkrlintError(_too_big(str(max(info.st_size, len(data))), limit), name)
-    return data
-
-
-def _too_big(size: str, limit: int) -> str:
-    return f"file is {size} bytes, over the limit of {limit} (max-file-size in config)"
-
-
-def _kind_of_file(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

@@ -6,6 +6,8 @@ prints them. It knows unit *codes* ("%", "kr", "min"), never words.
 
 from __future__ import annotations
 
+import math
+
 from okrlint.language.analysis import Quantity
 from okrlint.model import KeyResult
 
@@ -16,6 +18,8 @@ CURRENCY_BEFORE = {"usd": "$", "eur": "€", "gbp": "£"}
 
 def number(value: float, lang: str) -> str:
     """A number the way the language writes it: '150 000' / '1,5' (nb), '150,000' / '1.5' (en)."""
+    if not math.isfinite(value):
+        return f"{value}"  # never from okrlint.numeric's usable numbers; no crash all the same
     rounded = round(value, 2)
     if rounded == int(rounded):
         text = f"{int(rounded):,}"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from okrlint import linear
+from okrlint import linear, numeric
 from okrlint.language.analysis import Quantity, QuantityKind
 from okrlint.language.lexicon import Lexicon
 from okrlint.language.tokens import Tok, Tokens, text_of
@@ -78,28 +78,29 @@ class _Core:
 def parse_digits(text: str, lex: Lexicon) -> float | None:
     """A written number as a float, honouring the language's separators.
 
-    Returns None for things that only look like numbers ("1.2.3").
+    Returns None for things that only look like numbers ("1.2.3") and for numbers no OKR
+    could mean (``okrlint.numeric``: 400 digits, "1e400").
     """
     body = text.lstrip(SIGN_CHARS)
     seps = SEP_RE.findall(body)
     groups = SEP_RE.split(body)
     if not seps:
-        return float(body)
+        return numeric.parse(body)
     tails = groups[1:]
     if len(seps) > 1:
         if len(set(seps)) == 1:  # "1.000.000", "1,000,000"
             if all(len(t) == 3 for t in tails):
-                return float("".join(groups))
+                return numeric.parse("".join(groups))
             return None  # "1.2.3": a version
         *thousands, decimal = groups  # "1.000,5" / "1,000.5"
         if all(len(t) == 3 for t in thousands[1:]):
-            return float("".join(thousands) + "." + decimal)
+            return numeric.parse("".join(thousands) + "." + decimal)
         return None
     sep, tail = seps[0], tails[0]
     thousands = lex.thousands_comma if sep == "," else lex.thousands_dot
     if thousands and len(tail) == 3:
-        return float(groups[0] + tail)
-    return float(groups[0] + "." + tail)
+        return numeric.parse(groups[0] + tail)
+    return numeric.parse(groups[0] + "." + tail)
 
 
 def _next(doc: Sequence[Token], i: int) -> int:
@@ -389,6 +390,8 @@ class Scanner:
             value, end = value + lex.number_words[unit], i + 3  # "twenty-five"
         n = _next(doc, end)
         while n < len(doc) and doc[n].lower_ in lex.number_words and doc[n].lower_ in lex.scales:
+            if value * lex.scales[doc[n].lower_] > numeric.LIMIT:
+                break  # "million million million …" would overflow: not a usable number
             value *= lex.scales[doc[n].lower_]
             end = n + 1
             n = _next(doc, end)

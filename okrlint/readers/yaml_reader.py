@@ -23,7 +23,7 @@ import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from okrlint import linear
+from okrlint import linear, numeric
 from okrlint.errors import OkrlintError
 from okrlint.model import Action, Document, KeyResult, Number, Objective, Span, UnknownField
 from okrlint.readers.columns import parse_trend
@@ -158,7 +158,7 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
     try:
         for document in _composed(text):
             if not document.plain:
-                _check_expansion(document.root, document.alias_uses)
+                _check_expansion(document.root)
                 _check_tags(document.root)
             if escapes:
                 _check_characters(document.root)
@@ -411,31 +411,48 @@ class _EventComposer:
             )
 
 
-def _check_expansion(root: Node, alias_uses: dict[int, int]) -> None:
-    """Refuse recursive aliases and "billion laughs" documents before anything walks them."""
-    expansions: dict[int, int] = {}
-    on_path: set[int] = set()
+def _check_expansion(root: Node) -> None:
+    """Refuse recursive aliases and "billion laughs" documents before anything walks them.
 
-    def count(node: Node) -> int:
+    What counts is the size aliases expand a document to, not how often they are used:
+    400 uses of an anchor on a list of 5 000 key results made 2 million of them. Each node's
+    expanded size is summed once (iteratively, children before parents); the first node
+    whose size exceeds the document's own nodes by more than MAX_ALIAS_EXPANSIONS is refused.
+    """
+    distinct: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) not in distinct:
+            distinct.add(id(node))
+            pending.extend(_children(node))
+    limit = len(distinct) + MAX_ALIAS_EXPANSIONS
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
         key = id(node)
-        if key in expansions:
-            return expansions[key]
-        if key in on_path:
-            raise _Refused("an alias refers to a node that contains it", node.start_mark.line + 1)
-        on_path.add(key)
-        total = alias_uses.get(key, 0)
-        for child in _children(node):
-            total += count(child)
-            if total > MAX_ALIAS_EXPANSIONS:
+        if finished:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            if size[key] > limit:
                 raise _Refused(
                     f"aliases expand to more than {MAX_ALIAS_EXPANSIONS} nodes",
                     node.start_mark.line + 1,
                 )
-        on_path.discard(key)
-        expansions[key] = total
-        return total
-
-    count(root)
+            continue
+        if key in size:
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                raise _Refused(
+                    "an alias refers to a node that contains it", child.start_mark.line + 1
+                )
+            if id(child) not in size:
+                stack.append((child, False))
 
 
 # Tags plain YAML data uses. Anything else (!!python/object, !!binary, a local !Ref) is
@@ -789,11 +806,14 @@ class _DocumentReader:
         if not isinstance(node, ScalarNode) or node.tag == _BOOL:
             raise self.error(f"{name} must be a number or a text, got {kind_of(node)}", node)
         raw = node.value.replace("_", "")
+        value: int | float | None = None
         try:
-            if node.tag == _INT:
-                return int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
-            if node.tag == _FLOAT:
-                return float(raw)
+            if node.tag == _INT and len(raw) <= 64:
+                value = int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
+            elif node.tag == _FLOAT and len(raw) <= 100:
+                value = float(raw)
         except ValueError:
             pass  # sexagesimal and other YAML 1.1 oddities stay text
-        return node.value.strip()
+        # a number no OKR could mean (4 000 hex digits, 1e400, .inf) stays text, as written
+        usable = numeric.usable(value)
+        return node.value.strip() if usable is None else usable

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
@@ -113,6 +113,8 @@ class TreeNode:
     key_results: tuple[tuple[str, str, str, tuple[TreeNode, ...]], ...] = ()
     children: tuple[TreeNode, ...] = ()
     missing_parent: str | None = None
+    continues: str | None = None  # a tree that goes on from a deep one: its parent's label
+    goes_on: bool = False  # its children are trees of their own further down
 
 
 @dataclass(frozen=True)
@@ -290,8 +292,17 @@ def _parents(okrs, anchors: dict[ElementKey, str]) -> dict[ElementKey, str]:
 # --------------------------------------------------------------------------- cascade tree
 
 
+# Deeper than this, a chain of parents goes on as a tree of its own below: nobody reads a tree
+# indented three hundred times, and the page is laid out without recursion that deep.
+MAX_TREE_DEPTH = 24
+
+
 def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
-    """The company -> team tree from ``parent`` links; empty when no objective has one."""
+    """The company -> team tree from ``parent`` links; empty when no objective has one.
+
+    Built without recursion: a chain of parents of any length is one loop. Objectives deeper
+    than MAX_TREE_DEPTH start trees of their own after the one they hang in, each saying
+    which objective it continues."""
     views = {o.element.anchor: o for f in files for o in f.objectives}
     if not any(o.parent for o in views.values()):
         return ()
@@ -300,31 +311,9 @@ def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
         if o.parent_anchor:
             children.setdefault(o.parent_anchor, []).append(o)
 
-    def node(o: ObjectiveView, seen: frozenset[str]) -> TreeNode:
-        seen = seen | {o.element.anchor}
-
-        def under(anchor: str) -> tuple[TreeNode, ...]:
-            kids = children.get(anchor, [])
-            return tuple(node(c, seen) for c in kids if c.element.anchor not in seen)
-
-        krs = tuple(
-            (kr.id or "KR", "".join(s.text for s in kr.text), kr.status, under(kr.anchor))
-            for kr in o.key_results
-        )
-        return TreeNode(
-            anchor=o.element.anchor,
-            label=o.element.id or "Objective",
-            text="".join(s.text for s in o.element.text),
-            status=o.status,
-            score=o.element.score,
-            key_results=krs,
-            children=under(o.element.anchor),
-            missing_parent=o.parent if o.parent and not o.parent_anchor else None,
-        )
-
     # Roots: no resolved parent (or on a loop of parents), and part of the cascade.
     linked = {o.parent_anchor for o in views.values() if o.parent_anchor}
-    roots = []
+    queue: deque[tuple[ObjectiveView, str | None]] = deque()
     for o in views.values():
         in_cascade = (
             o.parent
@@ -332,8 +321,67 @@ def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
             or any(kr.anchor in linked for kr in o.key_results)
         )
         if in_cascade and not o.parent_anchor:
-            roots.append(o)
-    return tuple(node(o, frozenset()) for o in roots)
+            queue.append((o, None))
+    placed: set[str] = set()
+    trees = []
+    while queue:
+        top, continues = queue.popleft()
+        trees.append(_tree(top, continues, children, placed, queue))
+    return tuple(trees)
+
+
+def _tree(
+    top: ObjectiveView,
+    continues: str | None,
+    children: dict[str, list[ObjectiveView]],
+    placed: set[str],
+    queue: deque[tuple[ObjectiveView, str | None]],
+) -> TreeNode:
+    """One tree of the cascade, children before parents; what hangs below the depth limit
+    goes to ``queue`` as trees of their own."""
+    order: list[ObjectiveView] = []  # parents before their children
+    cut: set[str] = set()
+    stack = [(top, 0)]
+    while stack:
+        o, depth = stack.pop()
+        anchor = o.element.anchor
+        if anchor in placed:
+            continue
+        placed.add(anchor)
+        order.append(o)
+        kids = [
+            c for a in (*(kr.anchor for kr in o.key_results), anchor) for c in children.get(a, [])
+        ]
+        if depth + 1 >= MAX_TREE_DEPTH and kids:
+            cut.add(anchor)
+            queue.extend((c, o.element.id or "Objective") for c in kids)
+            continue
+        stack.extend((c, depth + 1) for c in reversed(kids))
+    built: dict[str, TreeNode] = {}
+    for o in reversed(order):
+
+        def under(anchor: str) -> tuple[TreeNode, ...]:
+            kids = children.get(anchor, [])
+            return tuple(built[c.element.anchor] for c in kids if c.element.anchor in built)
+
+        krs = tuple(
+            (kr.id or "KR", "".join(s.text for s in kr.text), kr.status, under(kr.anchor))
+            for kr in o.key_results
+        )
+        anchor = o.element.anchor
+        built[anchor] = TreeNode(
+            anchor=anchor,
+            label=o.element.id or "Objective",
+            text="".join(s.text for s in o.element.text),
+            status=o.status,
+            score=o.element.score,
+            key_results=krs,
+            children=under(anchor),
+            missing_parent=o.parent if o.parent and not o.parent_anchor else None,
+            continues=continues if o is top else None,
+            goes_on=anchor in cut,
+        )
+    return built[top.element.anchor]
 
 
 # --------------------------------------------------------------------------- page
