@@ -260,10 +260,10 @@ def test_a_broken_document_is_one_diagnostic_and_the_server_lives_on(
     said = run_okrlint("check", "--quiet", "okrs/bomb.okr.yaml", cwd=tmp_path)
     assert said.code == 2
     where, message = said.out.strip().split(": OKR000 ")
-    assert where == "okrs/bomb.okr.yaml:5"
+    assert where == "okrs/bomb.okr.yaml:4"
     assert diagnostics[0]["message"] == message
     assert "aliases" in message
-    assert diagnostics[0]["range"]["start"]["line"] == 4
+    assert diagnostics[0]["range"]["start"]["line"] == 3  # 0-based: line 4
 
     # still serving: another document is checked, and the bomb closes cleanly
     path = okrs / "kaffe.okr.yaml"

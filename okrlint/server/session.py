@@ -145,9 +145,9 @@ class Session:
     ) -> tuple[tuple[Document, ...], tuple[Finding, ...]]:
         """The documents and findings of a buffer's text: the per-file work of a check, then
         the document rules over the OKR set. ``only``: run just this rule."""
+        from okrlint.files import too_big
         from okrlint.perfile import FileOptions, check_files, document_rules
         from okrlint.runner import LazyAnalyses
-        from okrlint.runner import _too_big as too_big
 
         self._warm_up()
         active = (
