@@ -426,7 +426,7 @@ class OkrSet:
         already hang what follows a company objective under it, and what comes first is
         not part of the cascade.
         """
-        if objective.parent is not None or not self.has_company:
+        if objective.parent is not None or objective.unnamed or not self.has_company:
             return False
         level = normal_level(objective.level)
         if level == COMPANY:

@@ -80,7 +80,7 @@ class _Plan:
 
     tuples: tuple[str, ...]  # fields holding tuples (JSON gives lists)
     enums: tuple[tuple[str, type[Enum]], ...]  # fields holding enums (JSON gives strings)
-    spans: tuple[str, ...]  # fields holding a Span, written as [line, column, end, end]
+    spans: tuple[str, ...]  # fields holding a Span: [line, column, end, end(, sheet)]
 
 
 @cache
@@ -106,6 +106,8 @@ def _default(value: Any) -> Any:
             span = data[name]
             if type(span) is model.Span:
                 data[name] = [span.line, span.column, span.end_line, span.end_column]
+                if span.sheet is not None:
+                    data[name].append(span.sheet)
         data["@"] = cls.__name__
         return data
     if isinstance(value, frozenset | set):

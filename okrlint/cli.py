@@ -72,6 +72,7 @@ def cli() -> None:
       okrlint check okrs/                 check every OKR file under okrs/
       okrlint check draft.md              review one draft
       cat draft.txt | okrlint check -     read from stdin
+      okrlint check --text "Øke salget"   check one draft key result
       okrlint rules                       list the rules
       okrlint explain OKR201              what a rule checks and how to fix it
 
@@ -178,6 +179,13 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     help="The file name to report for input read from stdin ('-').",
 )
 @click.option(
+    "--text",
+    "text",
+    metavar="TEXT",
+    help="Check this text instead of files, as if it came on stdin: "
+    "okrlint check --text 'Øke salget med flere kunder'.",
+)
+@click.option(
     "--force-exclude",
     is_flag=True,
     help="Apply config 'exclude' patterns to files named on the command line too (for pre-commit).",
@@ -235,6 +243,7 @@ def check(
     no_color,
     config_path,
     stdin_filename,
+    text,
     force_exclude,
     baseline_file,
     write_baseline,
@@ -245,9 +254,9 @@ def check(
 ):
     """Check OKR files, folders or stdin ('-').
 
-    A folder expands to its OKR files: *.okr.yaml, *.okr.yml, *.okr.md, *.okr.txt and
-    anything under a folder named okrs/ or OKR/ (change with 'include' in config). With no
-    PATHS, the current folder is checked.
+    A folder expands to its OKR files: *.okr.yaml, *.okr.yml, *.okr.md, *.okr.txt,
+    *.okr.csv, *.okr.tsv, *.okr.xlsx and files of those kinds under a folder named okrs/ or
+    OKR/ (change with 'include' in config). With no PATHS, the current folder is checked.
     """
     from okrlint.model import Severity
     from okrlint.reporters import render
@@ -255,7 +264,9 @@ def check(
     from okrlint.runner import RunOptions
     from okrlint.runner import check as run_check
 
-    paths = paths or (".",)
+    if text is not None and paths:
+        raise click.UsageError("--text takes no PATHS: check either the text or files")
+    paths = ("-",) if text is not None else paths or (".",)
     config = _load_config(config_path, paths)
     config = config.with_overrides(
         select=_split(select) or None,
@@ -283,6 +294,7 @@ def check(
         use_cache=not no_cache,
         cache_dir=cache_dir,
         jobs=jobs,
+        text=text,
     )
     try:
         report = run_check(paths, config, options)
@@ -381,14 +393,35 @@ def _echo_input_error(f) -> None:
 
 
 def _no_objectives_notices(report) -> None:
-    """A notice on stderr for each readable file with no objectives in it (exit status kept):
-    a Markdown page or a text file without OKRs is no error, but the user should know
-    nothing in it was checked."""
+    """A notice on stderr for each readable file with nothing in it (exit status kept): a
+    Markdown page or a text file without OKRs found in a folder is no error, but the user
+    should know nothing in it was checked (a named file gets a no-okrs-found finding
+    instead). And a note for key results read under no objective (bare text)."""
     from okrlint.reporters.sanitize import one_line
 
+    reported = {f.path for f in report.findings if f.rule == "no-okrs-found"}
     for result in report.files:
-        if not result.errors and not result.objectives:
-            click.echo(f"{one_line(result.path)}: no objectives found", err=True)
+        if result.errors:
+            continue
+        if not result.objectives and not result.key_results:
+            if result.path not in reported:
+                click.echo(f"{one_line(result.path)}: no objectives found", err=True)
+            continue
+        unnamed = sum(
+            len(o.key_results) for d in result.documents for o in d.objectives if o.unnamed
+        )
+        if unnamed:
+            click.echo(
+                f"{one_line(result.path)}: {_unnamed_note(result.format, unnamed)}", err=True
+            )
+
+
+def _unnamed_note(fmt: str | None, count: int) -> str:
+    if fmt == "text":
+        what = "1 line as a key result" if count == 1 else f"{count} lines as key results"
+        return f"read {what} (no 'Objective:' line or heading found)"
+    what = "1 key result" if count == 1 else f"{count} key results"
+    return f"read {what} under no objective (no objective column or heading above them)"
 
 
 def _below_score(report, fail_under: int | None) -> bool:
@@ -792,15 +825,19 @@ def tree_lines(the_set, report) -> list[str]:
             continue
         objective, doc = node.objective, node.document
         about = ", ".join(x for x in (objective.level, objective.owner or doc.owner) if x)
-        head = f"{pad}{objective.id + ': ' if objective.id else ''}{objective.text}"
+        text = "(key results under no objective)" if objective.unnamed else objective.text
+        head = f"{pad}{objective.id + ': ' if objective.id else ''}{text}"
         where = f"{doc.path}:{objective.span.line}"
+        if objective.span.sheet is not None:
+            where += f" (sheet '{objective.span.sheet}')"
         if doc.path not in checked:
             tail = "not checked"
         else:
             elements = (objective, *objective.key_results, *objective.actions)
             count = sum(per_line[(doc.path, e.span.line)] for e in elements)
             tail = f"{count} finding{'' if count == 1 else 's'}"
-            found = scores.objective(doc.path, objective.span.line) if scores else None
+            span = objective.span
+            found = scores.objective(doc.path, span.line, span.sheet) if scores else None
             if found is not None:
                 tail += f", score {found.score}"
         lines.append(f"{head}  ({about + '; ' if about else ''}{where}; {tail})")

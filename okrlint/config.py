@@ -31,19 +31,11 @@ from okrlint.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", ".okrlint.yaml", ".okrlint.yml")
 
+OKR_EXTENSIONS = ("yaml", "yml", "md", "txt", "csv", "tsv", "xlsx")
 DEFAULT_INCLUDE = (
-    "*.okr.yaml",
-    "*.okr.yml",
-    "*.okr.md",
-    "*.okr.txt",
-    "okrs/**/*.yaml",
-    "okrs/**/*.yml",
-    "okrs/**/*.md",
-    "okrs/**/*.txt",
-    "OKR/**/*.yaml",
-    "OKR/**/*.yml",
-    "OKR/**/*.md",
-    "OKR/**/*.txt",
+    *(f"*.okr.{ext}" for ext in OKR_EXTENSIONS),
+    *(f"okrs/**/*.{ext}" for ext in OKR_EXTENSIONS),
+    *(f"OKR/**/*.{ext}" for ext in OKR_EXTENSIONS),
 )
 
 

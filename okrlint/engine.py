@@ -165,6 +165,8 @@ def element_texts(documents: Iterable[Document]) -> dict[str, list[str]]:
     for doc in documents:
         lang = doc.language or "en"
         for element in doc.elements():
+            if element.kind is ElementKind.OBJECTIVE and element.unnamed:
+                continue  # no text to analyse
             by_lang[lang][element.text] = None
             if isinstance(element, Objective) and element.why:
                 by_lang[lang][element.why] = None
@@ -238,6 +240,8 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
         return found
     for objective in doc.objectives:
         if target is Target.OBJECTIVE:
+            if objective.unnamed:  # key results under no objective: nothing to judge
+                continue
             elements: Sequence[Objective | KeyResult | Action] = (objective,)
         elif target is Target.KEY_RESULT:
             elements = objective.key_results

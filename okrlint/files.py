@@ -112,6 +112,8 @@ class Expanded:
     # symlinks found in a folder that lead out of it and out of the project: never read
     # (a pull request could otherwise have CI quote ~/.ssh or /etc files in its log)
     outside: tuple[str, ...] = ()
+    # the files found by walking a folder (the others were named, or are stdin)
+    walked: frozenset[str] = frozenset()
 
 
 def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = False) -> Expanded:
@@ -121,6 +123,7 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
     files: list[str] = []
     missing: list[str] = []
     outside: list[str] = []
+    walked: set[str] = set()
     seen: set[str] = set()
 
     def add(name: str) -> None:
@@ -137,14 +140,15 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
             for found in _walk(path, config):
                 if _leads_outside(Path(found), (path, config.root)):
                     outside.append(found)
-                else:
+                elif found not in seen:
                     add(found)
+                    walked.add(found)
         elif path.exists() or path.is_symlink():
             if not (force_exclude and is_excluded(path, config)):
                 add(raw)
         else:
             missing.append(raw)
-    return Expanded(tuple(files), tuple(missing), tuple(outside))
+    return Expanded(tuple(files), tuple(missing), tuple(outside), frozenset(walked))
 
 
 def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
@@ -170,6 +174,8 @@ def _walk(top: Path, config: Config) -> Iterable[str]:
         inside = base.relative_to(top).as_posix()
         prefix = "/".join(p for p in (top_name, "" if inside == "." else inside) if p)
         for name in sorted(filenames):
+            if name.startswith("~$"):
+                continue  # the lock file Excel and Word keep beside an open document
             rel = f"{prefix}/{name}" if prefix else name
             if not matches_any(rel, config.include):
                 continue

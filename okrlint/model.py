@@ -47,6 +47,7 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    sheet: str | None = None  # a spreadsheet's sheet name; lines are its rows
 
     @classmethod
     def point(cls, line: int, column: int = 1) -> Span:
@@ -90,6 +91,9 @@ class Objective:
     parent: str | None = None
     key_results: tuple[KeyResult, ...] = ()
     actions: tuple[Action, ...] = ()
+    # key results read with no objective above them (bare text, a table without an
+    # objective column): the objective has no text and no objective rule looks at it
+    unnamed: bool = False
     kind: ElementKind = field(default=ElementKind.OBJECTIVE, init=False)
 
 
@@ -119,18 +123,19 @@ class Suppression:
 
 @dataclass(frozen=True, slots=True)
 class UnknownField:
-    """A key a reader did not recognise (YAML), reported by OKR303."""
+    """A YAML key or a table column a reader did not recognise, reported by OKR303."""
 
     key: str
     span: Span
-    where: str  # "document", "objective" or "key result"
+    where: str  # "document", "objective", "key result" or "table"
     suggestion: str | None = None
+    what: str = "key"  # "key" (YAML) or "column" (a table's header cell)
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     path: str
-    format: str  # "yaml", "markdown" or "text"
+    format: str  # "yaml", "markdown", "text", "csv" or "xlsx"
     objectives: tuple[Objective, ...] = ()
     language: str | None = None
     language_source: str | None = None  # "file", "cli", "config" or "detected"
@@ -139,6 +144,8 @@ class Document:
     suppressions: tuple[Suppression, ...] = ()
     unknown_fields: tuple[UnknownField, ...] = ()
     span: Span = Span(1, 1, 1, 1)
+    # named on the command line, or stdin; False for a file found by walking a folder
+    named: bool = True
 
     def elements(self):
         """Every objective, key result and action, in document order."""
@@ -193,4 +200,5 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.path, self.span.line, self.span.column, self.code, self.message)
+        span = self.span
+        return (self.path, span.sheet or "", span.line, span.column, self.code, self.message)

@@ -22,7 +22,8 @@ class FileResult:
 
     @property
     def objectives(self) -> int:
-        return sum(len(d.objectives) for d in self.documents)
+        """Objectives with a text (key results read under none are not counted)."""
+        return sum(1 for d in self.documents for o in d.objectives if not o.unnamed)
 
     @property
     def key_results(self) -> int:

@@ -46,21 +46,23 @@ class Example:
 
     For objective and key-result rules ``text`` is the element's text. For
     document rules (and wherever structure matters) set ``document=True`` and
-    give a whole YAML document in ``text``.
+    give a whole YAML document in ``text``, or a whole file of another format
+    with ``fmt`` ("markdown", "text", "csv").
     """
 
     lang: str  # "en" or "nb"
     text: str
     bad: bool
     document: bool = False
+    fmt: str | None = None  # the format of a document example; None: YAML
 
 
-def bad(lang: str, text: str, *, document: bool = False) -> Example:
-    return Example(lang, text, True, document)
+def bad(lang: str, text: str, *, document: bool = False, fmt: str | None = None) -> Example:
+    return Example(lang, text, True, document or fmt is not None, fmt)
 
 
-def good(lang: str, text: str, *, document: bool = False) -> Example:
-    return Example(lang, text, False, document)
+def good(lang: str, text: str, *, document: bool = False, fmt: str | None = None) -> Example:
+    return Example(lang, text, False, document or fmt is not None, fmt)
 
 
 @dataclass(frozen=True, slots=True)

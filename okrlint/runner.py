@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from okrlint.alignment import alignment_config, context_files, context_keys, read_context
@@ -42,6 +42,7 @@ class RunOptions:
     use_cache: bool = True  # --no-cache turns it off; stdin is never cached
     cache_dir: str | None = None  # --cache-dir
     jobs: int | None = None  # --jobs; None: every core when the input is large enough
+    text: str | None = None  # --text: check this string instead of files or stdin
     # called as (stage, done, total) while files are read and checked: the CLI's progress bar
     progress: Callable[[str, int, int], None] | None = None
 
@@ -49,6 +50,12 @@ class RunOptions:
 def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, bytes]:
     """The display path and bytes of one input (``-`` is stdin)."""
     limit = config.max_file_size
+    if name == STDIN and options.text is not None:
+        display = options.stdin_filename or "<text>"
+        data = options.text.encode("utf-8", "surrogateescape")
+        if len(data) > limit:
+            raise OkrlintError(_too_big(str(len(data)), limit), display)
+        return display, data
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read(limit + 1)
@@ -70,6 +77,8 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     known = load_rules(config)
     active = select_rules(known, config)
     alignment_config(config)  # a bad [alignment] or [levels] table stops the run early
+    if options.text is not None:
+        paths = (STDIN,)
     expanded = expand_paths(paths, config, force_exclude=options.force_exclude)
     outcomes: list[FileOutcome | None] = []
     outcomes.extend(
@@ -102,7 +111,8 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
             keys.append(f"error:{display}:{exc.message}")
             continue
         key = cache.file_key(display, data, (options.language, options.fmt)) if cache else None
-        keys.append(key or "")
+        # a file found in a folder is judged apart from a named one (no-okrs-found)
+        keys.append((key or "") + (":walked" if name in expanded.walked else ""))
         entry = cache.load_file(key) if cache and key else None
         outcomes.append(_from_cache(display, entry) if entry else None)
         if entry is None:
@@ -122,7 +132,7 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         if cache and key:
             cache.store_file(key, _to_cache(outcome))
 
-    done = [o for o in outcomes if o is not None]
+    done = [_found_by_walking(o, expanded.walked) for o in outcomes if o is not None]
     findings = [f for o in done for f in o.findings]
     if set_rules:
         findings.extend(_set_findings(done, set_rules, config, cache, keys, analyses, known))
@@ -132,6 +142,15 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         rules=tuple(a.rule for a in active),
         fail_level=config.fail_level,
     )
+
+
+def _found_by_walking(outcome: FileOutcome, walked: frozenset[str]) -> FileOutcome:
+    """The outcome with its documents marked as found in a folder, not named."""
+    result = outcome.result
+    if result.path not in walked or not result.documents:
+        return outcome
+    documents = tuple(replace(doc, named=False) for doc in result.documents)
+    return replace(outcome, result=replace(result, documents=documents))
 
 
 def _open_cache(config: Config, active, options: RunOptions, files: Sequence[str]):

@@ -7,11 +7,11 @@ A finding costs points on the element it concerns, by severity::
 - **key result**: ``100 - its penalties`` (never below 0);
 - **objective**: its *own* score is ``100 - the penalties on the objective and its actions``;
   with key results, the objective scores ``(own + mean of its key results) / 2``, otherwise
-  ``own``;
-- **file**: the mean of its objectives' scores minus the penalties on the document itself
-  (a file with no objectives starts at 100); a file that could not be read has no score;
-- **overall**: the mean of the file scores weighted by their number of objectives (a file with
-  none counts once).
+  ``own``; key results read under no objective (bare text) score their mean;
+- **file**: the mean of its objectives' scores minus the penalties on the document itself;
+  a file that could not be read, or from which no objective was read, has no score;
+- **overall**: the mean of the file scores weighted by their number of objectives; no score
+  when no file has one.
 
 Every score rounds half up and keeps the reasons (the findings, with the points each cost),
 so a reader can see why it is not 100. Input errors (OKR000) are not scored.
@@ -34,19 +34,20 @@ FORMULA = (
     "mean of files weighted by objectives; all clamped to 0..100"
 )
 
-# (path, element kind, line, column): how a finding finds its element.
-ElementKey = tuple[str, str, int, int]
+# (path, element kind, line, column, sheet): how a finding finds its element.
+ElementKey = tuple[str, str, int, int, str | None]
 
 
 def element_key(path: str, element: Objective | object) -> ElementKey:
     span: Span = element.span  # type: ignore[attr-defined]
     # ``_value_`` is the member's value as a plain attribute; ``.value`` is an enum property,
     # several times slower, and this runs for every element of every file
-    return (path, element.kind._value_, span.line, span.column)  # type: ignore[attr-defined]
+    return (path, element.kind._value_, span.line, span.column, span.sheet)  # type: ignore[attr-defined]
 
 
 def finding_key(f: Finding) -> ElementKey:
-    return (f.path, f.element, f.span.line, f.span.column)
+    span = f.span
+    return (f.path, f.element, span.line, span.column, span.sheet)
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,19 @@ class ElementScore:
     line: int
     score: int
     reasons: tuple[Reason, ...] = ()
+    sheet: str | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "id": self.id,
             "line": self.line,
             "text": self.text,
             "score": self.score,
             "reasons": [r.to_dict() for r in self.reasons],
         }
+        if self.sheet is not None:
+            data["sheet"] = self.sheet
+        return data
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ class ObjectiveScore:
 @dataclass(frozen=True)
 class FileScore:
     path: str
-    score: int | None  # None: the file could not be read
+    score: int | None  # None: the file could not be read, or nothing was read from it
     objectives: tuple[ObjectiveScore, ...] = ()
     reasons: tuple[Reason, ...] = ()  # findings on the document as a whole
 
@@ -133,10 +138,13 @@ class Scores:
             "files": [f.to_dict() for f in self.files],
         }
 
-    def objective(self, path: str, line: int) -> ObjectiveScore | None:
+    def objective(self, path: str, line: int, sheet: str | None = None) -> ObjectiveScore | None:
         for file in self.files:
             if file.path == path:
-                return next((o for o in file.objectives if o.own.line == line), None)
+                return next(
+                    (o for o in file.objectives if o.own.line == line and o.own.sheet == sheet),
+                    None,
+                )
         return None
 
     def file(self, path: str) -> FileScore | None:
@@ -158,7 +166,7 @@ def reason(f: Finding) -> Reason:
 def locate(documents: Iterable[Document], findings: Iterable[Finding]) -> dict:
     """Findings per element key; findings on no known element go under the document key.
 
-    The document key of a file is ``(path, "document", 0, 0)``.
+    The document key of a file is ``(path, "document", 0, 0, None)``.
     """
     known: set[ElementKey] = set()
     for doc in documents:
@@ -176,16 +184,18 @@ _DOCUMENT = ElementKind.DOCUMENT.value
 
 
 def document_key(path: str) -> ElementKey:
-    return (path, _DOCUMENT, 0, 0)
+    return (path, _DOCUMENT, 0, 0, None)
 
 
 def _element_score(element, found: Sequence[Finding]) -> ElementScore:
+    span = element.span
     if not found:  # most elements: nothing to add up
-        return ElementScore(element.kind._value_, element.id, element.text, element.span.line, 100)
+        kind, text = element.kind._value_, element.text
+        return ElementScore(kind, element.id, text, span.line, 100, (), span.sheet)
     reasons = tuple(reason(f) for f in found)
     score = clamp(100 - sum(r.points for r in reasons))
     return ElementScore(
-        element.kind._value_, element.id, element.text, element.span.line, score, reasons
+        element.kind._value_, element.id, element.text, span.line, score, reasons, span.sheet
     )
 
 
@@ -200,6 +210,8 @@ def _objective_score(path: str, objective: Objective, placed: dict) -> Objective
     if not krs:
         return ObjectiveScore(own, krs, own.score)
     kr_mean = sum(k.score for k in krs) / len(krs)
+    if objective.unnamed:  # no objective to score: its key results are the whole of it
+        return ObjectiveScore(own, krs, clamp(kr_mean))
     return ObjectiveScore(own, krs, clamp((own.score + kr_mean) / 2))
 
 
@@ -208,7 +220,9 @@ def _file_score(path: str, documents: Sequence[Document], placed: dict) -> FileS
         _objective_score(path, o, placed) for doc in documents for o in doc.objectives
     )
     reasons = tuple(reason(f) for f in placed.get(document_key(path), ()))
-    base = sum(o.score for o in objectives) / len(objectives) if objectives else 100
+    if not objectives:  # nothing read: nothing to score
+        return FileScore(path, None, objectives, reasons)
+    base = sum(o.score for o in objectives) / len(objectives)
     return FileScore(path, clamp(base - sum(r.points for r in reasons)), objectives, reasons)
 
 

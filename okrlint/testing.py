@@ -90,8 +90,17 @@ def expectations(path: Path, display: str | None = None) -> list[Expected]:
     return sorted(result)
 
 
+# CSV, TSV and spreadsheets have no comments to state expectations in: each such fixture has
+# a YAML twin that does, and tests/test_tables.py checks that both give the same findings.
+NO_COMMENTS = (".csv", ".tsv", ".xlsx", ".xlsm")
+
+
 def fixture_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file() and FIXTURE_MARK in p.name)
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and FIXTURE_MARK in p.name and p.suffix.lower() not in NO_COMMENTS
+    )
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ def check(document: Document, ctx: RuleContext):
     low, high = int(ctx.options["min"]), int(ctx.options["max"])
     the_set = okr_set(ctx.documents or (document,), document)
     for objective in document.objectives:
+        if objective.unnamed:  # key results under no objective: no objective to judge
+            continue
         count = len(objective.key_results)
         if count == 0 and _heads_a_cascade(objective, the_set):
             continue

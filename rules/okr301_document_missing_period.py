@@ -28,8 +28,8 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(document: Document, ctx: RuleContext):
-    if (document.period or "").strip() or not document.objectives:
-        return
+    if (document.period or "").strip() or all(o.unnamed for o in document.objectives):
+        return  # a period, or no objective to date (key results alone: a draft to review)
     example = "period: 3. kvartal 2025" if ctx.lang == "nb" else "period: Q3 2025"
     yield Violation(
         "document does not say which period its OKRs are for",

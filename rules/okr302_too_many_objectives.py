@@ -30,7 +30,9 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 def check(document: Document, ctx: RuleContext):
     limit = int(ctx.options["max"])
-    owners: Counter[str | None] = Counter(o.owner or document.owner for o in document.objectives)
+    owners: Counter[str | None] = Counter(
+        o.owner or document.owner for o in document.objectives if not o.unnamed
+    )
     for owner, count in sorted(owners.items(), key=lambda item: str(item[0])):
         if count <= limit:
             continue

@@ -1,33 +1,43 @@
-"""YAML key okrlint does not know.
+"""YAML key or table column okrlint does not know.
 
 What it does:
     Flags a key in a YAML OKR document that okrlint does not recognise — in
     the document, an objective or a key result — at the key itself, with the
     nearest known key as a did-you-mean ("periode" → "period", "ansvarlig" →
-    "owner", "key_result" → "key_results"). Markdown and plain text have no
-    keys and are never flagged.
+    "owner", "key_result" → "key_results"). In an OKR table (Markdown, CSV,
+    TSV or a spreadsheet) it flags the header cells okrlint cannot map to a
+    field, once per header row, at the first of them ("Targte" → "Target",
+    "Kommentarr" → "Kommentarer"). Plain text has no keys and is never
+    flagged.
 
 Why it matters:
     A misspelt key is silently lost: "keyresults:" instead of "key_results:"
     leaves an objective without key results, "periode:" leaves the document
     without a period, "hvorfor:" loses the why the article asks for ("Hva
     ønsker du å oppnå og hvorfor?" — "What do you want to achieve, and why?").
-    Every other rule then judges a document that is not what you wrote.
+    A table column okrlint cannot read is lost the same way: a "Startverdi"
+    typed "Startverdl" leaves every key result without its baseline. Every
+    other rule then judges a document that is not what you wrote.
 
 How to fix:
     Rename the key to the suggested one (the README lists the schema; `okrlint
     schema` prints a JSON Schema an editor can check against), or remove it.
-    Keys of your own belong in a comment.
+    Keys of your own belong in a comment. Rename a column to one of the header
+    words the README lists, or remove it.
 """
 
 from __future__ import annotations
 
-from okrlint.model import Document, Edit, Fix, Severity
+from okrlint.model import Document, Edit, Fix, Severity, UnknownField
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(document: Document, ctx: RuleContext):
+    headers: dict[tuple[str | None, int], list[UnknownField]] = {}
     for field in document.unknown_fields:
+        if field.what == "column":  # one finding per table header, at its first unknown cell
+            headers.setdefault((field.span.sheet, field.span.line), []).append(field)
+            continue
         key = ctx.quote(field.key)
         fixes: tuple[Fix, ...] = ()
         if field.suggestion:
@@ -42,6 +52,32 @@ def check(document: Document, ctx: RuleContext):
             span=field.span,
             fixes=fixes,
         )
+    for fields in headers.values():
+        yield _unknown_columns(fields, ctx)
+
+
+def _unknown_columns(fields: list[UnknownField], ctx: RuleContext) -> Violation:
+    names = ", ".join(ctx.quote(f.key) for f in fields)
+    them = "it" if len(fields) == 1 else "them"
+    plural = "" if len(fields) == 1 else "s"
+    guesses = [f for f in fields if f.suggestion]
+    if guesses:
+        hint = "; ".join(
+            f"did you mean {ctx.quote(_header(f.suggestion))} for {ctx.quote(f.key)}?"
+            for f in guesses
+        )
+    else:
+        hint = f"rename {them} to a column okrlint reads (the README lists the header words)"
+        hint += f" or remove {them}"
+    return Violation(
+        f"unknown column{plural} {names} in the table header; okrlint ignores {them}",
+        suggestion=hint,
+        span=fields[0].span,
+    )
+
+
+def _header(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 _KR_NB = "      - Redusere ventetid fra ti til fem minutter\n      - Øke NPS fra 20 til 40\n"
@@ -49,15 +85,38 @@ _KR_EN = "      - Cut churn from 3% to 2%\n      - Raise NPS from 20 to 40\n"
 _TITLE_NB = "  - title: Økt kundelojalitet, fordi kundene skal bli\n"
 _TITLE_EN = "  - title: Keep customers longer, because churn eats our growth\n"
 
+_TABLE_NB = """\
+## Mål: Raskere kundeservice, fordi kundene ikke skal vente
+
+| Nøkkelresultat | {start} | Mål |
+|---|---|---|
+| Redusere svartid på chat | 12 min | 4 min |
+| Øke andelen saker løst ved første kontakt | 55 % | 75 % |
+"""
+_TABLE_EN = """\
+## Objective: Win the mid-market, because that is where our margin is
+
+| Key result | {start} | Target |
+|---|---|---|
+| Increase qualified pipeline | $1.2M | $2M |
+| Raise win rate | 18% | 25% |
+"""
+
 RULE = Rule(
     code="OKR303",
     name="unknown-field",
     severity=Severity.WARNING,
     target=Target.DOCUMENT,
-    summary="A YAML key okrlint does not know (misspelt keys are silently lost).",
+    summary="A YAML key or table column okrlint does not know (misspelt ones are silently lost).",
     doc=__doc__,
     check=check,
     examples=(
+        bad("nb", _TABLE_NB.format(start="Startverdl"), fmt="markdown"),
+        good("nb", _TABLE_NB.format(start="Startverdi"), fmt="markdown"),
+        good("nb", _TABLE_NB.format(start="I dag"), fmt="markdown"),
+        bad("en", _TABLE_EN.format(start="Basline"), fmt="markdown"),
+        good("en", _TABLE_EN.format(start="Baseline"), fmt="markdown"),
+        good("en", _TABLE_EN.format(start="Current"), fmt="markdown"),
         bad(
             "nb",
             "periode: Q3 2025\nobjectives:\n" + _TITLE_NB + "    key_results:\n" + _KR_NB,

@@ -318,18 +318,32 @@ NOTHING_TO_CHECK = {
     "empty-list.okr.yaml": "period: Q3\nobjectives: []\n",
     "empty.okr.md": "",
     "notes.okr.md": "# Meeting notes\n\nWe talked about the weather.\n",
-    "notes.okr.txt": "Remember to buy milk.\n",
     "blank.okr.txt": "\n\n   \n",
+    "header-only.okr.csv": "Objective,Key result,Baseline,Target\n",
 }
 
 
-def test_a_file_without_objectives_gives_a_notice_and_exit_0(tmp_path: Path) -> None:
+def test_a_named_file_without_objectives_is_a_no_okrs_found_warning(tmp_path: Path) -> None:
     for name, content in NOTHING_TO_CHECK.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
     result = run_okrlint("check", "--no-cache", *NOTHING_TO_CHECK, cwd=tmp_path)
+    assert result.code == 1, result.out + result.err
+    found = [line.split(" [")[0] for line in result.out.splitlines() if " OKR" in line]
+    assert found == [f"{name}:1:1: OKR305" for name in sorted(NOTHING_TO_CHECK)]
+    assert result.err == ""  # the finding says it; no second notice
+
+
+def test_a_file_found_in_a_folder_without_objectives_gives_a_notice_and_exit_0(
+    tmp_path: Path,
+) -> None:
+    for name, content in NOTHING_TO_CHECK.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run_okrlint("check", "--no-cache", ".", cwd=tmp_path)
     assert result.code == 0, result.out + result.err
-    assert result.err == "".join(f"{name}: no objectives found\n" for name in NOTHING_TO_CHECK)
-    assert "OKR000" not in result.out
+    assert result.err == "".join(
+        f"{name}: no objectives found\n" for name in sorted(NOTHING_TO_CHECK)
+    )
+    assert "OKR000" not in result.out and "OKR305" not in result.out
 
 
 def test_no_notice_for_a_file_with_objectives(tmp_path: Path) -> None:

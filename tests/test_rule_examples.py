@@ -23,9 +23,13 @@ HOLDER = {
 }
 
 
+_EXTENSIONS = {"yaml": "yaml", "markdown": "md", "text": "txt", "csv": "csv"}
+
+
 def _document(rule: Rule, ex: Example) -> list[Document]:
     if ex.document:
-        return read_document("example.okr.yaml", ex.text, language=ex.lang, language_source="cli")
+        name = f"example.okr.{_EXTENSIONS[ex.fmt or 'yaml']}"
+        return read_document(name, ex.text, language=ex.lang, language_source="cli", fmt=ex.fmt)
     if rule.target is Target.OBJECTIVE:
         objective = Objective(ex.text, SPAN)
     elif rule.target is Target.KEY_RESULT:

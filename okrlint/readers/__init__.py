@@ -1,7 +1,9 @@
 """Readers: bytes in, ``okrlint.model.Document`` out.
 
-Three formats: YAML (canonical), Markdown (wiki style) and plain text (the article's style).
-Every element keeps the line and column of its text in the file; anything unreadable raises
+Five formats: YAML (canonical), Markdown (wiki style), plain text (the article's style), CSV
+(and TSV) and XLSX spreadsheets; tables in all of them share one header map (``columns.py``)
+and one row reader (``table.py``). Every element keeps the line and column of its text in
+the file (a spreadsheet's row, column and sheet); anything unreadable raises
 ``OkrlintError`` with the file and line. Readers know nothing of rules or spaCy: when neither
 the caller nor the file names a language, ``Document.language`` stays None for the language
 layer to detect.
@@ -21,7 +23,7 @@ from okrlint.readers.yaml_reader import read_yaml
 
 __all__ = ["FORMATS", "detect_format", "read_document"]
 
-FORMATS = ("yaml", "markdown", "text")
+FORMATS = ("yaml", "markdown", "text", "csv", "xlsx")
 
 _EXTENSIONS = {
     ".yaml": "yaml",
@@ -33,6 +35,18 @@ _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
     ".okr": "text",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
+_TAB_SEPARATED = (".tsv", ".tab")
+# Spreadsheet formats okrlint cannot read, with what to do instead.
+_UNREADABLE = {
+    ".xls": "the old Excel format .xls",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".numbers": "a Numbers spreadsheet",
 }
 _STDIN = ("-", "<stdin>")
 # YAML keys are written in lower case; "Objectives:" heading a plain-text list is not YAML
@@ -58,28 +72,62 @@ def read_document(
     """
     if fmt is not None and fmt not in FORMATS:
         raise OkrlintError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", path)
+    extension = _extension(path)
+    if extension in _UNREADABLE:
+        raise OkrlintError(
+            f"{_UNREADABLE[extension]} cannot be read; save it as .xlsx or CSV", path
+        )
+    if fmt == "xlsx" or (fmt is None and _is_spreadsheet(extension, data)):
+        from okrlint.readers.spreadsheet import read_spreadsheet
+
+        return read_spreadsheet(path, data, language, language_source)
     text = decode(data, path)
     fmt = fmt or detect_format(path, text)
     if fmt == "yaml":
         return read_yaml(path, text, language, language_source)
     if fmt == "markdown":
         return [read_markdown(path, text, language, language_source)]
+    if fmt == "csv":
+        from okrlint.readers.delimited import read_delimited
+
+        tabs = extension in _TAB_SEPARATED
+        return [read_delimited(path, text, language, language_source, tab_first=tabs)]
     return [read_text(path, text, language, language_source)]
 
 
+def _extension(path: str) -> str:
+    if path in _STDIN:
+        return ""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 else ""
+
+
+def _is_spreadsheet(extension: str, data: bytes | str) -> bool:
+    """An .xlsx/.xlsm file, or a file of no known extension (stdin) that is a zip archive."""
+    from okrlint.readers.spreadsheet import ZIP_MAGIC
+
+    if extension in _EXTENSIONS:
+        return _EXTENSIONS[extension] == "xlsx"
+    return isinstance(data, bytes) and data.startswith(ZIP_MAGIC)
+
+
 def detect_format(path: str, text: str) -> str:
-    """'yaml', 'markdown' or 'text': by extension ("x.okr.yaml" is YAML), else by content."""
-    if path not in _STDIN:
-        name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        dot = name.rfind(".")
-        if dot > 0 and name[dot:] in _EXTENSIONS:
-            return _EXTENSIONS[name[dot:]]
+    """'yaml', 'markdown', 'text' or 'csv': by extension ("x.okr.yaml" is YAML), else by
+    content."""
+    extension = _extension(path)
+    if extension in _EXTENSIONS:
+        return _EXTENSIONS[extension]
     return _format_of_content(text)
 
 
 def _format_of_content(text: str) -> str:
+    from okrlint.readers.delimited import looks_like_csv
+
     if _OBJECTIVES_KEY_RE.search(text) or _looks_like_okr_yaml(text):
         return "yaml"
+    if looks_like_csv(text):
+        return "csv"
     lines = text.split("\n")
     if front_matter_end(lines) or _has_heading(text) or _MARKDOWN_HINT_RE.search(text):
         return "markdown"

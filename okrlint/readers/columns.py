@@ -199,6 +199,7 @@ HEADERS: dict[Field, tuple[str, ...]] = {
         "weight",
         "category",
         "link",
+        "plan",
         "start date",
         "last updated",
         "#",

@@ -137,6 +137,7 @@ class Draft:
     parent: str | None = None
     key_results: list[KeyResult] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    unnamed: bool = False
 
     def freeze(self) -> Objective:
         return Objective(
@@ -149,6 +150,7 @@ class Draft:
             parent=self.parent,
             key_results=tuple(self.key_results),
             actions=tuple(self.actions),
+            unnamed=self.unnamed,
         )
 
 

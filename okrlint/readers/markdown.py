@@ -21,10 +21,12 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from okrlint import linear
 from okrlint.errors import OkrlintError
-from okrlint.model import Document, Suppression
+from okrlint.model import Document, Suppression, UnknownField
+from okrlint.readers.columns import read_header
 from okrlint.readers.common import html_suppression, link_cascade, resolve_language
-from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, Label, LabelKind, match_label
+from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, LabelKind, match_label
 from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
+from okrlint.readers.table import Cell, TableError, TableReader, unknown_columns
 
 _FENCE_RE = linear.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = linear.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -51,6 +53,7 @@ def read_markdown(
     front_end = front_matter_end(raw)
     front = _front_matter(path, raw, front_end)
     lines, suppressions = markdown_lines(raw, front_end)
+    lines, unknown = expand_tables(path, lines)
     dialect = Dialect(
         items_are_key_results=True,
         heading_objectives=True,
@@ -76,6 +79,7 @@ def read_markdown(
         period=_scalar(front.get("period")) or outline.period,
         owner=_scalar(front.get("owner")) or outline.owner,
         suppressions=tuple(suppressions),
+        unknown_fields=tuple(unknown),
     )
 
 
@@ -167,7 +171,7 @@ def markdown_lines(raw: list[str], front_end: int = 0) -> tuple[list[Line], list
             lines[-1] = _as_heading(lines[-1])
             line = Line(number, LineKind.SKIP)
         lines.append(line)
-    return expand_tables(lines), suppressions
+    return lines, suppressions
 
 
 def _blank_comments(text: str, in_comment: bool, number: int):
@@ -255,23 +259,19 @@ def _as_heading(line: Line) -> Line:
 
 _TABLE_DELIMITER_RE = linear.compile(r"^[\s|:-]+$")
 _CELL_BREAK_RE = linear.compile(r"<br\s*/?>", re.IGNORECASE)
-_TABLE_KINDS = (
-    LabelKind.OBJECTIVE,
-    LabelKind.KEY_RESULTS,
-    LabelKind.ACTIONS,
-    LabelKind.WHY,
-    LabelKind.OWNER,
-)
 
 
-def expand_tables(lines: list[Line]) -> list[Line]:
-    """Read OKR tables ("| Objective | Key results | Owner |") as the label lines they mean.
+def expand_tables(path: str, lines: list[Line]) -> tuple[list[Line], list[UnknownField]]:
+    """Read OKR tables as the label lines they mean (see readers/table.py), and list their
+    header cells okrlint cannot map.
 
-    The header names the columns; in each row an objective cell starts an objective (a
-    repeated or empty one keeps the row's objective), and a key-result or action cell holds
-    one element, or several separated by ``<br>``. Other tables stay invisible.
+    A table is an OKR table when its header names an objective or key-result column
+    ("| Objective | Key results | Owner |", "| Nøkkelresultat | Startverdi | Mål |"); other
+    tables stay invisible. A key-result or action cell holds one element, or several
+    separated by ``<br>``.
     """
     out: list[Line] = []
+    unknown: list[UnknownField] = []
     index = 0
     while index < len(lines):
         if lines[index].kind is not LineKind.TABLE:
@@ -281,64 +281,47 @@ def expand_tables(lines: list[Line]) -> list[Line]:
         end = index
         while end < len(lines) and lines[end].kind is LineKind.TABLE:
             end += 1
-        out.extend(_table(lines[index:end]))
+        out.extend(_table(path, lines[index:end], unknown))
         index = end
-    return out
+    return out, unknown
 
 
-def _table(rows: list[Line]) -> list[Line]:
-    columns = [_column_kind(text) for _, text in _cells(rows[0].source)]
+def _table(path: str, rows: list[Line], unknown: list[UnknownField]) -> list[Line]:
+    head = [Cell(rows[0].number, start, text) for start, text in _cells(rows[0].source)]
+    header = read_header([cell.text for cell in head])
     has_delimiter = len(rows) > 1 and _TABLE_DELIMITER_RE.match(rows[1].source)
-    if not has_delimiter or not {LabelKind.OBJECTIVE, LabelKind.KEY_RESULTS} & set(columns):
+    if not has_delimiter or not header.is_okr_table:
         return rows
+    unknown.extend(unknown_columns(header, head))
+    reader = TableReader(header, _cell_parts)
     out = list(rows[:2])
-    objective_text = None
     for row in rows[2:]:
         out.append(row)
-        for column, (start, text) in enumerate(_cells(row.source)):
-            kind = columns[column] if column < len(columns) else None
-            if kind is None or not text.strip():
-                continue
-            if kind is LabelKind.OBJECTIVE:
-                if text.strip() == objective_text:
-                    continue
-                objective_text = text.strip()
-            for offset, part in _cell_parts(text):
-                out.append(_cell_line(row, kind, start + offset, part))
+        cells = [Cell(row.number, start, text) for start, text in _cells(row.source)]
+        try:
+            out.extend(reader.lines(cells))
+        except TableError as exc:
+            raise OkrlintError(exc.message, path, exc.line) from None
     return out
-
-
-def _column_kind(header: str) -> LabelKind | None:
-    label = match_label(header.replace("*", " "))
-    if label is None or label.text or label.kind not in _TABLE_KINDS:
-        return None
-    return label.kind
 
 
 def _cells(source: str) -> list[tuple[int, str]]:
-    """(offset, text) of each cell between the pipes."""
+    """(offset, text) of each cell between the pipes (the closing pipe may be left out)."""
     cells = []
     bars = [i for i, c in enumerate(source) if c == "|" and (i == 0 or source[i - 1] != "\\")]
     for left, right in itertools.pairwise(bars):
         cells.append((left + 1, source[left + 1 : right]))
+    if bars and source[bars[-1] + 1 :].strip():
+        cells.append((bars[-1] + 1, source[bars[-1] + 1 :].rstrip()))
     return cells
 
 
-def _cell_parts(text: str) -> list[tuple[int, str]]:
+def _cell_parts(cell: Cell) -> list[Cell]:
+    """The parts of a cell between ``<br>`` breaks, each a cell of its own."""
+    text = cell.text
     parts, position = [], 0
     for found in _CELL_BREAK_RE.finditer(text):
         parts.append((position, text[position : found.start()]))
         position = found.end()
     parts.append((position, text[position:]))
-    return [(offset, part) for offset, part in parts if part.strip()]
-
-
-def _cell_line(row: Line, kind: LabelKind, start: int, text: str) -> Line:
-    """A line with only this cell's text left in place, labelled with the column's kind."""
-    source = " " * start + text
-    lead = len(text) - len(text.lstrip())
-    bullet = BULLET_RE.match(text)  # "- KR" inside a cell
-    if bullet is not None:
-        lead = bullet.end("gap")
-    label = Label(kind, kind.value, None, None, None, True, start + lead, text[lead:].strip())
-    return Line(row.number, LineKind.PROSE, source, start + lead, start, label)
+    return [Cell(cell.line, cell.start + offset, part) for offset, part in parts if part.strip()]

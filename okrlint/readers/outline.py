@@ -61,6 +61,10 @@ class Line:
     indent: int = 0  # list items: the marker's indent
     label: Label | None = None
     bold: bool = False  # the whole content is bold: Markdown treats it like a heading
+    # a table cell (see readers/table.py): its element's fields from the other columns of
+    # its row ("baseline", "target", "id", …), and a key result under no objective is kept
+    values: tuple[tuple[str, object], ...] = ()
+    table: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +221,7 @@ class _Machine:
 
     def start_objective(self, line: Line, text: Piece, label: Label | None) -> None:
         self.close()
-        draft = Draft(text=text.text, span=text.span, id=text.id)
+        draft = Draft(text=text.text, span=text.span, id=dict(line.values).get("id") or text.id)
         if label is not None:
             draft.level, draft.owner = label.level, label.owner
         self.out.drafts.append(draft)
@@ -342,15 +346,26 @@ class _Machine:
     def add(self, line: Line, mode: str, start: int) -> None:
         text = piece(line, start)
         draft = self.commit()
+        if draft is None and line.table and text is not None:
+            draft = self.unnamed(text.span)
         if text is None or draft is None:
             self.last = None
             return
         if mode == _KRS:
-            draft.key_results.append(KeyResult(text.text, text.span, id=text.id))
+            values = dict(line.values)
+            ident = values.pop("id", None) or text.id
+            draft.key_results.append(KeyResult(text.text, text.span, id=ident, **values))
             self.last = (line, _KRS, len(draft.key_results) - 1)
         else:
             draft.actions.append(Action(text.text, text.span, id=text.id))
             self.last = (line, _ACTIONS, len(draft.actions) - 1)
+
+    def unnamed(self, span: Span) -> Draft:
+        """An objective without text for key results under none (a table's first rows)."""
+        draft = Draft(text="", span=Span.point(span.line, span.column), unnamed=True)
+        self.out.drafts.append(draft)
+        self.current = draft
+        return draft
 
     def prose(self, line: Line) -> None:
         if self.pending is not None:

@@ -5,7 +5,9 @@ Objectives are label lines ("Objective: …", "Objective for salgsavdelingen: �
 "Nøkkelresultater:" / "Delmål:" line opens a list of bullets (•, -, *, –, numbered) and an
 "Actions …:" / "Tiltak:" line opens the actions of the objective above it. A list that
 follows an objective line with no prose in between is its key results too. Prose, and lists
-under no objective or label (the article's examples of bad objectives), are ignored. Lines starting
+under no objective or label (the article's examples of bad objectives), are ignored. Text with
+no label at all (a draft key result or two, one per line, as typed on stdin or with
+``--text``) is bare text: each line is a key result of an unnamed objective. Lines starting
 with ``#`` are comments, and so is a trailing ``# word: …``; ``# okrlint: disable=…``
 comments are suppressions.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 
 from okrlint import linear
-from okrlint.model import Document
+from okrlint.model import Document, KeyResult, Span
 from okrlint.readers.common import (
     Draft,
     hash_suppressions,
@@ -29,7 +31,14 @@ from okrlint.readers.common import (
     resolve_language,
 )
 from okrlint.readers.labels import BULLET_RE, CHECKBOX_RE, match_label
-from okrlint.readers.outline import Dialect, Line, LineKind, build_outline
+from okrlint.readers.outline import (
+    Dialect,
+    Line,
+    LineKind,
+    build_outline,
+    piece,
+    strip_number_prefix,
+)
 
 # "# okrlint: disable=…", "# expect: OKR201", "# note: …" after the text; "#1 in Oslo" is text
 _TRAILING_COMMENT_RE = linear.compile(r"(?:^|\s)#\s*[A-Za-z][\w-]*\s*[:=]")
@@ -45,7 +54,10 @@ TEXT = Dialect(
 
 def read_text(path: str, text: str, language: str | None, language_source: str | None) -> Document:
     raw = text.split("\n")
-    outline = build_outline(text_lines(raw), TEXT)
+    lines = text_lines(raw)
+    outline = build_outline(lines, TEXT)
+    if not outline.drafts and not any(line.label for line in lines):
+        outline.drafts = _bare(lines)
     derive_ids(outline.drafts)
     link_cascade(outline.drafts)
     language, source = resolve_language(path, language, language_source)
@@ -83,6 +95,22 @@ def _classify(number: int, line: str) -> Line:
         return Line(number, LineKind.ITEM, line, start, indent, match_label(line, start))
     start = len(line) - len(line.lstrip())
     return Line(number, LineKind.PROSE, line, start, start, match_label(line, start))
+
+
+def _bare(lines: list[Line]) -> list[Draft]:
+    """Every line of a text with no outline, as a key result of an unnamed objective."""
+    key_results = []
+    for line in lines:
+        if line.kind not in (LineKind.PROSE, LineKind.ITEM):
+            continue
+        text = piece(line, strip_number_prefix(line, line.start))
+        if text is not None:
+            key_results.append(KeyResult(text.text, text.span, id=text.id))
+    if not key_results:
+        return []
+    first = key_results[0].span
+    span = Span.point(first.line, first.column)
+    return [Draft(text="", span=span, key_results=key_results, unnamed=True)]
 
 
 def derive_ids(drafts: list[Draft]) -> None:

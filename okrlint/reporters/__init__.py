@@ -40,6 +40,11 @@ def _plugins() -> dict[str, object]:
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
+def in_sheet(span) -> str:
+    """ "in sheet 'Q3': " in front of a message about a spreadsheet cell, else ''."""
+    return f"in sheet '{span.sheet}': " if span.sheet else ""
+
+
 def formatter_names() -> list[str]:
     return sorted({*BUILTIN, *_plugins()})
 

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
+from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import printable
 from okrlint.reporters.text import summary_line
 
@@ -37,7 +38,7 @@ def annotation(f: Finding) -> str:
             props += [("col", str(f.span.column)), ("endColumn", str(f.span.end_column))]
     title = f.code if f.code == "OKR000" else f"{f.code} {f.rule}"
     props.append(("title", title))
-    message = f.message + (f"\nHint: {f.suggestion}" if f.suggestion else "")
+    message = in_sheet(f.span) + f.message + (f"\nHint: {f.suggestion}" if f.suggestion else "")
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{level} {head}::{escape_data(message)}"
 

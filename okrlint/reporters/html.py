@@ -59,6 +59,7 @@ class FindingView:
     column: int
     points: int
     docs: RuleDocs | None
+    sheet: str | None = None  # a spreadsheet's sheet: line and column are its row and column
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class ElementView:
     score: int | None
     status: str  # "ok", "info", "warning" or "error"
     findings: tuple[FindingView, ...]
+    sheet: str | None = None
+    unnamed: bool = False  # key results read under no objective
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ def _finding_view(f: Finding, ctx: _Context) -> FindingView:
         f.span.column,
         WEIGHTS[f.severity],
         ctx.docs.get(f.code),
+        f.span.sheet,
     )
 
 
@@ -209,13 +213,15 @@ def _element(path: str, element, ctx: _Context, score: int | None, extra=()) -> 
         score=score,
         status=status(found),
         findings=tuple(_finding_view(f, ctx) for f in found),
+        sheet=element.span.sheet,
+        unnamed=getattr(element, "unnamed", False),
     )
 
 
 def _objective(
     path: str, o: Objective, ctx: _Context, parents: dict[ElementKey, str]
 ) -> ObjectiveView:
-    scored = ctx.report.scores.objective(path, o.span.line)
+    scored = ctx.report.scores.objective(path, o.span.line, o.span.sheet)
     view = _element(path, o, ctx, scored.score if scored else None)
     krs = tuple(_element(path, kr, ctx, None) for kr in o.key_results)
     actions = tuple(_element(path, a, ctx, None) for a in o.actions)

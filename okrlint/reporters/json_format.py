@@ -16,7 +16,7 @@ SCHEMA_VERSION = 1
 
 
 def finding_dict(f: Finding) -> dict:
-    return {
+    data = {
         "path": f.path,
         "line": f.span.line,
         "column": f.span.column,
@@ -30,6 +30,9 @@ def finding_dict(f: Finding) -> dict:
         "element": f.element,
         "text": f.text,
     }
+    if f.span.sheet is not None:  # a spreadsheet: lines are the sheet's rows
+        data["sheet"] = f.span.sheet
+    return data
 
 
 def cascade(documents: Iterable[Document]) -> list[dict]:
@@ -39,6 +42,7 @@ def cascade(documents: Iterable[Document]) -> list[dict]:
         {
             "id": o.id,
             "text": o.text,
+            **({"sheet": o.span.sheet} if o.span.sheet is not None else {}),
             "line": o.span.line,
             "level": o.level,
             "owner": o.owner or d.owner,

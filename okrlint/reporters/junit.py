@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 from okrlint.model import Document, Finding
 from okrlint.report import FileResult, Report
+from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import printable
 from okrlint.score import document_key, element_key, locate
 
@@ -29,7 +30,8 @@ def _failure(case: ET.Element, findings: list[Finding]) -> None:
         message += f" (and {len(findings) - 1} more)"
     body = []
     for f in findings:
-        body.append(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} [{f.rule}] {f.message}")
+        where = f"{f.path}:{f.span.line}:{f.span.column}"
+        body.append(f"{where}: {f.code} [{f.rule}] {in_sheet(f.span)}{f.message}")
         if f.suggestion:
             body.append(f"    hint: {f.suggestion}")
     failure = ET.SubElement(case, "failure", message=_clean(message), type=_clean(first.code))
@@ -40,7 +42,9 @@ def _cases(doc: Document) -> list[tuple[tuple, str]]:
     cases = []
     for element in doc.elements():
         ident = f" {element.id}" if element.id else ""
-        label = f"{KIND_LABELS[element.kind.value]}{ident} (line {element.span.line})"
+        span = element.span
+        place = f"sheet {span.sheet!r}, row {span.line}" if span.sheet else f"line {span.line}"
+        label = f"{KIND_LABELS[element.kind.value]}{ident} ({place})"
         cases.append((element_key(doc.path, element), f"{label}: {' '.join(element.text.split())}"))
     return cases
 

@@ -60,16 +60,16 @@ def _score(score: int | None, style: Style) -> str:
 
 def _objective(path: str, o: Objective, placed: dict, report: Report, style: Style) -> list[str]:
     own = list(placed.get(element_key(path, o), []))
-    scored = report.scores.objective(path, o.span.line)
+    scored = report.scores.objective(path, o.span.line, o.span.sheet)
     name = f"{o.id} " if o.id else ""
     level = f" ({o.level})" if o.level else ""
     mark = style.mark(
         worst(own + [f for a in o.actions for f in placed.get(element_key(path, a), [])])
     )
-    lines = [
-        f"{mark} {style.bold(f'Objective {name}'.rstrip() + level + ':')} {one_line(o.text)}"
-        f"  {_score(scored.score if scored else None, style)}"
-    ]
+    title = f"{style.bold(f'Objective {name}'.rstrip() + level + ':')} {one_line(o.text)}"
+    if o.unnamed:
+        title = style.bold("Key results under no objective:")
+    lines = [f"{mark} {title}  {_score(scored.score if scored else None, style)}"]
     details = [
         (label, value)
         for label, value in (("why", o.why), ("owner", o.owner), ("parent", o.parent))
@@ -97,6 +97,8 @@ def _objective(path: str, o: Objective, placed: dict, report: Report, style: Sty
 
 def _document(doc: Document, placed: dict, report: Report, style: Style) -> list[str]:
     lines: list[str] = []
+    if doc.span.sheet is not None:
+        lines += [style.bold(f"Sheet '{one_line(doc.span.sheet)}':"), ""]
     for o in doc.objectives:
         lines += _objective(doc.path, o, placed, report, style)
         lines.append("")
@@ -141,6 +143,8 @@ def _top(report: Report, style: Style) -> list[str]:
     lines = [style.bold(f"Top {len(fixes)} fixes" if len(fixes) > 1 else "Top fix")]
     for i, f in enumerate(fixes, 1):
         where = f"{one_line(f.path)}:{f.span.line}"
+        if f.span.sheet is not None:
+            where += f" (sheet '{one_line(f.span.sheet)}')"
         lines.append(f"  {i}. {where}  {f.code} {f.rule}: {one_line(f.message)}")
         action = f"{one_line(f.suggestion)}" if f.suggestion else "see: okrlint explain " + f.code
         lines.append(

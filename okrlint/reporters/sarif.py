@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
-from okrlint.reporters import jsonout
+from okrlint.reporters import in_sheet, jsonout
 from okrlint.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,7 +34,8 @@ def fingerprints(findings: list[Finding]) -> list[str]:
     result = []
     for f in findings:
         subject = normalise(f.text) or f.element
-        digest = hashlib.sha256(f"{f.path}\0{f.code}\0{subject}".encode()).hexdigest()[:32]
+        place = f"{f.path}\0{f.span.sheet}" if f.span.sheet else f.path
+        digest = hashlib.sha256(f"{place}\0{f.code}\0{subject}".encode()).hexdigest()[:32]
         seen[digest] += 1
         result.append(f"{digest}:{seen[digest]}")
     return result
@@ -62,7 +63,7 @@ def _rule_descriptor(rule: Rule) -> dict:
 
 
 def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
-    text = f.message + (f" Hint: {f.suggestion}" if f.suggestion else "")
+    text = in_sheet(f.span) + f.message + (f" Hint: {f.suggestion}" if f.suggestion else "")
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
@@ -83,6 +84,11 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"rule": f.rule, "element": f.element},
     }
+    if f.span.sheet is not None:  # a spreadsheet: the region's lines are the sheet's rows
+        result["locations"][0]["logicalLocations"] = [
+            {"name": f.span.sheet, "fullyQualifiedName": f"{f.path}!{f.span.sheet}"}
+        ]
+        result["properties"]["sheet"] = f.span.sheet
     if f.code in index:
         result["ruleIndex"] = index[f.code]
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
+from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import one_line
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -19,7 +20,7 @@ def format_finding(f: Finding, *, color: bool = False) -> str:
         return f"{head} {_paint('OKR000', '1;31', color)} {one_line(f.message)}"
     where = _paint(f"{one_line(f.path)}:{f.span.line}:{f.span.column}:", "1", color)
     code = _paint(f.code, "1;" + _COLORS[f.severity], color)
-    line = f"{where} {code} [{f.rule}] {one_line(f.message)}"
+    line = f"{where} {code} [{f.rule}] {one_line(in_sheet(f.span) + f.message)}"
     if f.suggestion:
         line += "\n    " + _paint("hint:", "2", color) + " " + one_line(f.suggestion)
     return line
