@@ -231,12 +231,37 @@ def test_a_bad_okr_file_fails_with_the_finding_on_screen(hook: Hook, tmp_path: P
     assert "good.okr.yaml:" not in result.stdout
 
 
-def test_a_good_okr_file_passes(hook: Hook, tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "repo", {"team/q3.okr.yaml": GOOD, "OKR/2025/q3.md": GOOD_MD})
+GOOD_ROWS = [
+    ["Mål", "Nøkkelresultat", "Startverdi", "Målverdi"],
+    [
+        "Dominere kaffebransjen i Oslo, fordi vi ønsker å slå den største konkurrenten vår",
+        "Øke omsetningen av kaffe i kroner",
+        100_000,
+        150_000,
+    ],
+    [None, "Doble antall medlemmer i kaffeklubben", 1_000, 2_000],
+]
+
+
+def test_good_okr_files_pass_spreadsheets_too(hook: Hook, tmp_path: Path) -> None:
+    import openpyxl
+
+    rows = "\n".join(";".join("" if c is None else str(c) for c in r) for r in GOOD_ROWS)
+    csv_text = f"OKR for kaffebaren, Q3 2025\n{rows}\n"
+    repo = make_repo(
+        tmp_path / "repo",
+        {"team/q3.okr.yaml": GOOD, "OKR/2025/q3.md": GOOD_MD, "okrs/kaffe.csv": csv_text},
+    )
+    book = openpyxl.Workbook()
+    book.active.title = "Q3 2025"
+    for row in GOOD_ROWS:
+        book.active.append(row)
+    book.save(repo / "okrs" / "kaffe-2025.xlsx")  # a binary file: the hook takes it too
+    git("add", "--all", cwd=repo)
     result = hook.run(repo, "--all-files", "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^okrlint\.+Passed$", result.stdout, flags=re.MULTILINE)
-    assert "No problems found in 2 files" in result.stdout
+    assert "No problems found in 4 files (4 objectives, 10 key results)" in result.stdout
 
 
 def test_other_yaml_and_markdown_files_are_not_passed_to_the_hook(
