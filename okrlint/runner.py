@@ -54,7 +54,7 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         display = options.stdin_filename or "<text>"
         data = options.text.encode("utf-8", "surrogateescape")
         if len(data) > limit:
-            raise OkrlintError(_too_big(str(len(data)), limit), display)
+            raise OkrlintError(too_big(str(len(data)), limit), display)
         return display, data
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"

@@ -235,3 +235,19 @@ def test_a_csv_file_with_nul_bytes_is_one_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"Objective,Key result\nGrow,Sell\x00more\n")
     message = one_error(run_okrlint("check", "--no-cache", str(path)), path)
     assert message == "binary file (contains NUL bytes); okrlint reads text"
+
+
+def test_a_number_no_okr_could_mean_stays_text(tmp_path: Path) -> None:
+    digits = "9" * 5000  # more digits than Python turns into an int by default
+    data = f"Key result,Baseline,Target\nRaise NPS,{digits},1e400\nCut churn,5,3\n".encode()
+    from okrlint.readers import read_document
+
+    [doc] = read_document("okrs.csv", data)
+    nps, churn = doc.objectives[0].key_results
+    assert (nps.baseline, nps.target) == (digits, "1e400")
+    assert (churn.baseline, churn.target) == (5, 3)
+    path = tmp_path / "okrs.csv"
+    path.write_bytes(data)
+    result = run_okrlint("check", "--no-cache", str(path))
+    assert result.code == 0 and "Traceback" not in result.err
+    assert result.out.startswith("No problems found in 1 file (0 objectives, 2 key results)")

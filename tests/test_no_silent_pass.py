@@ -131,3 +131,12 @@ def test_a_folder_finds_csv_tsv_and_xlsx_okr_files_and_skips_excel_lock_files(
 
     paths = sorted(Path(f["path"]).name for f in json.loads(result.out)["files"])
     assert paths == ["sales.tsv", "team.okr.csv"]
+
+
+def test_text_over_the_size_limit_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".okrlint.yaml").write_text("max-file-size: 10\n", encoding="utf-8")
+    result = run_okrlint("check", "--text", "Øke salget med flere kunder", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out.splitlines()[0] == (
+        "<text>:1: OKR000 file is 28 bytes, over the limit of 10 (max-file-size in config)"
+    )

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from okrlint import linear
+from okrlint import linear, numeric
 from okrlint.model import Number, Span, UnknownField
 from okrlint.readers.columns import Field, Header, parse_trend, row_kind, suggest
 from okrlint.readers.labels import BULLET_RE, Label, LabelKind
@@ -103,18 +103,21 @@ def cell_span(cell: Cell) -> Span:
 
 
 def cell_value(cell: Cell) -> Number | None:
-    """A value cell as YAML would read it: a plain number, else its text; None when empty."""
-    value = cell.value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+    """A value cell as YAML would read it: a plain number, else its text; None when empty.
+
+    A number no OKR could mean (400 digits, a spreadsheet's 1e300) stays text, as written
+    (see okrlint.numeric)."""
     text = " ".join(cell.text.split())
+    value = numeric.usable(cell.value)
+    if value is not None:
+        return value
     if not text:
         return None
-    if _INT_RE.fullmatch(text):
-        return int(text)
-    if _FLOAT_RE.fullmatch(text):
-        return float(text)
-    return text
+    if len(text) <= 64 and _INT_RE.fullmatch(text):
+        value = numeric.usable(int(text))
+    elif len(text) <= 100 and _FLOAT_RE.fullmatch(text):
+        value = numeric.usable(float(text))
+    return text if value is None else value
 
 
 class TableReader:
