@@ -124,8 +124,11 @@ def _hook(data: dict) -> Any:
     for key in spans:
         value = data.get(key)
         if type(value) is list:
-            if len(value) != 4 or not all(type(n) is int for n in value):
-                raise TypeError("a span is four whole numbers")
+            numbers, sheet = value[:4], value[4:]  # a spreadsheet's span names its sheet
+            if len(numbers) != 4 or not all(type(n) is int for n in numbers):
+                raise TypeError("a span is four whole numbers (and a sheet's name)")
+            if sheet and (len(sheet) != 1 or type(sheet[0]) is not str):
+                raise TypeError("a span is four whole numbers (and a sheet's name)")
             data[key] = _Span(*value)
     for key in tuples:  # the model holds tuples (of objects or numbers, never of lists)
         value = data.get(key)
