@@ -11,6 +11,7 @@ table per rule::
     ignore = ["kr-activity"]
     fail-level = "error"
     language = "nb"
+    messages = "auto"
 
     [tool.okrlint.rules.objective-key-result-count]
     severity = "error"
@@ -47,6 +48,8 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     fail_level: Severity = Severity.WARNING
     language: str | None = None
+    # the language of okrlint's messages: "en", "nb", or "auto" (None): each file's own
+    messages: str | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -132,6 +135,7 @@ _KEYS = {
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "fail-level": ("fail_level", _severity),
     "language": ("language", _string),
+    "messages": ("messages", _string),
     "include": ("include", _str_list),
     "exclude": ("exclude", _str_list),
     "extend-exclude": ("exclude", _str_list),
@@ -194,6 +198,10 @@ def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
         values[attr] = converted
     if "language" in values and values["language"] not in ("en", "nb"):
         raise ConfigError(f"'language' must be 'en' or 'nb', got {values['language']!r}", where)
+    if "messages" in values and values["messages"] not in ("en", "nb", "auto"):
+        raise ConfigError(
+            f"'messages' must be 'en', 'nb' or 'auto', got {values['messages']!r}", where
+        )
     origins = {attr: where for attr in values}
     return Config(**values, source=source, origins=origins, extra=extra)
 

@@ -259,9 +259,10 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
 def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Finding:
     target = v.element if v.element is not None else element
     if isinstance(target, Document):
-        span, kind, text = target.span, _DOCUMENT, ""
+        span, kind, text, lang = target.span, _DOCUMENT, "", doc.language
     else:
         span, kind, text = target.span, target.kind._value_, target.text  # see score.element_key
+        lang = doc.language
     return Finding(
         path=doc.path,
         span=v.span or span,
@@ -274,6 +275,7 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
         text=text,
         highlight=v.highlight,
         fixes=v.fixes,
+        language=lang or "en",
     )
 
 

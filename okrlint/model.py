@@ -197,6 +197,7 @@ class Finding:
     text: str = ""
     highlight: tuple[int, int] | None = None  # character offsets into ``text``
     fixes: tuple[Fix, ...] = ()  # edits that make this finding go away
+    language: str | None = None  # the language the element was read in ("en" or "nb")
 
     @property
     def sort_key(self) -> tuple:
