@@ -261,7 +261,7 @@ def test_good_okr_files_pass_spreadsheets_too(hook: Hook, tmp_path: Path) -> Non
     result = hook.run(repo, "--all-files", "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^okrlint\.+Passed$", result.stdout, flags=re.MULTILINE)
-    assert "No problems found in 4 files (4 objectives, 10 key results)" in result.stdout
+    assert "Fant ingen problemer i 4 filer (4 mål, 10 nøkkelresultater)" in result.stdout
 
 
 def test_other_yaml_and_markdown_files_are_not_passed_to_the_hook(
