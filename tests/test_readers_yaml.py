@@ -6,12 +6,14 @@ pure-Python loader, which must read everything the same way.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
+from conftest import run_okrlint
 
 from okrlint.errors import OkrlintError
 from okrlint.model import Span, Suppression
@@ -688,3 +690,34 @@ def test_the_schema_flags_what_the_reader_reports() -> None:
     assert not validator.is_valid({"objectives": [{"titel": "Grow"}]})  # unknown key, no title
     assert not validator.is_valid({"objectives": {"title": "Grow"}})
     assert not validator.is_valid({"objectives": [{"title": "Grow", "key_results": [42]}]})
+
+
+def test_each_yaml_document_holds_the_comments_that_can_apply_to_it(tmp_path: Path) -> None:
+    """A comment silences its own line and the next, and a document's findings stand on its
+    own lines: each '---' document holds the file-wide comments and those from the line
+    above it to the line above the next one, not every comment of the file."""
+    text = textwrap.dedent(
+        """\
+        # okrlint: disable-file=OKR301
+        objectives:
+          - title: Vokse i Bergen, fordi vi vil bli størst
+            key_results:
+              - Selge flere biler  # okrlint: disable=OKR201,OKR202
+        # okrlint: disable=OKR2O1
+        ---
+        objectives:
+          - title: Vokse i Oslo, fordi vi vil bli størst
+            key_results:
+              # okrlint: disable=OKR201,OKR202
+              - Selge flere sykler
+              - Selge flere båter
+        """
+    )
+    first, second = read_document("a.okr.yaml", text, language="nb")
+    assert [s.line for s in first.suppressions] == [1, 5, 6]
+    assert [s.line for s in second.suppressions] == [1, 11]
+    path = tmp_path / "a.okr.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_okrlint("check", "--no-cache", "-f", "json", str(path))
+    found = sorted((f["line"], f["code"]) for f in json.loads(result.out)["findings"])
+    assert found == [(3, "OKR103"), (6, "OKR304"), (13, "OKR201"), (13, "OKR202")]

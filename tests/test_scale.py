@@ -329,6 +329,18 @@ def test_many_yaml_documents_search_the_text_a_fixed_number_of_times(monkeypatch
     assert work(400) <= 4.4 * work(100)
 
 
+def test_many_yaml_documents_hold_the_files_comments_once_or_twice() -> None:
+    n = 300
+    body = "".join(
+        f"---\n# okrlint: disable=OKR301\nobjectives:\n  - title: Vokse {i}, fordi vi vil\n"
+        for i in range(n)
+    )
+    documents = read_document("a.okr.yaml", body, language="nb")
+    assert len(documents) == n
+    # the comment above a document's first line is also the line below the one before it
+    assert sum(len(d.suppressions) for d in documents) == 2 * n - 1
+
+
 def test_a_key_result_wrapped_over_many_lines_is_joined_once(monkeypatch) -> None:
     import dataclasses
     import types

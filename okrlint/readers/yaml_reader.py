@@ -14,10 +14,11 @@ nesting depth are bounded before anything is walked.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 from yaml.error import Mark
@@ -25,7 +26,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint import linear, numeric
 from okrlint.errors import OkrlintError
-from okrlint.model import Action, Document, KeyResult, Number, Objective, Span, UnknownField
+from okrlint.model import (
+    Action,
+    Document,
+    KeyResult,
+    Number,
+    Objective,
+    Span,
+    Suppression,
+    UnknownField,
+)
 from okrlint.readers.columns import parse_trend
 from okrlint.readers.common import hash_suppressions, resolve_language
 from okrlint.readers.labels import LabelKind, label_kind
@@ -83,6 +93,8 @@ def read_yaml(
     for root in compose_documents(path, text):
         reader = _DocumentReader(path, lines)
         documents.append(reader.read(root, language, language_source, suppressions))
+    if len(documents) > 1 and suppressions:
+        documents = _own_suppressions(documents, suppressions)
     if not documents:  # empty file or only comments
         language, source = resolve_language(path, language, language_source)
         documents.append(
@@ -95,6 +107,36 @@ def read_yaml(
             )
         )
     return documents
+
+
+def _own_suppressions(documents: list[Document], found: tuple[Suppression, ...]) -> list[Document]:
+    """Each '---' document with the comments that can apply to it: the file-wide ones, and
+    those from the line above its first line to the line above the next document's.
+
+    A comment applies to its own line and the next, and a document's findings stand on its
+    own lines, so no finding loses its comment; every comment stays with some document (the
+    first takes those above it, the last those below). Giving every document every comment
+    of the file made n documents hold n times the file's comments."""
+    file_wide = tuple(s for s in found if s.file_wide)
+    lines = [s for s in found if not s.file_wide]  # in line order, as found
+    starts = [_line_above(doc) for doc in documents]
+    own = []
+    for index, doc in enumerate(documents):
+        low = starts[index] if index else 0
+        high = starts[index + 1] if index + 1 < len(documents) else None
+        first = bisect.bisect_left(lines, low, key=_line)
+        last = len(lines) if high is None else bisect.bisect_right(lines, high, key=_line)
+        own.append(replace(doc, suppressions=(*file_wide, *lines[first:last])))
+    return own
+
+
+def _line_above(doc: Document) -> int:
+    """The line above the document's first line."""
+    return doc.span.line - 1
+
+
+def _line(suppression: Suppression) -> int:
+    return suppression.line
 
 
 # ---------------------------------------------------------------------------- composing
