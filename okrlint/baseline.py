@@ -66,13 +66,22 @@ def baseline_path(path: str, folder: Path) -> str:
             return absolute.as_posix()
 
 
-def key_of(finding: Finding, folder: Path) -> Key:
-    return Key(baseline_path(finding.path, folder), finding.code, normalise(finding.text))
+def key_of(finding: Finding, folder: Path, paths: dict[str, str] | None = None) -> Key:
+    """The finding's baseline key; ``paths`` remembers each path's relative form (resolving a
+    path on disk for each of a file's many findings was most of a large baseline's time)."""
+    if paths is None:
+        path = baseline_path(finding.path, folder)
+    else:
+        path = paths.get(finding.path) or paths.setdefault(
+            finding.path, baseline_path(finding.path, folder)
+        )
+    return Key(path, finding.code, normalise(finding.text))
 
 
 def build(findings: Iterable[Finding], baseline_file: Path) -> Baseline:
     folder = baseline_file.resolve().parent
-    counts = Counter(key_of(f, folder) for f in findings if f.code != PARSE_ERROR)
+    paths: dict[str, str] = {}
+    counts = Counter(key_of(f, folder, paths) for f in findings if f.code != PARSE_ERROR)
     return Baseline(dict(counts), folder)
 
 
@@ -172,8 +181,9 @@ def apply(findings: Iterable[Finding], baseline: Baseline, checked: Iterable[str
     remaining = dict(baseline.entries)
     new: list[Finding] = []
     matched = 0
+    paths: dict[str, str] = {}
     for finding in findings:
-        key = key_of(finding, baseline.folder)
+        key = key_of(finding, baseline.folder, paths)
         if finding.code != PARSE_ERROR and remaining.get(key, 0) > 0:
             remaining[key] -= 1
             matched += 1

@@ -371,3 +371,41 @@ def test_a_key_result_wrapped_over_many_lines_is_joined_once(monkeypatch) -> Non
     text = "Objective: Vokse i Bergen\n\nKey results:\n\n  • Øke salg fra 10 til\n"
     for path, head, indent in (("a.md", markdown, "  "), ("a.txt", text, "    ")):
         assert work(path, head, indent, 400) <= 4.4 * work(path, head, indent, 100)
+
+
+# ---------------------------------------------------------------------------- baseline
+
+
+def test_a_baseline_resolves_each_path_once_however_many_findings_it_has(
+    tmp_path, monkeypatch
+) -> None:
+    from okrlint import baseline
+    from okrlint.model import Finding, Severity
+
+    resolved: list[str] = []
+    real = baseline.baseline_path
+
+    def counted(path: str, folder):
+        resolved.append(path)
+        return real(path, folder)
+
+    monkeypatch.setattr(baseline, "baseline_path", counted)
+    paths = ["a.okr.yaml", "b.okr.yaml", "c.okr.yaml"]
+    findings = [
+        Finding(
+            paths[i % 3],
+            Span.point(i + 1),
+            "OKR201",
+            "kr-not-measurable",
+            Severity.ERROR,
+            "no number",
+            text=f"Selge flere biler {i}",
+        )
+        for i in range(900)
+    ]
+    recorded = baseline.build(findings[:600], tmp_path / "baseline.json")
+    assert len(resolved) == 3
+    resolved.clear()
+    filtered = baseline.apply(findings, recorded, paths)
+    assert (filtered.matched, len(filtered.findings), filtered.stale) == (600, 300, 0)
+    assert len(resolved) == 3 + len(paths)  # the findings' paths, then the checked ones
