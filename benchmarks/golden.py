@@ -68,7 +68,7 @@ def cases(work: Path, corpus_sizes: tuple[int, ...]) -> Iterator[tuple[str, Path
         yield f"corpus-{size}", folder, ["okrs"]
     from scale import SHAPES  # a sibling script too
 
-    for shape in SHAPES:
+    for shape in (s for s in SHAPES if s.available):
         folder = work / f"shape-{shape.name}"
         paths = shape.write(folder, SHAPE_SIZE)
         yield f"shape-{shape.name}", folder, paths

@@ -24,6 +24,7 @@ its modules compiled.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -175,6 +176,28 @@ def markdown_table_rows(folder: Path, n: int) -> list[str]:
     return [_write(folder, "table.okr.md", lines)]
 
 
+def csv_rows(folder: Path, n: int) -> list[str]:
+    """A CSV export: one key result a row, an objective in every third (empty below it)."""
+    rows = ["Objective,Key result"]
+    for i in range(n):
+        objective = f'"{_objective(i // 3)}"' if i % 3 == 0 else ""
+        rows.append(f"{objective},{_kr(i)}")
+    return [_write(folder, "export.okr.csv", rows)]
+
+
+def spreadsheet_rows(folder: Path, n: int) -> list[str]:
+    """The same rows in an .xlsx workbook."""
+    import openpyxl  # the spreadsheet reader's own dependency
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("OKR")
+    sheet.append(["Mål", "Nøkkelresultat"])
+    for i in range(n):
+        sheet.append([_objective(i // 3) if i % 3 == 0 else None, _kr(i)])
+    workbook.save(folder / "okrs.xlsx")
+    return ["okrs.xlsx"]
+
+
 def text_objectives(folder: Path, n: int) -> list[str]:
     lines = ["language: nb", ""]
     for i in range(n):
@@ -245,6 +268,11 @@ class Shape:
     what: str  # what grows, in the words of the table
     n: int  # the base size
     build: Callable[[Path, int], list[str]]
+    needs: tuple[str, ...] = ()  # modules the shape's reader needs: skipped until they exist
+
+    @property
+    def available(self) -> bool:
+        return all(importlib.util.find_spec(name) is not None for name in self.needs)
 
     def write(self, folder: Path, n: int) -> list[str]:
         """Write the input at size n into a new folder; the arguments that check it."""
@@ -268,6 +296,14 @@ SHAPES = (
     Shape("shared-id", "objectives sharing one id", 1250, shared_id),
     Shape("markdown-headings", "Markdown headings (objectives)", 1250, markdown_headings),
     Shape("markdown-table-rows", "Markdown table rows", 2000, markdown_table_rows),
+    Shape("csv-rows", "CSV rows", 3000, csv_rows, needs=("okrlint.readers.delimited",)),
+    Shape(
+        "spreadsheet-rows",
+        "spreadsheet rows (.xlsx)",
+        3000,
+        spreadsheet_rows,
+        needs=("okrlint.readers.spreadsheet", "openpyxl"),
+    ),
     Shape("text-objectives", "plain-text objectives in one file", 1250, text_objectives),
     Shape(
         "markdown-continuation",
@@ -412,13 +448,16 @@ def main() -> None:
     parser.add_argument("--no-pair", action="store_true", help="skip the 20 000 key results pair")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
-    chosen = SHAPES
+    chosen = tuple(s for s in SHAPES if s.available)
+    missing = [s.name for s in SHAPES if not s.available]
+    if missing:
+        print(f"not measured (no reader for them yet): {', '.join(missing)}", file=sys.stderr)
     if args.shapes:
         names = args.shapes.split(",")
         unknown = set(names) - {s.name for s in SHAPES}
         if unknown:
             parser.error(f"unknown shapes: {', '.join(sorted(unknown))}")
-        chosen = tuple(s for s in SHAPES if s.name in names)
+        chosen = tuple(s for s in chosen if s.name in names)
     work = Path(tempfile.mkdtemp(prefix="okrlint-scale-"))
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
