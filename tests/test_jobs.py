@@ -117,3 +117,31 @@ def test_no_worker_outlives_a_finished_run(corpus: Path) -> None:
     _, err = run.communicate(timeout=300)
     assert run.returncode == 2, err  # the corpus's broken file
     assert _processes_in_group(run.pid) == []  # at once: workers are reaped before okrlint exits
+
+
+def test_automatic_jobs_use_idle_cores_only_for_enough_lines_in_several_files(
+    monkeypatch,
+) -> None:
+    from okrlint import parallel
+
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.1, 0.1, 0.1), raising=False)
+    line = b"      - Increase revenue from 10 to 20\n"
+    big = [(f"f{i}.okr.yaml", line * 2_000) for i in range(10)]  # 20 000 lines
+    assert parallel.choose_jobs(None, big) == 2
+    assert parallel.choose_jobs(None, big[:1] * 1) == 1  # one file is one process's work
+    assert parallel.choose_jobs(None, [(n, line * 500) for n, _ in big]) == 1  # 5 000 lines
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (2.6, 2.0, 2.0), raising=False)
+    assert parallel.choose_jobs(None, big) == 1  # the other core is busy
+    assert parallel.choose_jobs(2, big[:1]) == 2  # asked for: as asked
+    assert parallel.choose_jobs(0, big) == 2  # 0: one per core
+
+
+def test_files_are_shared_by_lines_and_never_split() -> None:
+    from okrlint.parallel import _chunks
+
+    long_lines = ("a", (b"x" * 999 + b"\n") * 10)  # 10 000 bytes in 10 lines
+    short_lines = [("b", b"x\n" * 1000), ("c", b"x\n" * 1000)]  # 2 000 bytes in 1 000 lines
+    chunks = _chunks([long_lines, *short_lines], 2)
+    # by bytes, the first file would be a chunk of its own
+    assert [[name for name, _ in chunk] for chunk in chunks] == [["a", "b"], ["c"]]
