@@ -467,7 +467,7 @@ def _clash(document: Document, other: Document) -> bool:
     return not (document.format in LOCAL_ID_FORMATS and other.format in LOCAL_ID_FORMATS)
 
 
-NEAR_IDS = 25  # ids compared on each side of a reference, in each of two orders
+NEAR_IDS = 12  # ids compared on each side of a reference, in each of two orders
 
 
 class _Near:
