@@ -30,7 +30,8 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 def check(objective: Objective, ctx: RuleContext):
     analysis = ctx.analysis(objective)
     end = analysis.reason.start if analysis.reason else len(analysis.text)
-    real = [q for q in analysis.quantities if q.start < end and _measures(q)]
+    stand_ins = {p.start for p in analysis.placeholders if p.label == "stand-in"}
+    real = [q for q in analysis.quantities if q.start < end and _measures(q, stand_ins)]
     if not real:
         return
     first = real[0]
@@ -43,10 +44,13 @@ def check(objective: Objective, ctx: RuleContext):
     )
 
 
-def _measures(quantity: Quantity) -> bool:
-    """A number that measures: not a placeholder, and not the article "a"/"en" read as one
-    ("en ny lader", "til en attraktiv arbeidsplass")."""
+def _measures(quantity: Quantity, stand_ins: set[int]) -> bool:
+    """An amount the objective sets: a number, or one left as a slot or redaction ("$L new
+    revenue", "NOK X mill."); not a determiner read as one ("et møte per kvartal", "ingen")
+    or the article "a"/"en" ("en ny lader"), and not a numbered stand-in ("Objective 2")."""
     if quantity.placeholder:
+        return quantity.start not in stand_ins
+    if quantity.article:
         return False
     written_as_word = not any(ch.isdigit() for ch in quantity.text)
     return not (written_as_word and quantity.kind is QuantityKind.ABSOLUTE and quantity.value == 1)
@@ -67,6 +71,8 @@ RULE = Rule(
         bad("nb", "Nå 10 000 aktive brukere innen utgangen av året"),
         bad("nb", "Kutte kostnadene med 2 mill. kr, fordi marginene er for lave"),
         bad("nb", "Halvere ventetiden i kundeservice"),
+        bad("nb", "Hente NOK X mill. i ny kapital fra investorer"),
+        bad("nb", "Halvparten så mange pasienter på korridor"),
         good(
             "nb",
             "Dominere kaffebransjen i Oslo, fordi vi ønsker å slå den største konkurrenten vår",
@@ -76,12 +82,16 @@ RULE = Rule(
         good("nb", "Bli førstevalget for småbedrifter i Norden innen 2026"),
         good("nb", "Gjøre kundeservice til vår sterkeste side, slik at kundene blir værende"),
         good("nb", "Effektiv utvikling av produktet"),
+        good("nb", "Bli sertifisert etter EN 1090 innen Q4, slik at vi kan by på statlige anbud"),
+        good("nb", "En skole der ingen blir mobbet, fordi trygghet kommer før læring"),
         bad("en", "Increase revenue by 30%"),
         bad("en", "Double the user base"),
         bad("en", "Grow ARR to $5M"),
         bad("en", "Reach 1,000 paying customers in Q3"),
         bad("en", "Cut churn in half so that we can grow profitably"),
         bad("en", "Sign twenty new enterprise customers"),
+        bad("en", "Bring in $L of new revenue from the spring campaign"),
+        bad("en", "Answer twice as many tenant requests on the first call"),
         good(
             "en", "Become the go-to coffee shop in Oslo, because we want to beat our biggest rival"
         ),
@@ -90,5 +100,7 @@ RULE = Rule(
         good("en", "Build a world-class onboarding experience so that new users stay"),
         good("en", "Make our Windows 11 support rock solid"),
         good("en", "Win the mid-market segment by 2027"),
+        good("en", "Pass the ISO 27001 audit so that enterprise buyers trust us"),
+        good("en", "Ship SAML 2.0 single sign-on so admins stop asking for it"),
     ),
 )

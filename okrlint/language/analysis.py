@@ -18,6 +18,28 @@ class QuantityKind(StrEnum):
     DURATION = "duration"  # 5 minutter, 24 timer, 3 days
 
 
+class NumberKind(StrEnum):
+    """What a number-like token is, in context. Only quantities measure anything."""
+
+    QUANTITY = "quantity"  # 200, "ti", "30 %", "1 500 kr", "null", "ingen" + noun
+    DATE = "date"  # a date, deadline, period, year or time of day: "by Q3", "1. juni", "2026"
+    IDENTIFIER = "identifier"  # a version, standard, reference, name, tier or level
+    ORDINAL = "ordinal"  # an ordinal or a rank: "3. kvartal", "#1", "nr. 1"
+    PLACEHOLDER = "placeholder"  # a slot for a number: "x", "TBD", "[target]", "$X", "??"
+    WORD = "word"  # a number word that is something else here: an article, part of a name
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReading:
+    """One number-like token (or phrase) and what the language layer decided it is, why."""
+
+    start: int
+    end: int
+    text: str
+    kind: NumberKind
+    reason: str  # readable: "a version of «SAML»", "a deadline («by Q3»)", "a percentage"
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     start: int
@@ -44,7 +66,10 @@ class Quantity:
     placeholder: bool = False
     # after a definite word it describes, it sets no target: "in the 20 largest stores"
     definite: bool = False
-    scale: float = 1.0  # the scale written with it: 1e6 for "2 mill.", "$2M", "5 MNOK"
+    scale: float = 1.0
+    # read from a determiner, not a number: the article in "et møte per kvartal" (one per
+    # period) or "ingen"/"no" + noun (zero as the target level)
+    article: bool = False  # the scale written with it: 1e6 for "2 mill.", "$2M", "5 MNOK"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +113,8 @@ class Analysis:
     business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
     new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
     statement_words: int = 0  # words before the reason clause (the statement's own length)
+    # every number-like token and what it is ("SAML 2.0": an identifier), in text order
+    numbers: tuple[NumberReading, ...] = ()
 
     @property
     def has_number(self) -> bool:

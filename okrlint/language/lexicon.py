@@ -84,6 +84,23 @@ class Lexicon:
     # The first form of each activity verb entry ("design" of "design/designs/designed"):
     # mid-sentence it is as often a noun ("enterprise design partners") as a verb.
     activity_lemmas: frozenset[str] = frozenset()
+    # What a number is (see ``numbers``): words before a rank ("#", "nr."), heads of compound
+    # label words ("utførelsesklasse"), standards as written ("ISO", "EN"), metric names whose
+    # number is a level ("NPS 45")
+    rank_words: frozenset[str] = frozenset()
+    label_heads: frozenset[str] = frozenset()
+    standards: frozenset[str] = frozenset()
+    metric_names: frozenset[str] = frozenset()
+    # Determiners that count only in context: articles (one per period), "once"/"twice"
+    # (before a period), "no"/"ingen" + noun (zero)
+    articles: frozenset[str] = frozenset()
+    frequency_words: Mapping[str, float] = field(default_factory=dict)
+    zero_words: frozenset[str] = frozenset()
+    zero_not_before: frozenset[str] = frozenset()
+    # Words that hold a place in brackets ("[target]", "[antall]") and the labels of numbered
+    # stand-ins ("Key result 4", "Nøkkelresultat n")
+    placeholder_words: frozenset[str] = frozenset()
+    stand_ins: frozenset[str] = frozenset()
 
     # Cached: the number reader asks for these at nearly every token.
     @functools.cached_property
@@ -198,6 +215,18 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         raw=data,
         to_complement_openers=_forms(verbs.get("to_complement_openers")),
         activity_lemmas=_lemmas(verbs.get("activity")),
+        rank_words=_forms(data.get("rank_words")),
+        label_heads=_forms(data.get("label_heads")),
+        standards=frozenset(str(s).strip() for s in data.get("standards") or () if str(s).strip()),
+        metric_names=_forms(data.get("metric_names")),
+        articles=_forms(numbers.get("articles")),
+        frequency_words={
+            k: float(v) for k, v in _forms_map(numbers.get("frequency_words")).items()
+        },
+        zero_words=_forms(numbers.get("zero_words")),
+        zero_not_before=_forms(numbers.get("zero_not_before")),
+        placeholder_words=_forms(_section(data, "placeholders").get("words")),
+        stand_ins=_forms(_section(data, "placeholders").get("stand_ins")),
     )
 
 

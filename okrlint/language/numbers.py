@@ -4,6 +4,12 @@ The functions here walk spaCy tokens left to right, once, and look words up in
 the ``Lexicon``; they never import spaCy themselves (the Doc arrives from the
 pipeline component). Results are ``Hit``s: a ``Quantity`` plus the token range
 it covers, so that the change component can look at its neighbours.
+
+Every number-like token gets a decision here, with a readable reason
+(``NumberReading``): a quantity, a date or deadline, an identifier (a version,
+standard, reference, name, tier or level), an ordinal or rank, a placeholder, or
+a number word that is something else in context (an article). Only quantities
+measure; the rules read the decision and never make it again.
 """
 
 from __future__ import annotations
@@ -15,16 +21,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from okrlint import linear, numeric
-from okrlint.language.analysis import Quantity, QuantityKind
+from okrlint.language.analysis import NumberKind, NumberReading, Quantity, QuantityKind
 from okrlint.language.lexicon import Lexicon
 from okrlint.language.tokens import Tok, Tokens, text_of
 
 Token = Tok  # the attributes of a spaCy Token, read once (see ``tokens``)
 
 # A written number: optional sign (a tolerance "±10" too), digits, and groups after "." or ",".
-NUMBER_RE = linear.compile(r"^[+±-]?\d+(?:[.,]\d+)*$")
+NUMBER_RE = linear.compile(r"^[+±−-]?\d+(?:[.,]\d+)*$")
 # A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
-GLUED_RE = linear.compile(r"^([+±-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+GLUED_RE = linear.compile(r"^([+±−-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
 # A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
 SCORE_RE = linear.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
 # A ratio: "24:1", "3,5:1" (the same on both sides, "1:1", names a meeting, not a level).
@@ -51,7 +57,16 @@ DIGITS_DOT_RE = linear.compile(r"^\d+\.$")
 SHORT_NUMBER_RE = linear.compile(r"[+±-]?\d{1,3}")
 THREE_DIGITS_RE = linear.compile(r"\d{3}")
 CLOCK_RE = linear.compile(r"\d{1,2}[:.]\d{2}")
-SIGN_CHARS = "+-±"  # "±" is a tolerance, not a direction: its sign is 0
+SIGN_CHARS = "+-±−"  # "±" is a tolerance, not a direction: its sign is 0; "−" is a minus
+NEGATIVE = ("-", "−")
+# A version or a dotted code: "2.0", "4.2.1" (a decimal with a zero after the point, or more
+# than one point).
+VERSION_RE = linear.compile(r"^\d+\.0$|^\d+(?:\.\d+){2,}$")
+OPEN_BRACKETS = {"[": "]", "<": ">", "{": "}"}
+# Punctuation inside a noun phrase; any other ends the search for a per-period phrase.
+PHRASE_GLUE = frozenset({"-", "'", "’", "&", "/"})
+# Words an article may stand from its period ("a volunteer evening every quarter").
+PER_PERIOD_REACH = 7
 YEAR_RANGE = (1900, 2100)
 
 
@@ -164,7 +179,9 @@ def _quantity_starters(lex: Lexicon) -> frozenset[str]:
     if found is None or found[0] is not lex:
         words = set(lex.number_words) | set(lex.currency_prefixes)
         words |= _starts(lex.multiplier_words) | _starts(lex.fraction_words)
-        words |= PLACEHOLDER_WORDS | PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn", "?", "[", "<"}
+        words |= PLACEHOLDER_WORDS | PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn", "?"}
+        words |= set(OPEN_BRACKETS) | set(lex.articles) | set(lex.frequency_words)
+        words |= set(lex.zero_words) | set("abcdefghijklmnopqrstuvwxyz")  # "$X", "£Y"
         found = _STARTERS[id(lex)] = (lex, frozenset(words))
     return found[1]
 
@@ -218,6 +235,21 @@ class Scanner:
         self.markers = markers
         self.blocked: set[int] = set()
         self.change_words = lex.change_words
+        # token index -> what a number-like token that is not a quantity is, and why
+        self.readings: dict[int, NumberReading] = {}
+        self._noted: dict[int, int] = {}  # the token ranges of ``readings``: start -> end
+        self.periods: dict[int, int] = {}  # per-period phrases: start -> end ("every quarter")
+
+    def _note(self, start: int, end: int, kind: NumberKind, reason: str) -> None:
+        """Record what tokens [start, end) are (the first decision about a token stands)."""
+        if start in self.readings or start >= end:
+            return
+        self._noted[start] = end
+        doc = self.doc
+        first, last = doc[start], doc[end - 1]
+        self.readings[start] = NumberReading(
+            first.idx, last.idx + len(last.text), text_of(doc, start, end), kind, reason
+        )
 
     # ---- deadlines -------------------------------------------------------------------
 
@@ -231,6 +263,10 @@ class Scanner:
             if end > i:
                 found.append((i, end))
                 self.blocked.update(range(i, end))
+                phrase = text_of(self.doc, i, end)
+                for k in range(i, end):
+                    if _DIGIT(lowers[k]) or lowers[k] in self.lex.number_words:
+                        self._note(k, k + 1, NumberKind.DATE, f"part of the deadline «{phrase}»")
                 i = end
             else:
                 i += 1
@@ -319,6 +355,10 @@ class Scanner:
         new_words = lex.markers.get("new_words", frozenset())
         if low in new_words or low in lex.count_nouns or low in lex.scales:
             return True
+        if low in lex.markers.get("or", ()) and _lower(doc, _next(doc, n + 1)) in lex.markers.get(
+            "comparatives", ()
+        ):
+            return True  # "one or more courses", "ett eller flere"
         if lookup_at(doc, n, lex.unit_phrases)[1]:
             return True
         if weak:
@@ -340,7 +380,7 @@ class Scanner:
             value = parse_digits(glued.group(1), lex)
             if value is None:
                 return None
-            sign = -1 if text.startswith("-") else (1 if text.startswith("+") else 0)
+            sign = -1 if text.startswith(NEGATIVE) else (1 if text.startswith("+") else 0)
             return _Core(abs(value), i + 1, glued.group(2).lower(), sign)
         low = tok.lower_
         if low in lex.number_words and (not strict or self._word_allowed(i, low)):
@@ -377,7 +417,7 @@ class Scanner:
         value = parse_digits(text, self.lex)
         if value is None:
             return None
-        sign = -1 if text.startswith("-") else (1 if text.startswith("+") else 0)
+        sign = -1 if text.startswith(NEGATIVE) else (1 if text.startswith("+") else 0)
         return _Core(abs(value), end, "", sign)
 
     def _words_core(self, i: int) -> _Core:
@@ -402,6 +442,10 @@ class Scanner:
     def quantities(self) -> list[Hit]:
         hits: list[Hit] = []
         lowers, starters = self.doc.lowers, _quantity_starters(self.lex)
+        self.periods = self._per_period_phrases()
+        stand_in = self._stand_in()
+        if stand_in is not None:
+            return [stand_in]  # "Key result 4": the whole element holds a place
         i = 0
         while i < len(self.doc):
             low = lowers[i]
@@ -414,14 +458,109 @@ class Scanner:
                 continue
             hits.append(hit)
             i = hit.end
+        self._note_the_rest(hits)
         return hits
+
+    def _note_the_rest(self, hits: Sequence[Hit]) -> None:
+        """Tokens with digits that nothing read: part of a word or a code ("EXC3", "K-12")."""
+        covered = {k for h in hits for k in range(h.start, h.end)}
+        for i, low in enumerate(self.doc.lowers):
+            if i in covered or i in self.readings or not _DIGIT(low):
+                continue
+            if any(s <= i < e for s, e in self._noted.items()):
+                continue
+            self._note(i, i + 1, NumberKind.IDENTIFIER, "a number inside a word or code")
+
+    # ---- determiners and periods ----------------------------------------------------
+
+    def _per_period_phrases(self) -> dict[int, int]:
+        """ "every quarter", "per kvartal", "a week": start -> end of each per-period phrase."""
+        found: dict[int, int] = {}
+        phrases = self.lex.markers.get("per_period", frozenset())
+        if not phrases:
+            return found
+        lowers, starts = self.doc.lowers, _starts(phrases)
+        for i, low in enumerate(lowers):
+            if low in starts:
+                end = phrase_at(self.doc, i, phrases, longest=3)
+                if end > i:
+                    found[i] = end
+        return found
+
+    def _period_ahead(self, i: int) -> int | None:
+        """The start of a per-period phrase in the noun phrase after token i, within reach."""
+        doc, k, seen = self.doc, _next(self.doc, i + 1), 0
+        while k < len(doc) and seen < PER_PERIOD_REACH:
+            if k in self.periods:
+                return k
+            tok = doc[k]
+            if tok.is_punct and tok.text not in PHRASE_GLUE:
+                return None
+            k, seen = _next(doc, k + 1), seen + (0 if tok.is_punct else 1)
+        return None
+
+    def _determiner(self, i: int) -> Hit | None:
+        """An article that means one per period ("et kurs per kvartal", "a review every quarter"),
+        "once"/"twice" before a period ("twice a week"), and "ingen"/"no" + noun (zero)."""
+        doc, lex = self.doc, self.lex
+        low = doc[i].lower_
+        if any(s <= i < e for s, e in self.periods.items()):
+            return None  # the "a" of "once a month" belongs to the period
+        if low in lex.frequency_words:
+            n = _next(doc, i + 1)
+            if n in self.periods:
+                return self._article_hit(i, lex.frequency_words[low], "times")
+            return None
+        if low in lex.articles:
+            if self._period_ahead(i) is not None:
+                return self._article_hit(i, 1.0, None)
+            return None
+        if low in lex.zero_words:
+            n = _next(doc, i + 1)
+            nxt = doc[n] if n < len(doc) else None
+            if nxt is None or not nxt.is_alpha or nxt.lower_ in lex.zero_not_before:
+                return None
+            if not self._glued_before(i) and nxt.lower_ not in lex.number_words:
+                return self._article_hit(i, 0.0, None)
+        return None
+
+    def _glued_before(self, i: int) -> bool:
+        p = _prev(self.doc, i)
+        return p >= 0 and not self.doc[p].whitespace_ and self.doc[p].is_alpha
+
+    def _article_hit(self, i: int, value: float, unit: str | None) -> Hit:
+        hit = self._hit(i, i + 1, value, QuantityKind.ABSOLUTE, unit, word=True)
+        return replace(hit, quantity=replace(hit.quantity, article=True))
+
+    def _stand_in(self) -> Hit | None:
+        """ "Key result 4", "KR n", "Nøkkelresultat X": an element that is only its label and a
+        number or letter holds a place for a key result nobody wrote."""
+        doc, lex = self.doc, self.lex
+        if not lex.stand_ins:
+            return None
+        i = _next(doc, 0)
+        while i < len(doc) and doc[i].is_punct:
+            i = _next(doc, i + 1)
+        j = phrase_at(doc, i, lex.stand_ins, longest=3)
+        k = _next(doc, j)
+        if j == i or k >= len(doc):
+            return None
+        rest = _next(doc, k + 1)
+        while rest < len(doc) and doc[rest].is_punct:
+            rest = _next(doc, rest + 1)
+        low = doc[k].lower_
+        slot = NUMBER_RE.match(doc[k].text) or low in PLACEHOLDER_LETTERS | PLACEHOLDER_WORDS
+        if rest < len(doc) or not slot:
+            return None
+        return self._hit(k, k + 1, None, QuantityKind.ABSOLUTE, None, placeholder=True)
 
     def _quantity(self, i: int) -> Hit | None:
         doc, lex = self.doc, self.lex
         low = doc[i].lower_
         if (low in lex.number_words or low in lex.multiplier_words) and self._word_compound(i):
+            self._note(i, i + 1, NumberKind.WORD, "part of a compound word")
             return None
-        end, key = lookup_at(doc, i, lex.multiplier_words, longest=2)
+        end, key = lookup_at(doc, i, lex.multiplier_words, longest=3)
         if key:
             return self._hit(
                 i, end, lex.multiplier_words[key], QuantityKind.MULTIPLIER, "x", word=True
@@ -432,16 +571,36 @@ class Scanner:
         score = self._score(i) or self._ratio(i)
         if score is not None:
             return score
+        if low in lex.articles or low in lex.frequency_words or low in lex.zero_words:
+            determiner = self._determiner(i)
+            if determiner is not None or low not in lex.number_words:
+                return determiner
         start, prefix_unit = self._currency_prefix(i)
         if prefix_unit is None and low in lex.currency_prefixes:
             return None  # the prefix itself; its number is read from here next round
         core = self._core(i)
-        if core is None or self._not_a_quantity(i, core):
+        if core is None:
+            text = doc[i].text
+            if low in lex.number_words and text not in lex.standards:
+                self._note(i, i + 1, NumberKind.WORD, "an article or a word, not a count here")
+            elif DATE_RE.match(text) or CLOCK_RE.fullmatch(text):
+                self._note(i, i + 1, NumberKind.DATE, "a date or a time of day")
+            elif DIGITS_DOT_RE.match(text):
+                self._note(i, i + 1, NumberKind.ORDINAL, "an ordinal («3.»)")
+            elif NUMBER_RE.match(text) or VERSION_RE.match(text):
+                self._note(i, i + 1, NumberKind.IDENTIFIER, "a version or a dotted code")
+            return None
+        decided = self._not_a_quantity(i, core)
+        if decided is not None:
+            kind, reason, end = decided
+            self._note(i, end, kind, reason)
+            self.blocked.update(range(i, end))
             return None
         value, kind, unit, end = self._unit(core)
         if prefix_unit is not None:
             kind, unit = QuantityKind.CURRENCY, prefix_unit
         elif kind is QuantityKind.ABSOLUTE and self._is_year(i, core, value):
+            self._note(i, core.end, NumberKind.DATE, "a year")
             return None
         hit = self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
         if core.value and value != core.value:
@@ -549,23 +708,112 @@ class Scanner:
             return value, QuantityKind.ABSOLUTE, None, end  # "3 x" with a space: not clear
         return value, QuantityKind.MULTIPLIER, "x", u_end
 
-    def _not_a_quantity(self, i: int, core: _Core) -> bool:
-        """Dates, times, versions, ordinals and names with numbers."""
+    def _not_a_quantity(self, i: int, core: _Core) -> tuple[NumberKind, str, int] | None:
+        """What a number is when it is not a quantity, why, and the token it ends before:
+        dates and times, ranks and ordinals, versions, standards, references and names."""
         doc, lex = self.doc, self.lex
         text = doc[i].text
-        if DATE_RE.match(text) or (CLOCK_RE.fullmatch(text) and self._is_clock(i)):
-            return True
+        if DATE_RE.match(text):
+            return NumberKind.DATE, "a date", core.end
+        if CLOCK_RE.fullmatch(text) and self._is_clock(i):
+            return NumberKind.DATE, "a time of day", core.end
         p, n = _prev(doc, i), _next(doc, core.end)
         prev, nxt = _lower(doc, p), _lower(doc, n)
-        if prev in lex.label_words or prev in lex.months or nxt in lex.months:
-            return True
-        if nxt in ("am", "pm", "a.m.", "p.m.") or nxt in lex.version_after:
-            return True
-        if prev == "-" and p > 0 and not doc[p - 1].whitespace_ and doc[p - 1].is_alpha:
-            return not doc[p].whitespace_  # "COVID-19", "ISO-27001"
+        if prev in lex.months or nxt in lex.months:
+            return NumberKind.DATE, "part of a date", core.end
+        if nxt in ("am", "pm", "a.m.", "p.m."):
+            return NumberKind.DATE, "a time of day", core.end
+        if prev in lex.rank_words:
+            return NumberKind.ORDINAL, f"a rank after «{doc[p].text}»", core.end
         if DIGITS_DOT_RE.match(text) and not self._period_is_stop(i) and not core.word:
-            return True  # "3. kvartal", "1. plass": an ordinal
-        return core.end == i + 1 and core.word and prev in lex.label_words
+            return NumberKind.ORDINAL, "an ordinal («3.»)", core.end  # "3. kvartal", "1. plass"
+        named = self._named_by(p)
+        if named is not None:
+            return NumberKind.IDENTIFIER, named, self._identifier_tail(core.end)
+        if core.word:
+            return None  # names with number words are read by ``_word_allowed``
+        if nxt in lex.version_after:
+            return NumberKind.IDENTIFIER, f"a name («{text} {doc[n].text}»)", core.end
+        glued_after_word = p > 0 and not doc[p - 1].whitespace_ and doc[p - 1].is_alpha
+        if prev == "-" and glued_after_word and not doc[p].whitespace_:  # "COVID-19"
+            return NumberKind.IDENTIFIER, "part of a name or code", core.end
+        if self._hyphen_at(i) and doc[i + 2].is_title:  # "7-Eleven", "24-Hour Fitness"
+            return NumberKind.IDENTIFIER, "part of a name", i + 3
+        name = self._name_before(i, core)
+        if name is not None:
+            return NumberKind.IDENTIFIER, f"part of the name «{name} {text}»", core.end
+        return None
+
+    def _named_by(self, p: int) -> str | None:
+        """Why token p makes the number after it a name: a label word ("version", "tier",
+        "artikkel", "§"), a compound of a label head ("utførelsesklasse") or a standard ("ISO",
+        "EN"), or None."""
+        if p < 0:
+            return None
+        doc, lex = self.doc, self.lex
+        word, low = doc[p].text, doc[p].lower_
+        if word in lex.standards:
+            return f"a standard or specification («{word}»)"
+        if low in lex.label_words:
+            return f"a name or reference after «{word}»"
+        if doc[p].is_alpha and any(
+            low.endswith(h) and len(low) >= len(h) + 3 for h in lex.label_heads
+        ):
+            return f"a class or level after «{word}»"
+        if VERSION_RE.match(doc[_next(doc, p + 1)].text) and self._name_like(p):
+            return f"a version of «{word}»"
+        return None
+
+    def _identifier_tail(self, end: int) -> int:
+        """Past what continues an identifier: a range or part ("grade 3–5", "EN 1090-2",
+        "ISO 27001:2022")."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].text in ("-", "–", "—", ":", "/"):
+            glued = not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            spaced_range = doc[end].text in ("–", "—")
+            if (glued or spaced_range) and doc[_next(doc, end + 1)].text[:1].isdigit():
+                return _next(doc, end + 1) + 1
+        return end
+
+    def _name_like(self, p: int) -> bool:
+        """Whether token p can be (the end of) a proper name: capitalised or mixed case, not a
+        metric ("NPS"), not the element's opening word and not a word the lexicon knows."""
+        doc, lex = self.doc, self.lex
+        tok = doc[p]
+        if not tok.is_alpha or tok.is_lower or tok.is_stop or p == self._first_word():
+            return False
+        low = tok.lower_
+        if low in lex.metric_names or low in lex.verb_forms or low in lex.unit_phrases:
+            return False
+        return low not in lex.months and low not in lex.number_words
+
+    def _name_before(self, i: int, core: _Core) -> str | None:
+        """ "Microsoft 365", "eByggesak 5", "Formel 1-podkasten": a number right after a proper
+        name, with no unit after it and no noun it could count, is part of the name."""
+        doc, lex = self.doc, self.lex
+        p = _prev(doc, i)
+        if p < 0 or not doc[p].whitespace_ or not self._name_like(p):
+            return None
+        if doc[p].is_upper and not VERSION_RE.match(doc[i].text):
+            return None  # "NPS 45", "KPI 3": capitals before a plain number are a level
+        if FOUR_DIGITS_RE.fullmatch(doc[i].text) or core.end != i + 1:
+            return None  # a year, or a number with thousand groups
+        n = _next(doc, core.end)
+        if n >= len(doc):
+            return doc[p].text
+        nxt = doc[n]
+        if lookup_at(doc, n, lex.units_or_multipliers)[1] or nxt.lower_ in lex.scales:
+            return None
+        if nxt.is_punct or nxt.is_stop or nxt.lower_ in lex.deadline_markers:
+            return doc[p].text
+        return None
+
+    def _first_word(self) -> int:
+        doc = self.doc
+        i = _next(doc, 0)
+        while i < len(doc) and not doc[i].is_alpha:
+            i = _next(doc, i + 1)
+        return i
 
     def _is_clock(self, i: int) -> bool:
         return (
@@ -634,22 +882,50 @@ class Scanner:
             while j < len(doc) and doc[j].text == "?" and (j == i or not doc[j - 1].whitespace_):
                 j += 1
             return j
-        if low in ("[", "<") and i + 1 < len(doc) and PLACEHOLDER_CLOSING_RE.match(doc[i + 1].text):
-            return i + 2
-        bracketed = i + 2 < len(doc) and low in ("[", "<") and doc[i + 2].text in ("]", ">")
-        if bracketed and doc[i + 1].lower_ in PLACEHOLDER_LETTERS | {"…", "...", "xx"}:
-            return i + 3
-        # "fra 8 % til [mål]", "to [target]": any bracketed word where a number belongs
-        if bracketed and doc[i + 1].is_alpha and self._numeric_slot(i):
-            return i + 3
-        if low in PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn"} and self._numeric_slot(i):
+        if low in OPEN_BRACKETS:
+            return self._bracketed_slot(i)
+        letter = len(low) == 1 and low.isalpha()
+        if letter and (tok.is_upper or low in PLACEHOLDER_LETTERS) and self._after_currency(i):
+            return i + 1  # a letter amount: "$X", "£Y", "NOK X mill.", "kr X"
+        slot = low in PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn"}
+        if slot and self._slot_between(_prev(doc, i), _next(doc, i + 1), i):
             return i + 1
         return i
 
-    def _numeric_slot(self, i: int) -> bool:
-        """Is a lone letter used where a number belongs ("fra x til y", "X %", "N new users")?"""
+    def _bracketed_slot(self, i: int) -> int:
+        """ "[target]", "[antall]", "<N>", "{X}", "[N]%": a bracketed word or letter that holds a
+        place, named by the lexicon's placeholder words or standing where a number belongs."""
         doc, lex = self.doc, self.lex
-        p, n = _prev(doc, i), _next(doc, i + 1)
+        if i + 1 < len(doc) and PLACEHOLDER_CLOSING_RE.match(doc[i + 1].text):
+            return i + 2  # "[N]%" is read as "[" + "N]%"
+        close = OPEN_BRACKETS[doc[i].text]
+        j = i + 1
+        while j < len(doc) and j <= i + 4 and doc[j].text != close:
+            j += 1
+        if j >= len(doc) or doc[j].text != close or j == i + 1:
+            return i
+        inner = doc[i + 1 : j]
+        if not all(t.is_alpha or t.text in ("%", "…", "...") for t in inner):
+            return i
+        words = {t.lower_ for t in inner}
+        known = PLACEHOLDER_LETTERS | PLACEHOLDER_WORDS | lex.placeholder_words | {"…", "...", "xx"}
+        if words & known or self._slot_between(_prev(doc, i), _next(doc, j + 1), None):
+            return j + 1
+        return i
+
+    def _after_currency(self, i: int) -> bool:
+        p = _prev(self.doc, i)
+        if p < 0 or p in self.blocked:
+            return False
+        return self.lex.currencies.get(self.doc[p].lower_) is not None and (
+            self.doc[p].lower_ in self.lex.currency_prefixes
+        )
+
+    def _slot_between(self, p: int, n: int, letter: int | None) -> bool:
+        """Does a slot between tokens p and n stand where a number belongs: after a change word
+        ("fra x til y", "to [target]"), before a unit or scale ("X %", "[N] mill."), before a
+        "new" word ("N new users"), or a letter as the object of a verb ("Close x deals")?"""
+        doc, lex = self.doc, self.lex
         if p >= 0 and NUMBER_RE.match(doc[p].text) and not doc[p].whitespace_:
             return False  # "2x" written "2 x"
         if _lower(doc, p) in self.change_words:
@@ -661,7 +937,12 @@ class Scanner:
             return True
         if nxt.lower_ in lex.markers.get("new_words", frozenset()):
             return True
-        return doc[i].is_upper and nxt.is_alpha and nxt.is_lower and not nxt.is_stop
+        if letter is None or not (nxt.is_alpha and not nxt.is_stop):
+            return False
+        if doc[letter].is_upper:
+            return nxt.is_lower
+        # a lower-case letter right after the verb: "Close x enterprise deals"
+        return p >= 0 and doc[p].lower_ in lex.verb_forms and p == self._first_word()
 
 
 def with_unit(q: Quantity, other: Quantity) -> Quantity:

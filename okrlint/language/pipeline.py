@@ -29,7 +29,15 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from okrlint.language import clauses
-from okrlint.language.analysis import Analysis, Change, Quantity, TextSpan
+from okrlint.language.analysis import (
+    Analysis,
+    Change,
+    NumberKind,
+    NumberReading,
+    Quantity,
+    QuantityKind,
+    TextSpan,
+)
 from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 from okrlint.language.numbers import Scanner
 from okrlint.language.tokens import Tokens
@@ -66,13 +74,14 @@ READING = "okrlint.reading"  # the Doc.user_data key of the work in progress
 class Reading:
     """One text's work in progress: tokens and markers, then deadlines and quantities."""
 
-    __slots__ = ("deadlines", "hits", "matches", "tokens")
+    __slots__ = ("deadlines", "hits", "matches", "numbers", "tokens")
 
     def __init__(self, tokens: Tokens, matches: dict[str, list[tuple[int, int]]]) -> None:
         self.tokens = tokens
         self.matches = matches
         self.deadlines: list[tuple[int, int]] = []
         self.hits: list = []
+        self.numbers: dict[int, NumberReading] = {}  # what each non-quantity number is
 
 
 class MarkerMatcher:
@@ -105,6 +114,7 @@ class QuantityReader:
         scanner = Scanner(reading.tokens, self.lexicon, reading.matches)
         reading.deadlines = scanner.deadlines()
         reading.hits = scanner.quantities()
+        reading.numbers = scanner.readings
         return doc
 
 
@@ -117,7 +127,12 @@ class MeaningReader:
     def __call__(self, doc: Doc) -> Doc:
         reading = doc.user_data.pop(READING)  # only the Analysis outlives the pipeline
         doc._.okr_analysis = analyse_doc(
-            reading.tokens, reading.matches, reading.deadlines, reading.hits, self.lexicon
+            reading.tokens,
+            reading.matches,
+            reading.deadlines,
+            reading.hits,
+            self.lexicon,
+            reading.numbers,
         )
         return doc
 
@@ -143,17 +158,21 @@ def analyse_doc(
     deadline_ranges: list[tuple[int, int]] | None,
     quantity_hits: list | None,
     lex: Lexicon,
+    numbers: dict[int, NumberReading] | None = None,
 ) -> Analysis:
     """The Analysis of one text from its tokens, marker matches, deadlines and quantities."""
     lead = clauses.lead_verb(doc, lex)  # pure: read once, used below
-    hits = clauses.drop_articles(doc, quantity_hits or [], lex, lead)
+    read = quantity_hits or []
+    hits = clauses.drop_articles(doc, read, lex, lead)
     deadlines = tuple(clauses.span(doc, s, e) for s, e in deadline_ranges or ())
+    reason = clauses.find_reason(doc, matches, hits, lex)
+    if reason is not None:  # "… slik at ingen faller utenfor" says why, it sets no level
+        hits = [h for h in hits if not (h.quantity.article and h.quantity.start >= reason.start)]
     real = [h for h in hits if not h.quantity.placeholder]
     limit = clauses.find_limit(doc, hits, matches)
     # "90 % or higher" is a limit too, and its "higher" no direction of change.
     or_limits = clauses.or_comparatives(doc, hits, lex, matches)
     limit = limit or (or_limits[0] if or_limits else None)
-    reason = clauses.find_reason(doc, matches, hits, lex)
     fenced: list[TextSpan] = [*deadlines, *([limit] if limit else []), *or_limits]
     # The reason clause says why, not what: its "growth" is no direction of the element.
     direction, direction_span = clauses.find_direction(
@@ -186,7 +205,7 @@ def analyse_doc(
         reason=reason,
         vague=vague,
         placeholders=tuple(
-            TextSpan(h.quantity.start, h.quantity.end, h.quantity.text, "placeholder")
+            TextSpan(h.quantity.start, h.quantity.end, h.quantity.text, _slot_label(h, doc))
             for h in hits
             if h.quantity.placeholder
         ),
@@ -199,7 +218,57 @@ def analyse_doc(
         statement_words=sum(
             1 for t in doc if t.idx < clause_end and not (t.is_punct or t.is_space)
         ),
+        numbers=_number_readings(hits, [h for h in read if h not in hits], numbers or {}),
     )
+
+
+def _slot_label(hit, doc: Tokens) -> str:
+    """ "stand-in" for an element that is only a label and a slot ("Key result 4")."""
+    whole = doc.text.strip(" \t-*•.:")
+    return "stand-in" if whole.endswith(hit.quantity.text) and hit.start > 0 else "placeholder"
+
+
+QUANTITY_READS = {
+    QuantityKind.ABSOLUTE: "a count",
+    QuantityKind.PERCENT: "a percentage",
+    QuantityKind.CURRENCY: "an amount of money",
+    QuantityKind.MULTIPLIER: "a multiplier",
+    QuantityKind.DURATION: "a duration",
+}
+
+
+def _number_readings(hits, dropped, decided: dict[int, NumberReading]):
+    """Every number-like token and what it is: the quantities and placeholders read, the
+    determiners dropped again, and what the scanner decided about the rest."""
+    found = list(decided.values())
+    for h in hits:
+        q = h.quantity
+        if q.placeholder:
+            found.append(NumberReading(q.start, q.end, q.text, NumberKind.PLACEHOLDER, _slot(q)))
+            continue
+        what = QUANTITY_READS[q.kind]
+        if q.article:
+            what = "zero as the target level" if q.value == 0 else "one per period"
+            if q.unit == "times":
+                what = f"{q.value:g} times per period"
+        elif q.unit:
+            what += f" ({q.unit})"
+        if q.definite:
+            what += ", describing what is counted"
+        found.append(NumberReading(q.start, q.end, q.text, NumberKind.QUANTITY, what))
+    for h in dropped:
+        q = h.quantity
+        reason = "in the reason clause" if q.article else "an article after an activity verb"
+        found.append(NumberReading(q.start, q.end, q.text, NumberKind.WORD, reason))
+    return tuple(sorted(found, key=lambda r: (r.start, r.end)))
+
+
+def _slot(q: Quantity) -> str:
+    if q.kind is QuantityKind.CURRENCY:
+        return "a letter or slot where an amount of money belongs"
+    if q.kind is QuantityKind.PERCENT:
+        return "a slot where a percentage belongs"
+    return "a slot where a number belongs"
 
 
 def _with_change_units(hits, change: Change | None) -> tuple[Quantity, ...]:
