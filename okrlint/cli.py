@@ -46,6 +46,7 @@ class OkrlintGroup(click.Group):
             "review",
             "rules",
             "explain",
+            "analyse",
             "tree",
             "schema",
             "init",
@@ -76,6 +77,7 @@ def cli() -> None:
       okrlint check --text "Øke salget"   check one draft key result
       okrlint rules                       list the rules
       okrlint explain OKR201              what a rule checks and how to fix it
+      okrlint analyse "Cut churn to 3 %"  what okrlint reads in a text
 
     Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage, config or input error.
     """
@@ -708,6 +710,41 @@ def explanation(found, lang: str) -> str:
         width = max(len(m) for m in marks.values())
         lines += [f"  {marks[ex.bad]:<{width}} ({ex.lang})  {ex.text}" for ex in examples]
     return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option(
+    "--language",
+    "-l",
+    type=click.Choice(["en", "nb"]),
+    help="Language of the texts (default: detected from them).",
+)
+def analyse(texts: tuple[str, ...], language: str | None) -> None:
+    """Show what okrlint reads in objective or key result TEXTS: what each number is (a
+    quantity, a date, an identifier, an ordinal or a placeholder) and why, the change from
+    a baseline to a target, the direction, the reason clause and the vague words. '-' reads
+    one text per line from stdin.
+
+    \b
+    Example:
+      okrlint analyse "Improve check-in time from 6 to 9 minutes" "Pass the ISO 27001 audit"
+    """
+    from okrlint.language import analyse_texts, detect_language
+    from okrlint.language.explain import describe
+    from okrlint.reporters.sanitize import one_line
+
+    items = [t for text in texts for t in (_stdin_lines() if text == "-" else [text])]
+    lang = language or detect_language("\n".join(items))
+    for n, analysis in enumerate(analyse_texts(lang, items)):
+        if n:
+            click.echo("")
+        click.echo("\n".join(one_line(line) for line in describe(analysis)))
+
+
+def _stdin_lines() -> list[str]:
+    lines = click.get_text_stream("stdin").read().splitlines()
+    return [line.strip() for line in lines if line.strip()]
 
 
 @cli.command()

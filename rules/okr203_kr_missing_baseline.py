@@ -8,8 +8,12 @@ What it does:
     things start at zero and are not flagged ("Ti nye publiserte
     blogginnlegg", "Hire 2 engineers"), nor are absolute levels without a
     change verb ("Solgt minst 1 000 produkter", "Maks 50 kr per konvertering")
-    or key results with a `baseline` field, nor a change that states both an
-    amount and a target ("Decrease CAC by $20 to $180": it starts at $200).
+    or key results with a starting value in words ("currently 18,000", "fra
+    dagens 48", "i dag 71 %", "baseline 340", "N → M") or in a `baseline:` /
+    `current:` field, nor a change that states both a difference and a target
+    ("Decrease CAC by $20 to $180": it starts at $200). A percentage and a
+    target in another unit do not state the start ("by 8 % to 410 kWh"), and
+    a placeholder target is no start either ("to TBD" is OKR205 and OKR203).
 
 Why it matters:
     The article's ideal key result is a change from one value to another:
@@ -29,9 +33,9 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._key_results import has_structured
+from okrlint.rules._stated import field_given, stated
 
-from okrlint.language.analysis import Analysis
+from okrlint.language.analysis import Analysis, Quantity, QuantityKind
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -42,36 +46,47 @@ FORMS = {
 
 
 def check(kr: KeyResult, ctx: RuleContext):
-    if has_structured(kr, "baseline"):
-        return
     analysis = ctx.analysis(kr)
-    change = analysis.change
-    if (change is not None and change.baseline is not None) or analysis.direction == 0:
+    if analysis.direction == 0:
         return
-    if has_structured(kr, "target"):
+    ends = stated(kr, analysis, ctx)
+    if ends.baseline is not None:
+        return  # in the text ("fra 48", "currently 18,000") or a baseline / current field
+    change = analysis.change
+    if ends.target_field is not None:
         yield from _structured_target(kr, analysis, ctx)
         return
     if change is None:
         return
-    stated = change.target or change.amount
-    if stated is None or stated.placeholder or change.amount_is_new:
+    stated_end = change.target or change.amount
+    if stated_end is None or change.amount_is_new:
         return
-    if change.target is not None and change.amount is not None:
-        return  # "Decrease CAC by $20 to $180": the start follows from the two
+    both = change.target is not None and change.amount is not None
+    if both and _start_follows(change.amount, change.target):
+        return  # "Decrease CAC by $20 to $180": the start is $200
     yield Violation(
-        f"key result changes a level ({ctx.quote(stated.text)}) without its starting value",
+        f"key result changes a level ({ctx.quote(stated_end.text)}) without its starting value",
         suggestion=f"add the starting value: {ctx.quote(_rewrite(analysis, ctx.lang))}",
-        highlight=(stated.start, stated.end),
+        highlight=(stated_end.start, stated_end.end),
     )
+
+
+def _start_follows(amount: Quantity, target: Quantity) -> bool:
+    """Whether an amount and a target together state the start: a difference in the target's
+    terms ("by $20 to $180", "by 2 points to 3 %", "doble til 1 000"), not a percentage of an
+    unstated level ("by 8 % to 410 kWh")."""
+    if amount.placeholder or target.placeholder:
+        return False
+    return amount.kind is not QuantityKind.PERCENT or target.kind is QuantityKind.PERCENT
 
 
 def _structured_target(kr: KeyResult, analysis: Analysis, ctx: RuleContext):
     """ "Increase invoices paid on time" with `target: 95`: a change verb and a target
-    field, and no starting value in the text or a `baseline` field."""
+    field, and no starting value in the text or a `baseline` / `current` field."""
     change = analysis.change
-    if change is not None and change.amount is not None:
+    if change is not None and change.amount is not None and not change.amount.placeholder:
         return  # "Cut CAC by $20" with `target: 180` starts at $200; "20 new" starts at zero
-    target = f"{kr.target}{' ' + kr.unit if kr.unit else ''}"
+    target = f"{kr.target}{' ' + kr.unit if kr.unit and field_given(kr, 'unit') else ''}"
     yield Violation(
         f"key result changes a level (target {ctx.quote(target)}) without its starting value",
         suggestion="add a 'baseline:' field with today's value",
@@ -110,23 +125,31 @@ RULE = Rule(
         bad("nb", "Doble antall deltakere på onsdagskafeen"),
         bad("nb", "Vi halverer ventetiden på legevakten"),
         bad("nb", "Gjennomsnittlig ordreverdi økes med 150 kr"),
+        bad("nb", "Øke andelen digitale søknader til [mål]"),
+        bad("nb", "Redusere strømforbruket per tonn med 5 % til 300 kWh"),
         good("nb", "Økte salgsavtaler fra 100 til 200"),
         good("nb", "Ti nye publiserte blogginnlegg"),
         good("nb", "Solgt minst 1 000 produkter i Q3"),
         good("nb", "Maks 50 kr brukt per konvertering i digital markedsføring"),
         good("nb", "Få 2 000 nye kunder som kjøper løpesko"),
         good("nb", "Redusere kostnad for digital markedsføring fra 1 000 kr til 500 kr per dag"),
+        good("nb", "Øke svarprosenten fra dagens 38 % til 60 %"),
+        good("nb", "Redusere ventetiden til 20 minutter (i dag 35)"),
         bad("en", "Increase NPS to 50"),
         bad("en", "Reduce churn by 2 percentage points"),
         bad("en", "Lift average revenue per account by 18%"),
         bad("en", "Changeover time reduced by 40%"),
         bad("en", "Halve the number of failed deployments"),
         bad("en", "Help-centre article views per month grow to 50k"),
+        bad("en", "Raise the on-time delivery rate to TBD"),
+        bad("en", "Reduce energy per tonne by 6 % to 380 kWh"),
         good("en", "Increase NPS from 38 to 50"),
         good("en", "Hire 2 senior backend engineers"),
         good("en", "Sign 5 new channel partners in Germany"),
         good("en", "NPS of at least 50 in the Q3 survey"),
         good("en", "Cut cloud spend from $40k to $28k per month"),
         good("en", "Reduce failed deployments by 50%, from 12 to 6 per month"),
+        good("en", "Cut returns from the current 9 % to 6 %"),
+        good("en", "Increase weekly active students to 25,000 (currently 18,000)"),
     ),
 )

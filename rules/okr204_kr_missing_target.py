@@ -2,9 +2,12 @@
 
 What it does:
     Flags a key result that names a metric and where it starts but not where
-    it should end: "Øke salget fra 100 biler", "Reduce churn from 5 %", or a
-    YAML key result with `baseline:` and no `target:`. A stated amount of
-    change ("fra 100, med 20 %") counts as a target.
+    it should end: "Øke salget fra 100 biler", "Reduce churn from 5 %",
+    "Improve conversion from the current 2.1 %", "Redusere klager fra dagens
+    48 i året", "Increase weekly active students (currently 18,000)", or a key
+    result with a `baseline:` or `current:` field and no `target:`. A stated
+    amount of change ("fra 100, med 20 %") or a limit ("under 5 %") counts as
+    a target, in the text or as a field.
 
 Why it matters:
     A key result must answer the article's question "Hvordan vet vi om vi har
@@ -20,47 +23,34 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._key_results import has_structured
+from okrlint.rules._stated import stated
 
-from okrlint.language.analysis import Analysis
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
+FIELD_NAMES = {"baseline": "a baseline", "current": "a current value"}
+
 
 def check(kr: KeyResult, ctx: RuleContext):
-    if has_structured(kr, "target"):
-        return
-    to_word = "til" if ctx.lang == "nb" else "to"
     analysis = ctx.analysis(kr)
-    if has_structured(kr, "baseline"):
-        if _text_states_target(analysis):
-            return  # "Redusere dødeligheten til 10 %" with "baseline: 14"
+    ends = stated(kr, analysis, ctx)
+    if ends.baseline is None or ends.has_target or ends.baseline.placeholder:
+        return  # no start, an end somewhere (text, field or limit), or "fra x" (OKR205)
+    if ends.baseline_field is not None:
+        value = getattr(kr, ends.baseline_field)
         yield Violation(
-            f"key result has a baseline ({kr.baseline}) but no target",
-            suggestion=f"add 'target:' next to 'baseline: {kr.baseline}'",
+            f"key result has {FIELD_NAMES[ends.baseline_field]} ({value}) but no target",
+            suggestion=f"add 'target:' next to '{ends.baseline_field}: {value}'",
         )
         return
-    change = analysis.change
-    if change is None or change.baseline is None:
-        return
-    if change.target is not None or change.amount is not None or change.baseline.placeholder:
-        return
-    start = change.baseline
+    to_word = "til" if ctx.lang == "nb" else "to"
+    start = ends.baseline
     rewrite = f"{kr.text[: start.end].rstrip()} {to_word} Y"
     yield Violation(
         f"key result starts from {ctx.quote(start.text)} but has no target",
         suggestion=f"add the target: {ctx.quote(rewrite)}",
         highlight=(start.start, start.end),
     )
-
-
-def _text_states_target(analysis: Analysis) -> bool:
-    """Whether the text itself names where the metric should end: "til 10 %", "med 20 %",
-    "under 5 %"."""
-    change = analysis.change
-    if change is not None and (change.target is not None or change.amount is not None):
-        return True
-    return analysis.limit is not None and analysis.has_number
 
 
 RULE = Rule(
@@ -77,6 +67,15 @@ RULE = Rule(
         bad("nb", "Øke antall anmeldelser på Trustpilot fra 120"),
         bad("nb", "Gjennomsnittlig sparebeløp per kunde fra 800 kr i måneden"),
         bad("nb", "Kortere leveringstid fra 5 dager"),
+        bad("nb", "Redusere klager fra dagens 48 i året"),
+        bad("nb", "Øke andelen fornøyde brukere (i dag 71 %)"),
+        bad(
+            "nb",
+            "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
+            "    key_results:\n      - title: Øke antall påmeldte til nyhetsbrevet\n"
+            "        current: 3200\n      - Ti nye artikler i hjelpesenteret\n",
+            document=True,
+        ),
         bad(
             "nb",
             "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
@@ -89,6 +88,7 @@ RULE = Rule(
         good("nb", "Øke antall anmeldelser med 50 %, fra 120"),
         good("nb", "Få tilbakemelding fra 30 kunder på den nye appen"),
         good("nb", "Økt eNPS med 15 %"),
+        good("nb", "Øke andelen fornøyde brukere til 80 % (i dag 71 %)"),
         good(
             "nb",
             "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
@@ -109,6 +109,9 @@ RULE = Rule(
         bad("en", "Lower overdue receivables from €1.2M"),
         bad("en", "Inventory cover for critical parts from 20 days"),
         bad("en", "Next-day delivery cost per parcel from NOK 95"),
+        bad("en", "Improve trial conversion from the current 3.1 %"),
+        bad("en", "Grow active workspaces (current is 40k)"),
+        bad("en", "Late deliveries per week (baseline 120)"),
         bad(
             "en",
             "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
@@ -128,6 +131,7 @@ RULE = Rule(
         good("en", "Collect feedback from 30 customers on the beta"),
         good("en", "Repeat business from 3 out of 4 clients"),
         good("en", "Grow revenue by 20% from $2M"),
+        good("en", "Reduce late deliveries to 20 per week (baseline 120)"),
         good(
             "en",
             "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"

@@ -2,8 +2,11 @@
 
 What it does:
     Flags a key result that holds a place for a number nobody has filled in:
-    "fra x til y", "XX %", "TBD", "[N]", "???", "N new users" — in the text or
-    in a `baseline` / `target` field.
+    "fra x til y", "XX %", "??", "TBD" (also as a target: "to TBD"), bracketed
+    slots ("[target]", "[antall]", "<N>"), letter amounts ("$X", "NOK X
+    mill."), "N new users", a numbered stand-in ("Key result 4") — in the text
+    or in a `baseline` / `target` field. A placeholder is not "no number"
+    (OKR201); a placeholder target with no starting value is also OKR203.
 
 Why it matters:
     The article's own draft has one: "Økt NPS fra x til y før Q4". A key
@@ -60,23 +63,31 @@ RULE = Rule(
         bad("nb", "Få [N] nye bedriftskunder på kantineavtale"),
         bad("nb", "Svarprosent på medarbeiderundersøkelsen: ???"),
         bad("nb", "Andel digitale søknader øker til X %"),
+        bad("nb", "Øke salget av gavekort til kr X"),
+        bad("nb", "Verve [antall] nye givere til innsamlingen"),
+        bad("nb", "Nøkkelresultat n"),
         good("nb", "Økt NPS fra 32 til 45 før Q4"),
         good("nb", "Redusere sykefraværet fra 7 % til 5 %"),
         good("nb", "Ti nye publiserte blogginnlegg"),
         good("nb", "Selge x-serien til 40 nye forhandlere"),
         good("nb", "Lansere versjon 2 av appen for 5 000 brukere"),
         good("nb", "Minst 90 % av pasientene triagert innen 15 minutter"),
+        good("nb", "Øke salget av gavekort til kr 400 000"),
         bad("en", "Raise NPS from x to y by Q4"),
         bad("en", "Dependency scanning on XX% of repositories"),
         bad("en", "Follow-up call within 48 hours for TBD% of patients"),
         bad("en", "N new app users in the first month"),
         bad("en", "Setup wizard NPS from ??? to 40"),
         bad("en", "Employees paid below their band midpoint from [N]% to 10%"),
+        bad("en", "Grow partner revenue to $X"),
+        bad("en", "Onboard [number] new schools to the pilot"),
+        bad("en", "Key result 4"),
         good("en", "Raise NPS from 32 to 45 by Q4"),
         good("en", "Ship the X-ray viewer to 12 clinics"),
         good("en", "Dependency scanning on 95% of repositories"),
         good("en", "Grow Series A pipeline from $1M to $2.5M"),
         good("en", "Win 3 new logos in the Nordics"),
         good("en", "Cut p95 latency from 800 ms to 300 ms"),
+        good("en", "Grow partner revenue to $2M"),
     ),
 )

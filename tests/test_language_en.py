@@ -211,6 +211,29 @@ CASES = [
     ("Run 12 webinars for prospects", dict(event="webinars")),
     ("Publish 12 customer case studies", dict(event=None)),
     ("Build 3 new integrations", dict(event=None)),
+    # --- a starting value in words (LABELS.md): the change starts there
+    (
+        "Grow paid seats in the education plan (currently 2,400)",
+        dict(base=(2400, None), target=None, dir=1),
+    ),
+    ("Share of on-time invoices (current is 61 %)", dict(base=(61, PCT), target=None)),
+    (
+        "Lift repeat bookings from the current 14 % to 20 %",
+        dict(base=(14, PCT), target=(20, PCT), dir=1),
+    ),
+    ("Lost parcels per week (baseline 85)", dict(base=(85, None), target=None)),
+    ("Reduce no-shows at the clinic, now 12 %", dict(base=(12, PCT), dir=-1)),
+    ("Cut repeat visits to 2 per job (currently 3.1)", dict(base=(3.1, None), target=(2, None))),
+    (
+        "Baseline 40 %, target 65 % of tickets solved by the bot",
+        dict(base=(40, PCT), target=(65, PCT)),
+    ),
+    ("Reach 5,000 members, from 3,200 today", dict(target=(5000, None))),
+    ("Welcome every new member now", dict(base=None, has_number=False)),
+    # --- placeholders where a target belongs
+    ("Increase trial conversion to [target]", dict(ph=1, target=(None, None), dir=1)),
+    ("Cut the backlog by ??%", dict(ph=1, amount=(None, PCT), dir=-1)),
+    ("Grow wholesale revenue to $N", dict(ph=1, target=(None, USD), has_number=False)),
 ]
 
 

@@ -225,6 +225,24 @@ CASES = [
     ("Gjennomføre 5 kundeworkshops med regnskapsbyråer", dict(event="kundeworkshops")),
     ("Lage 5 nye opplæringsvideoer", dict(event=None)),
     ("Skrive 12 kundecaser", dict(event=None)),
+    # --- et startnivå i ord (LABELS.md): endringen starter der
+    (
+        "Øke antall faste givere (i dag 1 250)",
+        dict(base=(1250, None), target=None, dir=1),
+    ),
+    ("Redusere sykefraværet fra dagens 7,8 %", dict(base=(7.8, "%"), target=None, dir=-1)),
+    ("Øke svarprosenten fra dagens 38 % til 60 %", dict(base=(38, "%"), target=(60, "%"))),
+    ("Redusere klager på leveranser, nå 45 i måneden", dict(base=(45, None), dir=-1)),
+    ("Saksbehandlingstid for startlån (baseline 21 dager)", dict(base=(21, "day"))),
+    ("Nå 12 000 abonnenter innen Q4", dict(target=(12000, None), base=None)),
+    (
+        "Startverdi 3,9 og målverdi 4,5 i brukerundersøkelsen",
+        dict(base=(3.9, None), target=(4.5, None)),
+    ),
+    # --- plassholdere der målet hører hjemme
+    ("Øke konverteringen til [mål]", dict(ph=1, target=(None, None), dir=1)),
+    ("Øke salget med NOK X mill.", dict(ph=1, amount=(None, "kr"), dir=1)),
+    ("Redusere ventetiden til TBD", dict(ph=1, target=(None, None), dir=-1)),
 ]
 
 

@@ -308,3 +308,44 @@ def test_fixture_expectation_comments_are_not_text() -> None:
 def test_a_hash_inside_text_is_text() -> None:
     doc = read_txt("Objective: Become #1 in Oslo\n")
     assert doc.objectives[0].text == "Become #1 in Oslo"
+
+
+def test_a_numbered_stand_in_inside_a_key_result_list_is_an_element() -> None:
+    """ "• Key result 4" in a draft holds a place in the list; it does not open a new list
+    and hide the bullets after it."""
+    doc = read_txt(
+        """
+        Objective for the web team: Make the shop faster, so that fewer visitors leave
+
+        Key results:
+          • Median page load from 2.4 s to 1.2 s
+          • Key result 2
+          • Checkout errors from 3 % to 1 %
+        """
+    )
+    assert [kr.text for kr in doc.objectives[0].key_results] == [
+        "Median page load from 2.4 s to 1.2 s",
+        "Key result 2",
+        "Checkout errors from 3 % to 1 %",
+    ]
+
+
+def test_an_owner_with_a_bracketed_note_still_labels_an_objective() -> None:
+    doc = read_txt(
+        """
+        Objective for Fjordfisk AS (oppdrett): Doble eksporten til Japan
+
+        Nøkkelresultater:
+          • Nøkkelresultat 3
+          • Eksport til Japan fra 400 til 800 tonn
+        """
+    )
+    [objective] = doc.objectives
+    assert (objective.text, objective.owner) == (
+        "Doble eksporten til Japan",
+        "Fjordfisk AS (oppdrett)",
+    )
+    assert [kr.text for kr in objective.key_results] == [
+        "Nøkkelresultat 3",
+        "Eksport til Japan fra 400 til 800 tonn",
+    ]

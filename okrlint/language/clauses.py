@@ -68,7 +68,7 @@ def find_change(
     """The stated change, and whether it counts new things."""
     words = lex.markers
     baseline = target = amount = None
-    amount_is_new = False
+    amount_is_new = stated_start = False
     for k, hit in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
         after = _past_rate(doc, hit.end, lex)
@@ -80,14 +80,24 @@ def find_change(
             baseline = with_unit(hit.quantity, nxt.quantity)
             target = with_unit(nxt.quantity, hit.quantity)
             continue
+        if baseline is None and not hit.quantity.placeholder and starts_in_words(doc, hit, lex):
+            baseline, stated_start = hit.quantity, True  # "(currently 18,000)", "i dag 71 %"
+            continue
+        if target is None and _marker_before(doc, hit, words.get("target", frozenset()), lex) >= 0:
+            target = hit.quantity  # "target 95 %", "målverdi 4,5"
+            continue
+        reached = target is None and lead == "achieve" and not hit.quantity.placeholder
+        if reached and _object_of_lead(doc, hit, lex) and not counts_new(doc, hit, lex):
+            target = hit.quantity  # "Nå 25 000 abonnenter, fra dagens 19 500"
+            continue
         if (
             target is None
-            and baseline is None
+            and (baseline is None or stated_start)
             and _marker_before(doc, hit, words.get("to", frozenset()), lex) >= 0
         ):
             prev_hit = hits[k - 1] if k else None
             # "5 til 10 kunder" is a range; "med 2 MNOK til 12 MNOK" is an amount and a target.
-            ranged = prev_hit is not None and prev_hit.quantity is not amount
+            ranged = prev_hit is not None and prev_hit.quantity not in (amount, baseline)
             ranged = ranged and _next(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
             if has_direction and not ranged and hit.quantity.kind is not QuantityKind.MULTIPLIER:
                 target = hit.quantity
@@ -112,6 +122,22 @@ def find_change(
     if baseline is None and target is None and amount is None:
         return None
     return Change(baseline, target, amount, amount_is_new)
+
+
+def _object_of_lead(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
+    """Whether the number directly follows the opening verb ("Reach 1,000 …", "Nå 25 000 …")."""
+    p = _prev(doc, hit.start)
+    return p >= 0 and p == _first_word(doc, lex) and doc[p].lower_ in lex.verb_forms
+
+
+def starts_in_words(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
+    """A starting value written in words right before the number: "currently 18,000",
+    "(current is 4.6 %)", "baseline 340", "(i dag 71 %)", "dagens 48"; "now"/"nå" only after
+    a comma, colon or bracket ("…, nå 30 %"), where it cannot be the verb "nå" (reach)."""
+    if _marker_before(doc, hit, lex.markers.get("baseline", frozenset()), lex) >= 0:
+        return True
+    start = _marker_before(doc, hit, lex.markers.get("baseline_after_break", frozenset()), lex)
+    return start >= 0 and _after_break(doc, start)
 
 
 def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:

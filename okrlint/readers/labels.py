@@ -172,11 +172,13 @@ _WORD_RE = linear.compile(rf"(?:{_alternation(_LABELS)})", re.IGNORECASE)
 _NUMBER = r"\d{1,3}(?:\.\d{1,3})*"
 # A separator: ":", "–", "—", or "-" / "." before a space; or the end of the line.
 _SEP = r"\s*(?:[:–—]|[-.]\s)|\s*$"
-# "for <who>" / "på <what>": a lazy qualifier of 1 to 80 characters, then a separator, or,
-# when its last character is a digit, spaces ("Objective for team 2 Grow" reads as prose)
+# "for <who>" / "på <what>": a lazy qualifier of 1 to 80 characters or bracketed notes ("for
+# Fjordfisk AS (oppdrett)"), then a separator, or, when its last character is a digit,
+# spaces ("Objective for team 2 Grow" reads as prose)
+_QUAL_UNIT = r"(?:[^:–—()\n]|\([^:()\n]+\))"
 _QUALIFIED = rf"""
-    \s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>[^:–—()\n]{{0,79}}?)
-    (?:(?P<qual_end>[^:–—()\n])(?P<sep_q>{_SEP})|(?P<qual_digit>\d)(?P<sep_qd>\s+))
+    \s+(?P<prep>{"|".join(_QUALIFIER_PREPOSITIONS)})\s+(?P<qual>{_QUAL_UNIT}{{0,79}}?)
+    (?:(?P<qual_end>{_QUAL_UNIT})(?P<sep_q>{_SEP})|(?P<qual_digit>\d)(?P<sep_qd>\s+))
   | \s*\((?P<paren>[^()\n]{{1,60}})\)(?P<sep_p>{_SEP})
 """
 # After a number, spaces alone separate too: "KR1 Øke salget", "Mål 2 Doble …".

@@ -277,6 +277,10 @@ class _Machine:
             mode = _KRS if kind is LabelKind.KEY_RESULTS else _ACTIONS
             if text is not None:
                 self.add(line, mode, strip_number_prefix(line, label.text_start))
+            elif is_item and self.mode == mode and label.number is not None:
+                # "• Key result 4" inside the list: a numbered stand-in for an element
+                # nobody wrote, not a new list
+                self.add(line, mode, line.start)
             else:
                 self.open_list(mode, line.indent if is_item else -1)
         elif kind is LabelKind.WHY:
