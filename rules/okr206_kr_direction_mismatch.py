@@ -6,7 +6,12 @@ What it does:
     "Increase conversion from 4 % to 3 %" (an increase that goes down).
     Durations in different units are compared ("fra 2 dager til 36 timer").
     Words that mean "better" rather than "more" ("forbedre", "improve",
-    "raskere") are not checked: a better response time is a shorter one.
+    "raskere") take their direction from the metric: for times, durations,
+    costs, errors, defects, complaints, churn, waiting and backlog lower is
+    better ("Improve check-in time from 6 to 9 minutes" is a mismatch); for
+    rates, shares, revenue, satisfaction and counts of good things higher is
+    better. Where the metric's words do not say, the key result is not
+    checked. Baseline and target may come from the text or from fields.
 
 Why it matters:
     The article's good key results agree with themselves: "Redusert ventetid
@@ -23,37 +28,57 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.rules._key_results import comparable, number
+from okrlint.rules._stated import stated
 
 from okrlint.language.analysis import Quantity
 from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 WAY = {1: "an increase", -1: "a decrease"}
+BETTER = {1: "higher is better", -1: "lower is better"}
 
 
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
-    change, verb = analysis.change, analysis.direction_span
-    if change is None or change.baseline is None or change.target is None or verb is None:
+    verb = analysis.direction_span
+    if verb is None:
         return
-    if verb.start > change.baseline.start:  # the word describes something else
+    ends = stated(kr, analysis, ctx)
+    baseline, target = ends.baseline, ends.target
+    if baseline is None or target is None or baseline.placeholder or target.placeholder:
         return
-    if analysis.direction_better:  # "forbedret responstid fra 48 til 24 timer" is fine
-        return
-    values = comparable(change.baseline, change.target)
+    if ends.baseline_field is None and verb.start > baseline.start:
+        return  # the word describes something else
+    wanted = analysis.direction
+    if analysis.direction_better:  # "improve", "forbedre": better is the metric's way
+        wanted = analysis.polarity
+        if wanted == 0:
+            return  # the words do not say which way is better for this metric
+    values = comparable(baseline, target)
     if values is None or values[0] == values[1]:
         return
     moves = 1 if values[1] > values[0] else -1
-    if moves == analysis.direction:
+    if moves == wanted:
         return
-    numbers = f"{change.baseline.text} → {change.target.text}"
+    numbers = f"{baseline.text} → {target.text}"
+    message = f"{ctx.quote(verb.text)} but {numbers} is {WAY[moves]}"
+    if analysis.direction_better and analysis.polarity_span is not None:
+        metric = ctx.quote(analysis.polarity_span.text)
+        message += f", and for {metric} {BETTER[wanted]}"
     yield Violation(
-        f"{ctx.quote(verb.text)} but {numbers} is {WAY[moves]}",
-        suggestion=f"swap the numbers ({change.target.text} → {change.baseline.text}) "
+        message,
+        suggestion=f"swap the numbers ({target.text} → {baseline.text}) "
         f"or change the verb {ctx.quote(verb.text)}",
         highlight=(verb.start, verb.end),
-        fixes=(_swapped(kr.text, change.baseline, change.target, ctx),),
+        fixes=_fixes(kr, ends, ctx),
     )
+
+
+def _fixes(kr: KeyResult, ends, ctx: RuleContext) -> tuple[Fix, ...]:
+    """Swapping the numbers, when both are written in the text (not given as fields)."""
+    if ends.baseline_field is not None or ends.target_field is not None:
+        return ()
+    return (_swapped(kr.text, ends.baseline, ends.target, ctx),)
 
 
 def _swapped(text: str, first: Quantity, second: Quantity, ctx: RuleContext) -> Fix:
@@ -101,6 +126,11 @@ RULE = Rule(
         good("nb", "Forbedret responstid i saksbehandlingssystemet fra 48 til 24 timer"),
         good("nb", "Kortere saksbehandlingstid, fra 2 dager til 36 timer"),
         good("nb", "Andel elbiler i flåten fra 20 % til 45 %"),
+        bad("nb", "Forbedre behandlingstiden for byggesøknader fra 30 til 45 dager"),
+        bad("nb", "Forbedre andelen saker løst ved første kontakt fra 70 % til 62 %"),
+        bad("nb", "Forbedre antall feilleveranser fra 40 til 55 i måneden"),
+        good("nb", "Forbedre oppetiden på nettbanken fra 99,2 % til 99,8 %"),
+        good("nb", "Forbedre strømkostnaden per kunde fra kr 900 til kr 750"),
         bad("en", "Increase conversion from 4% to 3%"),
         bad("en", "Reduce average call waiting time from 4 minutes to 9 minutes"),
         bad("en", "Decrease the left-without-being-seen rate from 6% to 9%"),
@@ -113,5 +143,11 @@ RULE = Rule(
         good("en", "Sales cycle from 75 days to 45 days"),
         good("en", "Raise the share of calls answered in under 2 minutes from 60% to 80%"),
         good("en", "Increase weekly active teams from 1,200 to 1,800"),
+        bad("en", "Improve average handling time from 7 to 11 minutes"),
+        bad("en", "Improve the share of orders shipped the same day from 80% to 72%"),
+        bad("en", "Improve patient satisfaction from 4.4 to 4.1"),
+        bad("en", "Improve failed login attempts from 300 to 420 per week"),
+        good("en", "Improve the refund cost per order from $6.10 to $4.80"),
+        good("en", "Improve median lead time from 12 to 8 days"),
     ),
 )

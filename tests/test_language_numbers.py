@@ -172,3 +172,26 @@ def test_a_large_batch_keeps_every_result_in_place() -> None:
     out = analyse_texts("nb", texts)
     assert [a.change.baseline.value for a in out] == [i * 1000 for i in range(1, 400)]
     assert all(a.deadlines[0].text.startswith("innen Q") for a in out)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_every_lexicon_word_is_text(lang: str) -> None:
+    """YAML reads a bare on/off/yes/no as a boolean: a word list must quote them."""
+    from importlib import resources
+
+    import yaml
+
+    source = resources.files("okrlint.rules.lexicons").joinpath(f"{lang}.yaml").read_text("utf-8")
+    found: list[str] = []
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, list):
+            found.extend(f"{path}[{i}]" for i, v in enumerate(node) if isinstance(v, bool))
+            for i, v in enumerate(node):
+                walk(v, f"{path}[{i}]")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+
+    walk(yaml.safe_load(source), "")
+    assert found == []

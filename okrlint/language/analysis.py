@@ -97,6 +97,11 @@ class Analysis:
     # the direction word means "better", not "more" ("forbedre", "improve", "raskere"): its
     # numbers may go either way ("forbedret responstid fra 48 til 24 timer")
     direction_better: bool = False
+    # which way is better for the metric the change word governs, from its words: +1 higher
+    # ("satisfaction", "andelen …"), -1 lower ("waiting time", "reklamasjonskostnadene"), 0
+    # when they do not say; read for "better" words only
+    polarity: int = 0
+    polarity_span: TextSpan | None = None  # the word that says so
     limit: TextSpan | None = None  # "maks", "minst", "at least", "under" (label "max"/"min")
     deadlines: tuple[TextSpan, ...] = ()  # "innen to måneder", "by Q3", "før Q4"
     reason: TextSpan | None = None  # the reason / purpose clause, from its marker on

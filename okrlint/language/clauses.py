@@ -614,3 +614,121 @@ def _change_span(
             start = marker
             break
     return span(doc, start, last.end)
+
+
+# ---- metric polarity ------------------------------------------------------------------
+
+RATE, COUNT = "rate", "count"  # heads that pass to what they measure
+METRIC_REACH = 8  # words of a metric's noun phrase that are read
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "av"})  # "the share of …", "andelen av …"
+
+
+def metric_polarity(
+    doc: Tokens, hits: Sequence[Hit], lex: Lexicon, direction_span: TextSpan | None
+) -> tuple[int, TextSpan | None]:
+    """Which way is better for the metric a change word governs: +1 (higher), -1 (lower) or 0
+    (the words do not say), and the word that says so.
+
+    The metric is the noun phrase after an opening change word ("Improve average resolution
+    time …") or before a later one ("Customer satisfaction improved …"). The last word of it
+    with a polarity decides ("delivery time accuracy" is an accuracy); rate and count heads
+    pass to their modifiers and complement ("defect rate", "the number of complaints"), and a
+    rate with nothing to say is higher-better ("the share of assessments completed")."""
+    if direction_span is None:
+        return 0, None
+    at = next((i for i, t in enumerate(doc) if t.idx == direction_span.start), None)
+    if at is None:
+        return 0, None
+    end = at
+    while end < len(doc) and doc[end].idx < direction_span.end:
+        end += 1
+    first = _first_word(doc, lex)
+    starts = {h.start for h in hits}
+    after = at <= first  # an opening change word governs what follows it
+    words = _metric_words(doc, lex, end if after else first, starts, len(doc) if after else at)
+    last: tuple[int, int, int] | None = None  # (polarity, start, end) of the deciding word
+    rate: tuple[int, int] | None = None
+    for s, e in words:
+        kind = _word_polarity(text_of(doc, s, e).lower(), lex)
+        if kind == RATE and rate is None:
+            rate = (s, e)
+        elif kind in (1, -1):
+            last = (kind, s, e)
+    if last is not None:
+        return last[0], span(doc, last[1], last[2])
+    if rate is not None:
+        return 1, span(doc, rate[0], rate[1])
+    return 0, None
+
+
+def _metric_words(
+    doc: Tokens, lex: Lexicon, i: int, numbers: set[int], stop: int
+) -> list[tuple[int, int]]:
+    """The words of the metric's noun phrase from token i: (start, end) of each word, tokens
+    glued without a space being one word ("check-in", "on-time")."""
+    stoppers = lex.change_words | lex.deadline_markers
+    words: list[tuple[int, int]] = []
+    i = _next(doc, i)
+    while i < min(stop, len(doc)) and len(words) < METRIC_REACH:
+        if i in numbers or (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
+            break
+        j = i + 1
+        while j < len(doc) and not doc[j - 1].whitespace_ and j not in numbers:
+            if doc[j].is_punct and doc[j].text not in ("-", "'", "’"):
+                break
+            j += 1
+        low = text_of(doc, i, j).lower()
+        if low in lex.prepositions or low in stoppers:
+            head = text_of(doc, *words[-1]).lower() if words else ""
+            if low not in COMPLEMENT_PREPOSITIONS or _word_polarity(head, lex) not in (RATE, COUNT):
+                break
+        else:
+            words.append((i, j))
+        i = _next(doc, j)
+    return words
+
+
+def _word_polarity(word: str, lex: Lexicon) -> int | str:
+    """+1 / -1 for a word that says which way is better, RATE / COUNT for a head that passes
+    to what it measures, 0 otherwise. Hyphenated words are read by their last part; Norwegian
+    compounds by their head, and a rate or count head by the word it is joined to
+    ("fraværsprosenten" is an absence rate)."""
+    found = lex.polarity_words.get(word)
+    if found is not None:
+        return found
+    if word in lex.rate_heads:
+        return RATE
+    if word in lex.count_heads:
+        return COUNT
+    if "-" in word.strip("-"):
+        return _word_polarity(word.rstrip("-").rsplit("-", 1)[1], lex)
+    if not lex.compound_heads:
+        return 0
+    head = _compound_head(word, lex)
+    if head is None:  # "feilleveranser", "skadesaker": a bad first part makes a bad thing
+        return -1 if _compound_modifier(word[:-3], lex) == -1 else 0
+    found = _word_polarity(head, lex)
+    if found in (RATE, COUNT):
+        joined = _compound_modifier(word[: -len(head)], lex)
+        return joined if joined else found
+    return found
+
+
+def _compound_head(word: str, lex: Lexicon) -> str | None:
+    """The longest known metric word a compound ends with ("saksbehandlingstiden" -> "tiden")."""
+    best = None
+    for n in range(3, len(word) - 2):
+        tail = word[n:]
+        if tail in lex.polarity_words or tail in lex.rate_heads or tail in lex.count_heads:
+            best = tail
+            break  # the first hit from the left is the longest tail
+    return best
+
+
+def _compound_modifier(prefix: str, lex: Lexicon) -> int:
+    """The polarity of the first part of a compound ("fraværs-", "feil-"), 0 when none."""
+    for n in range(len(prefix), 3, -1):
+        found = lex.polarity_words.get(prefix[:n])
+        if found is not None:
+            return found
+    return 0

@@ -42,9 +42,8 @@ def describe(analysis: Analysis) -> list[str]:
         word = _quoted(analysis.direction_span)
         better = ", meaning better" if analysis.direction_better else ""
         lines.append(f"  direction: {DIRECTIONS[analysis.direction]} {word}{better}")
-    polarity = getattr(analysis, "polarity", 0)
-    if polarity:
-        lines.append(f"  metric: {POLARITY[polarity]} {_quoted(analysis.polarity_span)}")
+    if analysis.polarity:
+        lines.append(f"  metric: {POLARITY[analysis.polarity]} {_quoted(analysis.polarity_span)}")
     for name, found in (
         ("limit", analysis.limit),
         ("reason", analysis.reason),

@@ -101,6 +101,14 @@ class Lexicon:
     # stand-ins ("Key result 4", "Nøkkelresultat n")
     placeholder_words: frozenset[str] = frozenset()
     stand_ins: frozenset[str] = frozenset()
+    # Metric polarity (see ``clauses.metric_polarity``): word -> +1 (higher is better) or -1
+    # (lower is better); heads that pass to what they measure (rates default to +1); the
+    # prepositions that end a metric's noun phrase; whether compounds put their head last.
+    polarity_words: Mapping[str, int] = field(default_factory=dict)
+    rate_heads: frozenset[str] = frozenset()
+    count_heads: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    compound_heads: bool = False
 
     # Cached: the number reader asks for these at nearly every token.
     @functools.cached_property
@@ -227,7 +235,19 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         zero_not_before=_forms(numbers.get("zero_not_before")),
         placeholder_words=_forms(_section(data, "placeholders").get("words")),
         stand_ins=_forms(_section(data, "placeholders").get("stand_ins")),
+        polarity_words=_polarity(_section(data, "polarity")),
+        rate_heads=_forms(_section(data, "polarity").get("rate_heads")),
+        count_heads=_forms(_section(data, "polarity").get("count_heads")),
+        prepositions=_forms(_section(data, "polarity").get("prepositions")),
+        compound_heads=bool(_section(data, "polarity").get("compound_heads")),
     )
+
+
+def _polarity(section: Mapping[str, Any]) -> dict[str, int]:
+    """Metric words -> +1 (higher is better) or -1 (lower is better)."""
+    found = {w: -1 for w in _forms(section.get("lower_better"))}
+    found.update({w: 1 for w in _forms(section.get("higher_better"))})
+    return found
 
 
 def _lemmas(entries: Iterable[Any]) -> frozenset[str]:

@@ -191,6 +191,16 @@ def analyse_doc(
     vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
     vague_fence += [reason] if reason else []
     vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real), lex=lex)
+    better = clauses.direction_is_better(matches, direction_span, doc)
+    polarity, polarity_span = (
+        clauses.metric_polarity(doc, hits, lex, direction_span) if better else (0, None)
+    )
+    if better and polarity == 0 and change is not None:
+        # a duration is a time, and for times lower is better: "Raskere levering fra 3 til 5 dager"
+        ends = [q for q in (change.baseline, change.target) if q is not None]
+        if ends and all(q.kind is QuantityKind.DURATION for q in ends):
+            last = ends[-1]
+            polarity, polarity_span = -1, TextSpan(last.start, last.end, last.text, "duration")
     return Analysis(
         lang=lex.lang,
         text=doc.text,
@@ -199,7 +209,9 @@ def analyse_doc(
         change=change,
         direction=direction,
         direction_span=direction_span,
-        direction_better=clauses.direction_is_better(matches, direction_span, doc),
+        direction_better=better,
+        polarity=polarity,
+        polarity_span=polarity_span,
         limit=limit,
         deadlines=deadlines,
         reason=reason,

@@ -1,0 +1,73 @@
+"""Metric polarity: for "improve"/"forbedre"/"better", which way is better depends on the
+metric. The language layer reads it from the metric's words (lexicon data per language) and
+says which word decided."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.language import analyse_texts
+
+CASES = [
+    # --- lower is better: times, durations, costs, errors, complaints, churn, waiting, backlog
+    ("en", "Improve average call handling time from 9 to 7 minutes", -1, "time"),
+    ("en", "Improve the cost per hire from $4,000 to $3,200", -1, "cost"),
+    ("en", "Improve escaped defects per release from 12 to 5", -1, "defects"),
+    ("en", "Improve the backlog of planning appeals from 300 to 120", -1, "backlog"),
+    ("en", "Improve the number of customer complaints from 80 to 50", -1, "complaints"),
+    ("en", "Improve monthly churn from 3 % to 2 %", -1, "churn"),
+    ("en", "Improve first-contact waiting time at the front desk from 12 to 8 minutes", -1, "time"),
+    ("en", "Waiting time at the pharmacy improved from 20 to 15 minutes", -1, "time"),
+    ("en", "Improve median delivery from 5 days to 3 days", -1, "3 days"),
+    (
+        "nb",
+        "Forbedre saksbehandlingstiden for startlån fra 30 til 20 dager",
+        -1,
+        "saksbehandlingstiden",
+    ),
+    ("nb", "Forbedre kostnaden per faktura fra 80 kr til 55 kr", -1, "kostnaden"),
+    ("nb", "Forbedre andelen feilplukkede ordre fra 2 % til 1 %", -1, "feilplukkede"),
+    ("nb", "Forbedre sykefraværet i avdelingen fra 8 % til 6 %", -1, "sykefraværet"),
+    ("nb", "Forbedre antall skadesaker fra 40 til 25 i året", -1, "skadesaker"),
+    ("nb", "Forbedre avviksprosenten fra 4 til 2", -1, "avviksprosenten"),
+    # --- higher is better: rates, shares, revenue, satisfaction, counts of good things
+    ("en", "Improve customer satisfaction with the app from 3.9 to 4.4", 1, "satisfaction"),
+    ("en", "Improve the share of invoices paid on time from 70% to 85%", 1, "share"),
+    ("en", "Improve delivery time accuracy from 80 % to 95 %", 1, "accuracy"),
+    ("en", "Improve on-time departures from 86 % to 92 %", 1, "on-time"),
+    ("en", "Improve resolution rate from 60% to 75%", 1, "resolution"),
+    ("nb", "Forbedre kundetilfredsheten fra 4,1 til 4,5", 1, "kundetilfredsheten"),
+    (
+        "nb",
+        "Forbedre svarprosenten i medarbeiderundersøkelsen fra 60 % til 80 %",
+        1,
+        "svarprosenten",
+    ),
+    ("nb", "Forbedre oppetiden på kassasystemet fra 99,0 % til 99,7 %", 1, "oppetiden"),
+    ("nb", "Forbedre andelen elever som fullfører fra 78 % til 85 %", 1, "andelen"),
+    # --- the words cannot say
+    ("en", "Improve the price-match rate of competitors' offers", 1, "rate"),
+    ("en", "Improve onboarding from 3 steps to 5 steps", 0, None),
+    ("nb", "Forbedre tidsplanen for prosjektet fra 4 til 6 faser", 0, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "polarity", "word"), CASES, ids=[c[1] for c in CASES])
+def test_metric_polarity(lang: str, text: str, polarity: int, word: str | None) -> None:
+    a = analyse_texts(lang, [text])[0]
+    assert a.direction_better is True
+    assert a.polarity == polarity
+    assert (a.polarity_span.text if a.polarity_span else None) == word
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Reduce waiting time from 12 to 8 minutes"),
+        ("nb", "Øke omsetningen fra 2 til 3 MNOK"),
+    ],
+)
+def test_polarity_is_read_only_for_words_that_mean_better(lang: str, text: str) -> None:
+    """An explicit direction ("reduce", "øke") needs no polarity: the verb says which way."""
+    a = analyse_texts(lang, [text])[0]
+    assert (a.direction_better, a.polarity, a.polarity_span) == (False, 0, None)
