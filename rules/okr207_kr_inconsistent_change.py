@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from okrlint.rules._key_results import amount, comparable, number, percent_change
 
-from okrlint.language.analysis import Change, Quantity, QuantityKind
+from okrlint.language.analysis import Change, QuantityKind
 from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -51,13 +51,11 @@ def check(kr: KeyResult, ctx: RuleContext):
         return
     if change.target is None or change.amount.value is None:
         return
-    if change.amount_is_new and change.amount.unit is None and change.baseline.unit is not None:
-        return  # "Ett nytt lag i hvert årskull fra 6 til 12 år": a count of things, an age range
     values = comparable(change.baseline, change.target)
     if values is None or values[0] == 0:
         return
     base, target = values
-    readings = _readings(change.amount, change.baseline, analysis.direction, base, target, ctx)
+    readings = _readings(change, analysis.direction, base, target, ctx)
     if not readings:
         return
     tolerance = float(ctx.options.get("tolerance", 2))
@@ -136,10 +134,14 @@ def _dropped(text: str, change: Change, ctx: RuleContext) -> Fix | None:
     return Fix(f"drop {ctx.quote(text[edit.start : edit.end].strip())}", (edit,))
 
 
-def _readings(
-    stated: Quantity, baseline: Quantity, direction: int, base: float, target: float, ctx
-) -> list[Reading]:
-    """The targets the stated amount can mean (several when it is ambiguous)."""
+def _readings(change: Change, direction: int, base: float, target: float, ctx) -> list[Reading]:
+    """The targets the stated amount can mean (several when it is ambiguous); none when the
+    amount and the from → to pair measure different things."""
+    stated, baseline = change.amount, change.baseline
+    if change.amount_is_new and stated.unit is None and baseline.unit is not None:
+        # a count of new things (teams, members) is a number of things; a pair in a unit
+        # (years, minutes, kroner) measures something else about them
+        return []
     value = stated.value
     sign = direction or (1 if target >= base else -1)
     if stated.kind is QuantityKind.MULTIPLIER:
@@ -205,5 +207,12 @@ RULE = Rule(
         good("en", "One new girls' team in every age group from 6 to 12 years"),
         good("nb", "Ett nytt jentelag i hvert årskull fra 6 til 12 år"),
         good("nb", "To nye lesegrupper for barn fra 8 til 10 år"),
+        bad("nb", "Øke andelen som består fra 70 % til 76 %, en økning på 10 prosentpoeng"),
+        bad("nb", "Redusere kjøretiden fra 50 til 40 minutter, en reduksjon på 35 %"),
+        good("nb", "Øke andelen som består fra 70 % til 76 %, en økning på 6 prosentpoeng"),
+        bad("en", "Cut late deliveries by 30 % from 400 to 350 a month"),
+        bad("en", "Lift repeat orders from 2,000 to 2,300 (+25 %)"),
+        bad("en", "Grow the opt-in rate from 40 % to 46 %, an increase of 10 points"),
+        good("en", "Grow the opt-in rate from 40 % to 46 %, an increase of 6 points"),
     ),
 )

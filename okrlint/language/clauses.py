@@ -160,11 +160,13 @@ def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:
 
 
 def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool) -> bool:
-    """ "med 15 %", "by 20%", "40 % høyere", "+15 %"."""
+    """ "med 15 %", "by 20%", "40 % høyere", "+15 %", "an increase of 20 %"."""
     if hit.sign:
         return True
     if has_direction and _marker_before(doc, hit, lex.markers.get("by", frozenset()), lex) >= 0:
         return True
+    if _marker_before(doc, hit, lex.markers.get("amount_before", frozenset()), lex) >= 0:
+        return True  # "…, en økning på 18 prosentpoeng", "a reduction of 25 %"
     n = _next(doc, hit.end)
     return n < len(doc) and doc[n].lower_ in lex.markers.get("comparatives", frozenset())
 
