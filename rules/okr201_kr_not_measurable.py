@@ -2,10 +2,17 @@
 
 What it does:
     Flags a key result that contains no number at all: no count, percentage,
-    amount, duration or multiplier, and no `baseline` / `target` field.
-    Placeholders ("fra x til y", "TBD") are left to OKR205. Deadlines and
-    dates ("innen to måneder", "by Q3") are not numbers; ratings ("4.5/5")
-    and number words ("ti", "fifteen") are.
+    amount, duration or multiplier, and no `baseline` / `current` / `target`
+    field. Placeholders ("fra x til y", "TBD", "$X") are left to OKR205.
+    Numbers that are not quantities do not count: dates, deadlines and
+    periods ("innen to måneder", "by Q3"), versions and standards ("SAML
+    2.0", "ISO 27001", "EN 1090"), legal and document references ("artikkel
+    30", "§ 12"), numbers in names ("Microsoft 365", "7-Eleven"), tiers,
+    levels and ranks ("tier 1", "nivå 2", "nr. 1"); a frequency word alone
+    ("weekly", "ukentlig"). Number words ("ti", "fifteen"), ratings ("4.5/5"),
+    zero as the target level ("null", "ingen kritiske avvik", "no lost-time
+    injuries") and an article that means one per period ("et kurs per
+    kvartal", "a review every quarter") are quantities.
 
 Why it matters:
     The article's bad key results — "Selge flere biler", "Øke besøk på
@@ -24,12 +31,14 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.rules._stated import field_given
+
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(kr: KeyResult, ctx: RuleContext):
-    if kr.target is not None or kr.baseline is not None:
+    if any(field_given(kr, name) for name in ("baseline", "current", "target")):
         return
     analysis = ctx.analysis(kr)
     if analysis.quantities or analysis.placeholders:
@@ -62,6 +71,11 @@ RULE = Rule(
         bad("nb", "Ta frem markedsføringsmateriale"),
         bad("nb", "Få mange følgere på Facebook"),
         bad("nb", "Prioritere kampanjer i markedskanalene som konverterer best"),
+        bad("nb", "Oppgradere nettsidene til WCAG 2.1 nivå AA"),
+        bad("nb", "Ta i bruk Visma 7 i hele økonomiavdelingen"),
+        bad("nb", "Bli sertifisert etter NS-EN ISO 9001"),
+        good("nb", "Ingen kritiske avvik i revisjonsrapporten"),
+        good("nb", "Holde et frokostmøte for kundene per kvartal"),
         good("nb", "Økte salgsavtaler fra 100 til 200"),
         good("nb", "Redusert ventetid på telefon-support fra ti til fem minutter"),
         good("nb", "Ti nye publiserte blogginnlegg"),
@@ -74,6 +88,11 @@ RULE = Rule(
         bad("en", "Get lots of followers on Instagram"),
         bad("en", "Launch the new website"),
         bad("en", "Reduce onboarding time significantly"),
+        bad("en", "Roll out SAML 2.0 single sign-on to enterprise tenants"),
+        bad("en", "Comply with article 30 of the data-protection regulation"),
+        bad("en", "Get the warehouse ISO 14001 certified"),
+        good("en", "No lost-time injuries on the night shift"),
+        good("en", "Run a fire drill on every site twice a year"),
         good("en", "Increase monthly active users from 10,000 to 15,000"),
         good("en", "Reduce median support response time from 48 to 24 hours"),
         good("en", "Publish 12 customer case studies"),

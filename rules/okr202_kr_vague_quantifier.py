@@ -5,6 +5,11 @@ What it does:
     "mange", "mer", "bedre", "høyere", "betydelig"; "more", "many", "better",
     "significant", "lots" — where no number quantifies that word. "20 % flere
     kunder", "more than 50" and "from 5 % to 3 %" are measured, not vague.
+    Vague amounts inside noun phrases count ("many files", "large data sets",
+    "tilstrekkelig opplæring"); size words that name a category next to a
+    number do not ("less than 25 % feel high stress"), nor fixed terms
+    ("higher education", "høyere utdanning", "meråpent"), nor a change verb
+    alone ("Økt trivsel", "Improved onboarding": OKR201's concern).
 
 Why it matters:
     The article: "«Få mange følgere på Facebook» er subjektivt. Det er derfor
@@ -65,6 +70,10 @@ RULE = Rule(
         good("nb", "Redusert ventetid på telefon-support fra ti til fem minutter"),
         good("nb", "Ti nye publiserte blogginnlegg"),
         good("nb", "Øke andelen elever som består matte fra 78 % til 85 %"),
+        bad("nb", "Tilstrekkelig bemanning på alle nattskift"),
+        bad("nb", "Håndtere store datamengder fra sensorene uten tap"),
+        good("nb", "Øke andelen som søker høyere utdanning fra 40 % til 48 %"),
+        good("nb", "Økt trivsel i turnusgruppene"),
         bad("en", "Sell more cars"),
         bad("en", "Get lots of followers on Instagram"),
         bad("en", "Significantly fewer overtime hours in the ICU"),
@@ -77,5 +86,9 @@ RULE = Rule(
         good("en", "Lower churn from 5% to 3%"),
         good("en", "More than 50 schools sign up for the pilot"),
         good("en", "Publish 12 customer case studies"),
+        bad("en", "Archive many old tickets from the legacy helpdesk"),
+        bad("en", "Process large data sets overnight"),
+        good("en", "Less than 25 % of staff report high stress in the survey"),
+        good("en", "Grow applicants to higher education from 640 to 900"),
     ),
 )

@@ -243,6 +243,15 @@ CASES = [
     ("Øke konverteringen til [mål]", dict(ph=1, target=(None, None), dir=1)),
     ("Øke salget med NOK X mill.", dict(ph=1, amount=(None, "kr"), dir=1)),
     ("Redusere ventetiden til TBD", dict(ph=1, target=(None, None), dir=-1)),
+    # --- vage mengder inne i substantivfraser, og det som ikke er vagt
+    ("Tilstrekkelig opplæring for alle nyansatte", dict(vague=["tilstrekkelig"])),
+    ("Håndtere store datamengder uten feil", dict(vague=["store"], has_number=False)),
+    ("Øke andelen som søker høyere utdanning fra 40 % til 48 %", dict(vague=[])),
+    ("Økt bruk av det nye intranettet", dict(vague=[], has_number=False)),
+    ("Kortere ventetid på legevakten", dict(vague=["kortere"])),
+    ("Under 20 % av de ansatte opplever høy belastning", dict(vague=[], limit="max")),
+    ("Meråpent bibliotek i alle bydeler", dict(vague=[])),
+    ("Saker som har ligget lengre enn 30 dager fra 120 til 20", dict(vague=[])),
 ]
 
 

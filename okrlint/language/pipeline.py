@@ -59,6 +59,7 @@ MARKER_KEYS = (
     "direction_better",
     "direction_up_number",
     "direction_down_number",
+    "fixed_terms",
 )
 # Arrows and ranges glued between digits ("100->200", "100→200", "10–20") become tokens.
 EXTRA_INFIXES = (r"(?<=[0-9])(?:->|=>|→|–|—)(?=[0-9])",)
@@ -190,6 +191,8 @@ def analyse_doc(
     # The reason clause says why ("… by 20 % to fund more positions"): its "more" is no amount.
     vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
     vague_fence += [reason] if reason else []
+    # "higher education", "høyere utdanning": a fixed term, not an amount
+    vague_fence += [clauses.span(doc, s, e) for s, e in matches.get("fixed_terms", ())]
     vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real), lex=lex)
     better = clauses.direction_is_better(matches, direction_span, doc)
     polarity, polarity_span = (
