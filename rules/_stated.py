@@ -45,7 +45,12 @@ def field_given(kr: KeyResult, name: str) -> bool:
 
 
 def start_field(kr: KeyResult) -> str | None:
-    """The field that gives the key result's starting value (``baseline`` or ``current``)."""
+    """The field that gives the key result's starting value (``baseline`` or ``current``;
+    readers may also copy ``current`` into ``baseline``)."""
+    if field_given(kr, "current") and (
+        not field_given(kr, "baseline") or kr.baseline == kr.current
+    ):
+        return "current"
     return next((name for name in START_FIELDS if field_given(kr, name)), None)
 
 

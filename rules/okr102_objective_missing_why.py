@@ -3,7 +3,13 @@
 What it does:
     Flags an objective with neither a reason or purpose clause ("…, fordi …",
     "for å …", "slik at …"; "because …", "so that …", "in order to …") nor a
-    `why:` field.
+    `why:` field. A clause is recognised by its grammar, not by a list of
+    subjects: "so"/"så" before a subject ("… so shoppers finish", "… så
+    pensjonistene slipper å ringe"), "since"/"as"/"siden"/"da" with a subject
+    and a finite verb ("…, since most complaints start with …"), a consequence
+    after a comma ("…, which gives us …", "…, noe som gir …") and "to + verb"
+    of purpose after the statement. Not reasons: "since 2015", "as easy as",
+    "så mye som mulig", "for remote teams", "a great place to work".
 
 Why it matters:
     The article's first question is "Hva ønsker du å oppnå og hvorfor?" ("What
@@ -61,6 +67,11 @@ RULE = Rule(
         good("nb", "Gjøre appen raskere slik at brukerne fullfører kjøpet"),
         good("nb", "Styrke merkevaren i Trøndelag, ettersom vi åpner to nye butikker der"),
         good("nb", "Økt merkevarekjennskap, fordi vi ønsker å bli mer synlige"),
+        good("nb", "Forenkle timebestillingen så pensjonistene slipper å ringe"),
+        good("nb", "Færre strømbrudd, siden industrikundene er avhengige av stabil leveranse"),
+        good("nb", "Bedre skilting i sentrum, noe som gir turistene en enklere dag"),
+        bad("nb", "Få så mange kunder som mulig i Bergen"),
+        bad("nb", "Være byens foretrukne bakeri, slik vi har vært siden 1987"),
         bad("en", "Increase brand awareness"),
         bad("en", "Launch the new product successfully in Q3"),
         bad("en", "Become the market leader in e-bikes"),
@@ -75,5 +86,11 @@ RULE = Rule(
         good("en", "Expand into Germany to prove the model works outside Norway"),
         good("en", "Strengthen our security posture, since enterprise deals depend on it"),
         good("en", "Grow the community because word of mouth is our cheapest channel"),
+        good("en", "Make checkout effortless so shoppers finish their purchase"),
+        good("en", "Keep riders informed, since most complaints start with missing information"),
+        good("en", "Help tenants save energy, as heating prices are still near record highs"),
+        bad("en", "Make paying for parking as easy as tapping a card"),
+        bad("en", "Stay the go-to bike shop, a position we have held since 2015"),
+        bad("en", "Become a great place to work"),
     ),
 )

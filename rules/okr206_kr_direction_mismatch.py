@@ -10,8 +10,10 @@ What it does:
     costs, errors, defects, complaints, churn, waiting and backlog lower is
     better ("Improve check-in time from 6 to 9 minutes" is a mismatch); for
     rates, shares, revenue, satisfaction and counts of good things higher is
-    better. Where the metric's words do not say, the key result is not
-    checked. Baseline and target may come from the text or from fields.
+    better. Where the words do not say (no change word, or "improve" with a
+    metric the lexicon cannot place), a `trend: increase | decrease` field
+    (a trend column in a table; "ønsket trend") says which way is wanted.
+    Baseline and target may come from the text or from fields.
 
 Why it matters:
     The article's good key results agree with themselves: "Redusert ventetid
@@ -35,25 +37,29 @@ from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 WAY = {1: "an increase", -1: "a decrease"}
+TRENDS = {"increase": 1, "decrease": -1}  # a `trend:` field or a table's trend column
 BETTER = {1: "higher is better", -1: "lower is better"}
 
 
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
     verb = analysis.direction_span
-    if verb is None:
+    trend = TRENDS.get(kr.trend or "", 0)
+    if verb is None and trend == 0:
         return
     ends = stated(kr, analysis, ctx)
     baseline, target = ends.baseline, ends.target
     if baseline is None or target is None or baseline.placeholder or target.placeholder:
         return
-    if ends.baseline_field is None and verb.start > baseline.start:
-        return  # the word describes something else
-    wanted = analysis.direction
-    if analysis.direction_better:  # "improve", "forbedre": better is the metric's way
+    if verb is not None and ends.baseline_field is None and verb.start > baseline.start:
+        verb = None  # the word describes something else
+    wanted = analysis.direction if verb is not None else 0
+    if verb is not None and analysis.direction_better:  # "improve": the metric's way is better
         wanted = analysis.polarity
-        if wanted == 0:
-            return  # the words do not say which way is better for this metric
+    if wanted == 0:
+        wanted, verb = trend, None  # the words do not say; the writer's trend may
+    if wanted == 0:
+        return
     values = comparable(baseline, target)
     if values is None or values[0] == values[1]:
         return
@@ -61,6 +67,12 @@ def check(kr: KeyResult, ctx: RuleContext):
     if moves == wanted:
         return
     numbers = f"{baseline.text} → {target.text}"
+    if verb is None:  # the trend field says which way
+        yield Violation(
+            f"the trend is '{kr.trend}' but {numbers} is {WAY[moves]}",
+            suggestion=f"swap the numbers ({target.text} → {baseline.text}) or the trend",
+        )
+        return
     message = f"{ctx.quote(verb.text)} but {numbers} is {WAY[moves]}"
     if analysis.direction_better and analysis.polarity_span is not None:
         metric = ctx.quote(analysis.polarity_span.text)
@@ -131,6 +143,14 @@ RULE = Rule(
         bad("nb", "Forbedre antall feilleveranser fra 40 til 55 i måneden"),
         good("nb", "Forbedre oppetiden på nettbanken fra 99,2 % til 99,8 %"),
         good("nb", "Forbedre strømkostnaden per kunde fra kr 900 til kr 750"),
+        bad(
+            "nb",
+            "objectives:\n  - title: Trygge veier, fordi alle skal komme hjem\n"
+            "    key_results:\n      - title: Hull i veibanen meldt via appen\n"
+            "        baseline: 300\n        target: 220\n        ønsket_trend: økende\n"
+            "      - Reparert innen 5 dager fra 60 % til 85 %\n",
+            document=True,
+        ),
         bad("en", "Increase conversion from 4% to 3%"),
         bad("en", "Reduce average call waiting time from 4 minutes to 9 minutes"),
         bad("en", "Decrease the left-without-being-seen rate from 6% to 9%"),
@@ -149,5 +169,21 @@ RULE = Rule(
         bad("en", "Improve failed login attempts from 300 to 420 per week"),
         good("en", "Improve the refund cost per order from $6.10 to $4.80"),
         good("en", "Improve median lead time from 12 to 8 days"),
+        bad(
+            "en",
+            "objectives:\n  - title: Keep the fleet moving, because late buses lose riders\n"
+            "    key_results:\n      - title: Improve the dwell-to-drive index\n"
+            "        baseline: 0.8\n        target: 0.6\n        trend: increase\n"
+            "      - Buses on time from 88% to 94%\n",
+            document=True,
+        ),
+        good(
+            "en",
+            "objectives:\n  - title: Keep the fleet moving, because late buses lose riders\n"
+            "    key_results:\n      - title: Improve the dwell-to-drive index\n"
+            "        baseline: 0.8\n        target: 0.6\n        trend: decrease\n"
+            "      - Buses on time from 88% to 94%\n",
+            document=True,
+        ),
     ),
 )

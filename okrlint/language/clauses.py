@@ -239,6 +239,7 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
     ]
     starts += [s for s, _ in matches.get("reason_after_comma", ()) if _after_break(doc, s)]
     starts += _purpose_to(doc, hits, lex)
+    starts += _reason_clauses(doc, lex)
     if not starts:
         return None
     start = min(starts)
@@ -246,6 +247,73 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
     while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text in ".!"):
         end -= 1
     return span(doc, start, end)
+
+
+CLAUSE_REACH = 7  # words between a conjunction and the finite verb of its clause
+
+
+def _reason_clauses(doc: Sequence[Token], lex: Lexicon) -> list[int]:
+    """Reason clauses recognised by their grammar, not by a list of subjects: a conjunction
+    ("so", "since", "as"; "så", "siden", "da") followed by a subject and a finite verb ("… so
+    shoppers finish their purchase", "… så pensjonistene slipper å ringe"); and, after a comma
+    or dash, a consequence subject with a finite verb ("…, which gives us …", "– dette betyr
+    …"). Not "since 2015", "as easy as", "så mye som mulig", "og så"."""
+    markers = lex.markers
+    conjunctions = markers.get("reason_conjunctions", frozenset())
+    free = markers.get("reason_conjunctions_free", frozenset())
+    consequences = markers.get("consequence_subjects", frozenset())
+    not_after = markers.get("reason_conjunction_not_after", frozenset())
+    first = _first_word(doc, lex)
+    found = []
+    for i, low in enumerate(doc.lowers if isinstance(doc, Tokens) else [t.lower_ for t in doc]):
+        if i <= first:
+            continue
+        if (low in conjunctions or low in free) and _lower_at(doc, _prev(doc, i)) not in not_after:
+            if _subject_and_verb(doc, _next(doc, i + 1), lex, verb=low not in free):
+                found.append(i)
+        elif _after_break(doc, i):
+            end = phrase_at(doc, i, consequences, longest=2)
+            if end > i and _finite(doc, _next(doc, end), lex):
+                found.append(i)
+    return found
+
+
+def _subject_and_verb(doc: Sequence[Token], i: int, lex: Lexicon, verb: bool = True) -> bool:
+    """Whether a subject (one or more words) and then a finite verb start at token i (only a
+    subject, when ``verb`` is False)."""
+    if i >= len(doc) or not doc[i].is_alpha:
+        return False  # "since 2015", "so: …"
+    if doc[i].lower_ in lex.markers.get("degree_words", frozenset()):
+        return False  # "so much that", "så mange kunder som mulig"
+    after = _next(doc, i + 1)
+    if _lower_at(doc, after) in ("as", "that", "som", "at"):
+        return False  # "as easy as", "so fast that", "så mye som", "så rask at"
+    bare = lex.markers.get("bare_determiners", frozenset())
+    if not verb:
+        return True
+    subject: list[str] = []
+    k = i
+    while k < len(doc) and len(subject) < CLAUSE_REACH:
+        tok = doc[k]
+        if not (tok.is_alpha or tok.text in ("'s", "'re", "’s")):
+            return False
+        if subject and not (len(subject) == 1 and subject[0] in bare) and _finite(doc, k, lex):
+            return True
+        subject.append(tok.lower_)
+        k = _next(doc, k + 1)
+    return False
+
+
+def _finite(doc: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether token k can be a finite verb: an auxiliary, modal or common verb, a form of a
+    lexicon verb, or a word with the language's present-tense ending ("slipper")."""
+    if k >= len(doc) or not (doc[k].is_alpha or doc[k].text in ("'s", "'re")):
+        return False
+    low = doc[k].lower_
+    if low in lex.finite_verbs or low in lex.verb_forms or low in lex.purpose_verbs:
+        return True
+    ending = lex.finite_ending
+    return bool(ending) and low.endswith(ending) and len(low) > 3
 
 
 def _lower_at(doc: Sequence[Token], i: int) -> str:
@@ -278,8 +346,22 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
             continue
         if doc[p].lower_ in lex.to_complement_heads or _opened_as_complement(doc, p, lex):
             continue
+        if _bare_infinitive(doc, n, lex):
+            continue  # "a great place to work", "an employer to work for"
         found.append(i)
     return found
+
+
+def _bare_infinitive(doc: Sequence[Token], verb: int, lex: Lexicon) -> bool:
+    """Whether the text ends with the infinitive, or with it and one preposition: a noun's
+    complement ("a great place to work", "a partner to count on"), where a purpose would go
+    on to its own object ("to prove the model works")."""
+    k = _next(doc, verb + 1)
+    if k < len(doc) and doc[k].lower_ in lex.prepositions:
+        k = _next(doc, k + 1)
+    while k < len(doc) and doc[k].is_punct:
+        k = _next(doc, k + 1)
+    return k >= len(doc)
 
 
 def _opened_as_complement(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:

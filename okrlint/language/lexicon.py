@@ -109,6 +109,10 @@ class Lexicon:
     count_heads: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     compound_heads: bool = False
+    # Reason clauses (see ``clauses.find_reason``): finite verbs, and the present-tense ending
+    # that marks one after a subject ("slipper")
+    finite_verbs: frozenset[str] = frozenset()
+    finite_ending: str = ""
 
     # Cached: the number reader asks for these at nearly every token.
     @functools.cached_property
@@ -240,6 +244,8 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         count_heads=_forms(_section(data, "polarity").get("count_heads")),
         prepositions=_forms(_section(data, "polarity").get("prepositions")),
         compound_heads=bool(_section(data, "polarity").get("compound_heads")),
+        finite_verbs=_forms(data.get("finite_verbs")),
+        finite_ending=str(data.get("finite_ending") or ""),
     )
 
 
