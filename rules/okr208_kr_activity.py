@@ -9,9 +9,17 @@ What it does:
     gang per måned", "Hold weekly stand-ups"). Counts of produced output that
     the article accepts ("Ti nye publiserte blogginnlegg", "Publish 12 case
     studies", "Lage tre nye helgepakker") are not flagged, nor is anything that
-    measures a result after all: a from → to change, a limit or a percentage
-    ("Automate 30 % of password resets"). A count of events held is still the
-    task: "Holde 4 informasjonsmøter", "Run 12 webinars".
+    measures a result after all: a from → to change, a limit, a percentage
+    ("Automate 30 % of password resets") or a baseline / target field. A count
+    of events held is still the task ("Holde 4 informasjonsmøter", "Run 12
+    webinars"), and so is a count that is the task's scope ("Upgrade 40 ticket
+    machines", "Launch buses in 4 zones", "Launch 3 pop-up clinics": a
+    launch counts output only when it is new). Milestones are activities too:
+    getting certified or accredited ("Get ISO 50001 certified", "Bli
+    sertifisert etter ISO 27001"), a go-live ("generally available by June"),
+    a deliverable as the object ("Signere rammeavtale med …") and the state of a
+    finished task ("Record complete for every department", "Alle skjemaer
+    fjernet innen 1. juli").
 
 Why it matters:
     The article keeps actions apart from key results: "Actions for slike key
@@ -31,6 +39,8 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.rules._stated import field_given
+
 from okrlint.language.analysis import Analysis, QuantityKind, TextSpan
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -38,13 +48,14 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 WHAT = {
     "ritual": "a recurring ritual",
     "deliver": "a deliverable",
+    "milestone": "a milestone",
 }
 
 
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
     marker = analysis.activity
-    if marker is None or _measured(analysis, marker):
+    if marker is None or _measured(analysis, marker) or _fields_measure(kr):
         return
     what = WHAT.get(marker.label, "an activity")
     yield Violation(
@@ -53,6 +64,12 @@ def check(kr: KeyResult, ctx: RuleContext):
         "bring, from X to Y",
         highlight=(marker.start, marker.end),
     )
+
+
+def _fields_measure(kr: KeyResult) -> bool:
+    """A baseline, current value or target given as a field (or a table's column) measures the
+    key result, whatever its words say ("Buses ready for service at 06:00 | 91 % | 97 %")."""
+    return any(field_given(kr, name) for name in ("baseline", "current", "target"))
 
 
 def _measured(analysis: Analysis, marker: TextSpan) -> bool:
@@ -66,10 +83,12 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
     if analysis.event is not None:
         return False  # "Hold 4 workshops": a count of events held is the task itself
     # Counts of output or reach are results, a placeholder count too ("N millioner brev
-    # sendt"); durations ("20 minutter lesing") and counts that only describe ("in the 20
-    # largest stores") are part of the task.
+    # sendt"); durations ("20 minutter lesing"), counts that only describe ("in the 20
+    # largest stores") and determiners ("with no critical exceptions") are part of the task.
     counts = [
-        q for q in analysis.quantities if q.kind is not QuantityKind.DURATION and not q.definite
+        q
+        for q in analysis.quantities
+        if q.kind is not QuantityKind.DURATION and not q.definite and not q.article
     ]
     if marker.label == "ritual" or analysis.ritual is not None:
         # "Publisere ti videosaker i uka" and "Sign 30 new clinics for the weekly digest" are
@@ -80,7 +99,9 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
             and lead.label in ("deliver", "achieve")
             and any(0 < q.start - lead.end <= 1 for q in counts)
         )
-    return bool(counts)  # "Lage tre nye helgepakker", "10 000 kunder har opprettet …"
+    # "Lage tre nye helgepakker", "10 000 kunder har opprettet …"; not the scope of a task
+    # ("Oppgradere 120 nettstasjoner", "Launch buses in 4 zones")
+    return analysis.output_count
 
 
 RULE = Rule(
@@ -105,6 +126,13 @@ RULE = Rule(
         good("nb", "Lansere to nye produktfunksjonaliteter"),
         good("nb", "Fem nye produserte videoer"),
         good("nb", "Minst 90 % av pasientene triagert innen 15 minutter"),
+        bad("nb", "Bli sertifisert etter ISO 9001"),
+        bad("nb", "Oppgradere 80 gatelys til LED"),
+        bad("nb", "Starte leksehjelp på tre nye skoler"),
+        bad("nb", "Alle papirskjemaer fjernet innen 1. juli"),
+        bad("nb", "Signere rammeavtale med Posten"),
+        good("nb", "Lage tre nye kurspakker for seniorer"),
+        good("nb", "Ansette fire nye sykepleiere på nattskiftet"),
         bad("en", "Launch the new website"),
         bad("en", "Hold weekly stand-ups with the sales team"),
         bad("en", "Build a customer health dashboard"),
@@ -118,5 +146,14 @@ RULE = Rule(
         good("en", "Reduce median support response time from 48 to 24 hours"),
         good("en", "95% of complaints answered within 10 working days"),
         good("en", "Ship 3 new integrations used by at least 100 customers each"),
+        bad("en", "Get the new warehouse ISO 14001 certified"),
+        bad("en", "Launch 3 pop-up clinics in rural towns"),
+        bad("en", "Upgrade 40 ticket machines"),
+        bad("en", "Online booking live in all branches by May"),
+        bad("en", "Staff handbook updated to reflect the new leave policy"),
+        bad("en", "Door-to-door outreach to every tenant in arrears"),
+        good("en", "Launch 2 new self-service features in the app"),
+        good("en", "Appoint two safeguarding leads"),
+        good("en", "Significantly fewer incidents reported by the night shift"),
     ),
 )

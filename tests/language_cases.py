@@ -27,6 +27,8 @@ def check(a: Analysis, exp: dict) -> None:
         "act": lambda: a.activity and a.activity.label,
         "bau": lambda: a.business_as_usual is not None,
         "items": lambda: a.new_items,
+        "out": lambda: a.output_count,
+        "polarity": lambda: a.polarity,
         "event": lambda: a.event and a.event.text,
     }
     for key, expected in exp.items():

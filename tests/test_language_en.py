@@ -69,11 +69,12 @@ CASES = [
     # --- new things
     (
         "Hire 2 senior engineers for the platform team",
-        dict(items=True, new=True, amount=(2, None), lead="deliver", act=None),
+        dict(items=True, new=True, amount=(2, None), lead="deliver", act="deliver", out=True),
     ),
     ("Sign 5 new channel partners in DACH", dict(items=True, new=True, amount=(5, None))),
     ("Onboard 10 new enterprise customers", dict(items=True, new=True)),
-    ("Launch 3 features requested by our top accounts", dict(items=True, act=None)),
+    # a launch counts output only when it is new: these 3 features are the task's scope
+    ("Launch 3 features requested by our top accounts", dict(items=True, out=False)),
     ("20 more customers in the Nordics", dict(items=True, new=True, vague=[])),
     ("Publish twelve new case studies", dict(items=True, q=[(12, None)])),
     ("Open one new office in Lisbon", dict(items=True, q=[(1, None)])),
@@ -245,6 +246,18 @@ CASES = [
     ("Students who fail one or more courses from 19 % to 14 %", dict(vague=[])),
     ("Tickets open longer than 30 days from 42 to 5", dict(vague=[], base=(42, None))),
     ("Noticeably shorter queues at the pharmacy", dict(vague=["noticeably", "shorter"])),
+    # --- tasks, milestones and the scope of a task
+    ("Get the lab ISO 15189 accredited", dict(act="milestone", has_number=False)),
+    ("Charging points at depot 2 completed by June", dict(act="milestone")),
+    ("SSO generally available for all tenants by 30 June", dict(act="milestone")),
+    ("Upgrade 40 ticket machines", dict(act="activity", out=False)),
+    ("Launch 3 learning hubs in county libraries", dict(act="deliver", out=False)),
+    ("Launch 2 new learning hubs", dict(act="deliver", out=True)),
+    ("Hire and onboard 6 new support agents", dict(act="deliver", out=True)),
+    ("Build 3 dashboards for the finance team", dict(act="activity", out=True)),
+    ("Significantly fewer incidents reported by finance", dict(act=None)),
+    ("More residents reach the right desk on their first contact", dict(act=None)),
+    ("Early-alert outreach to every student who misses two weeks", dict(act="activity")),
 ]
 
 

@@ -83,7 +83,7 @@ CASES = [
         "Prioritere kampanjer i markedskanalene som konverterer best",
         dict(lead="activity", act="activity", has_number=False),
     ),
-    ("Lansere to nye produktfunksjonaliteter", dict(q=[(2, None)], items=True, act=None)),
+    ("Lansere to nye produktfunksjonaliteter", dict(q=[(2, None)], items=True, out=True)),
     ("Redusere produktfeil fra 5 % til 3 %", dict(base=(5, PCT), target=(3, PCT), dir=-1)),
     ("Identifisert USP i samråd med produktavdelingen", dict(lead="activity", act="activity")),
     ("Utviklet en salgsstrategi", dict(lead="activity", act="activity", q=[])),
@@ -252,6 +252,15 @@ CASES = [
     ("Under 20 % av de ansatte opplever høy belastning", dict(vague=[], limit="max")),
     ("Meråpent bibliotek i alle bydeler", dict(vague=[])),
     ("Saker som har ligget lengre enn 30 dager fra 120 til 20", dict(vague=[])),
+    # --- oppgaver, milepæler og oppgavens omfang
+    ("Bli sertifisert etter ISO 9001", dict(act="milestone", has_number=False)),
+    ("Protokoll over behandlinger ferdigstilt innen 1. mars", dict(act="milestone")),
+    ("Signere rammeavtale med Posten", dict(act="milestone")),
+    ("Oppgradere 120 nettstasjoner", dict(act="activity", out=False)),
+    ("Starte leksehjelp på to nye skoler", dict(act="activity", out=False)),
+    ("Lansere to nye produktfunksjonaliteter", dict(act="deliver", out=True)),
+    ("Lage tre nye helgepakker", dict(act="activity", out=True)),
+    ("Færre avvik rapportert fra nattskiftet", dict(act=None)),
 ]
 
 

@@ -468,7 +468,13 @@ def _first_word(doc: Sequence[Token], lex: Lexicon) -> int:
 
 
 def find_activity(
-    doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, has_number: bool, end: int
+    doc,
+    lex: Lexicon,
+    matches: Matches,
+    lead: TextSpan | None,
+    has_number: bool,
+    end: int,
+    direction: TextSpan | None = None,
 ):
     """An activity, deliverable or ritual rather than an outcome."""
     label = lead.label if lead is not None else ""
@@ -480,9 +486,154 @@ def find_activity(
     done = _finished_task(doc, lex, lead, end)
     if done is not None:
         return done
-    if label == "deliver" and not has_number:
+    if label == "deliver":  # whether its count is output is ``output_count``'s to say
         return replace(lead, label="deliver")
+    task = _opening_task(doc, lex, matches, lead)
+    if task is not None:
+        return task
+    if has_number or label in ("change", "maintain"):
+        return None  # a change of a level is an outcome, whatever participle it holds
+    found = _milestone(doc, lex, matches, lead, end)
+    if found is not None and direction is not None and direction.start != found.start:
+        return None  # "Significantly fewer incidents reported by finance": an outcome
+    return found
+
+
+def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: int):
+    """A milestone reached, in a key result with no number: a certification or go-live
+    ("Get ISO 50001 certified", "generally available by June", "Bli sertifisert"), a
+    deliverable as the opening verb's object ("Sign a supply agreement"), or the state of a
+    finished task right after what it describes ("Lockers live in all stores", "Protokoll
+    ferdigstilt innen 1. mars", "Coaches assigned to all schools")."""
+    found = [(s, e) for s, e in matches.get("milestones", ()) if doc[s].idx < end]
+    if found:
+        s, e = min(found)
+        return span(doc, s, e, "milestone")
+    deliverable = _opening_deliverable(doc, lex, matches, lead)
+    if deliverable is not None:
+        return deliverable
+    states = {s: e for s, e in matches.get("milestone_states", ())}
+    first = _first_word(doc, lex)
+    for i, tok in enumerate(doc):
+        if tok.idx >= end or i <= first:
+            continue
+        e = states.get(i)
+        participle = lex.lang == "en" and tok.is_alpha and len(tok.lower_) > 4
+        participle = participle and tok.lower_.endswith("ed") and tok.lower_ not in lex.verb_forms
+        if e is None and not participle:
+            continue
+        if _after_a_noun(doc, i, lex) and _before_a_complement(doc, e or i + 1, lex):
+            return span(doc, i, e or i + 1, "milestone")
     return None
+
+
+def _after_a_noun(doc: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether token i follows what it can describe: a content word, a name's number or a
+    closing bracket ("Record … (GDPR article 30) complete", "depot 3 completed"), not a
+    pronoun or a verb ("who live")."""
+    p = _prev(doc, i)
+    if p < 0:
+        return False
+    prev = doc[p]
+    if prev.text == ")" or prev.text[:1].isdigit():
+        return True
+    return prev.is_alpha and not prev.is_stop and prev.lower_ not in lex.verb_forms
+
+
+def _before_a_complement(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
+    """Whether what follows token ``end`` closes a predicate: the end, a punctuation mark, a
+    preposition or a deadline ("… completed by Q4", "… fjernet innen", "… live in all …")."""
+    n = _next(doc, end)
+    if n >= len(doc) or doc[n].is_punct:
+        return True
+    low = doc[n].lower_
+    return low in lex.prepositions or low in lex.deadline_markers or low in ("to", "til")
+
+
+def _opening_deliverable(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
+    """A deliverable as the object of the opening verb, within its first three words ("Sign
+    a supply agreement", "Signere leveringsavtale med …"); compounds by their head where the
+    language writes them as one word."""
+    if lead is None:
+        return None
+    words = lex.markers.get("deliverables", frozenset())
+    listed = dict(matches.get("deliverables", ()))
+    after = [i for i, t in enumerate(doc) if t.idx >= lead.end and t.is_alpha][:3]
+    for i in after:
+        low = doc[i].lower_
+        compound = lex.compound_heads and any(
+            low.endswith(w) and len(low) >= len(w) + 3 for w in words
+        )
+        if i in listed or compound:
+            return span(doc, i, listed.get(i, i + 1), "milestone")
+    return None
+
+
+def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
+    """A task named as a noun at the head of the opening phrase ("Early-alert outreach to every
+    student …"), when no verb opens the element."""
+    if lead is not None:
+        return None
+    first = _first_word(doc, lex)
+    nouns = {s: e for s, e in matches.get("activity_nouns", ())}
+    i, seen = first, 0
+    while i < len(doc) and seen < 4:
+        if i in nouns:
+            return span(doc, i, nouns[i], "activity")
+        tok = doc[i]
+        if (tok.is_punct and tok.text != "-") or tok.lower_ in lex.prepositions:
+            return None
+        j = i + 1  # a word glued by hyphens is one word: "Door-to-door outreach"
+        while j < len(doc) and not doc[j - 1].whitespace_ and j not in nouns:
+            j += 1
+        i, seen = _next(doc, j), seen + 1
+    return None
+
+
+def output_count(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead) -> bool:
+    """Whether a count measures output or gains rather than the scope of a task.
+
+    After a task verb only a count in its object measures output, and only for verbs that
+    produce something ("Lage tre nye helgepakker", "Build 3 dashboards"); after a deliverable
+    verb the object's count is output ("Publish 12 case studies", "Hire 2 engineers"), for
+    launch-like verbs only when it counts new things ("Lansere to nye funksjoner", not "Launch
+    3 learning hubs"). A count in a prepositional phrase is the task's scope ("Launch buses in
+    4 zones", "Starte leksehjelp på to nye skoler"); durations, descriptions ("the 20 largest
+    stores") and determiners count nothing."""
+    counts = [
+        h
+        for h in hits
+        if h.quantity.kind is not QuantityKind.DURATION
+        and not h.quantity.definite
+        and not h.quantity.article
+    ]
+    if not counts:
+        return False
+    label = lead.label if lead is not None else ""
+    if label not in ("activity", "deliver") or any(h.quantity.end <= lead.start for h in counts):
+        return True  # no task verb, or a number heads the statement ("0 open findings")
+    verb = lead.text.lower()
+    after = _past_coordinated_verbs(doc, lead, lex)
+    k = _skip_limits(doc, after - 1, lex) if after < len(doc) else after
+    objects = [h for h in counts if h.start in (after, k)]
+    new = any(counts_new(doc, h, lex) for h in counts)
+    if verb in lex.milestone_verbs:
+        return any(counts_new(doc, h, lex) for h in objects)
+    if label == "deliver":
+        return bool(objects) or new  # "Hire and onboard 6 new support agents"
+    return bool(objects) and verb in lex.produce_verbs
+
+
+def _past_coordinated_verbs(doc: Sequence[Token], lead: TextSpan, lex: Lexicon) -> int:
+    """The token after the opening verb and any verbs joined to it ("Hire and onboard …")."""
+    k = next((i for i, t in enumerate(doc) if t.idx >= lead.end), len(doc))
+    joiners = lex.markers.get("and", frozenset({"and", "og", "&"}))
+    while k < len(doc) and doc[k].lower_ in joiners:
+        n = _next(doc, k + 1)
+        if n >= len(doc) or doc[n].lower_ not in lex.verb_forms:
+            break
+        k = _next(doc, n + 1)
+    return k
 
 
 def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> TextSpan | None:
@@ -546,7 +697,9 @@ def _finished_task(doc: Sequence[Token], lex: Lexicon, lead: TextSpan | None, en
         # "help-centre articles": a word glued to a hyphen is part of a compound noun
         glued = n < len(doc) and doc[n].text == "-" and not doc[i].whitespace_
         last = n >= len(doc) or (doc[n].is_punct and not glued)
-        if doc[p].lower_ in lex.participle_markers or (last and lead is None):
+        # a base form at the end is as often a noun ("on their first contact")
+        participle = doc[i].lower_ not in lex.activity_lemmas
+        if doc[p].lower_ in lex.participle_markers or (last and lead is None and participle):
             return span(doc, i, i + 1, "activity")
     return None
 

@@ -113,6 +113,10 @@ class Lexicon:
     # that marks one after a subject ("slipper")
     finite_verbs: frozenset[str] = frozenset()
     finite_ending: str = ""
+    # Task verbs whose counted object is output ("Lage tre nye helgepakker"), and deliverable
+    # verbs that count output only when it is new ("Lansere to nye funksjoner")
+    produce_verbs: frozenset[str] = frozenset()
+    milestone_verbs: frozenset[str] = frozenset()
 
     # Cached: the number reader asks for these at nearly every token.
     @functools.cached_property
@@ -246,6 +250,8 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         compound_heads=bool(_section(data, "polarity").get("compound_heads")),
         finite_verbs=_forms(data.get("finite_verbs")),
         finite_ending=str(data.get("finite_ending") or ""),
+        produce_verbs=_forms(verbs.get("produce")),
+        milestone_verbs=_forms(verbs.get("milestone")),
     )
 
 

@@ -60,6 +60,10 @@ MARKER_KEYS = (
     "direction_up_number",
     "direction_down_number",
     "fixed_terms",
+    "milestones",
+    "milestone_states",
+    "activity_nouns",
+    "deliverables",
 )
 # Arrows and ranges glued between digits ("100->200", "100→200", "10–20") become tokens.
 EXTRA_INFIXES = (r"(?<=[0-9])(?:->|=>|→|–|—)(?=[0-9])",)
@@ -225,7 +229,10 @@ def analyse_doc(
             if h.quantity.placeholder
         ),
         lead_verb=lead,
-        activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
+        activity=clauses.find_activity(
+            doc, lex, matches, lead, bool(real), clause_end, direction_span
+        ),
+        output_count=clauses.output_count(doc, hits, lex, lead),
         ritual=clauses.find_ritual(doc, lex, matches, lead),
         event=clauses.held_event(doc, lex, matches, lead),
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
