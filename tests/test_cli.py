@@ -334,3 +334,26 @@ def test_a_large_report_reaches_a_pipe_and_a_file_whole(tmp_path: Path) -> None:
     assert len(report["files"]) >= len(on_disk) > 20
     results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
     assert len(results) == len(report["findings"]) > 100
+
+
+def test_analyse_shows_what_each_number_is_and_why() -> None:
+    result = run_okrlint(
+        "analyse", "--language", "en", "Pass the EN 1090 audit by end of Q2", "Grow ARR to $X"
+    )
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[:4] == [
+        "Pass the EN 1090 audit by end of Q2  [en]",
+        "  numbers:",
+        "    1090  identifier   a standard or specification («EN»)",
+        "    Q2    date         part of the deadline «by end of Q2»",
+    ]
+    assert "    $X  placeholder  a letter or slot where an amount of money belongs" in result.out
+    assert "  change: to «$X» (a placeholder)" in result.out
+
+
+def test_analyse_reads_stdin_and_detects_the_language() -> None:
+    result = run_okrlint("analyse", "-", stdin="Redusere ventetiden fra dagens 48 minutter\n")
+    assert result.code == 0, result.err
+    assert "[nb]" in result.out
+    assert "  change: from «48 minutter» = 48 min" in result.out
+    assert "  direction: down «Redusere»" in result.out
