@@ -4,12 +4,12 @@ What it does:
     Flags an objective with neither a reason or purpose clause ("…, fordi …",
     "for å …", "slik at …"; "because …", "so that …", "in order to …") nor a
     `why:` field. A clause is recognised by its grammar, not by a list of
-    subjects: "so"/"så" before a subject ("… so shoppers finish", "… så
-    pensjonistene slipper å ringe"), "since"/"as"/"siden"/"da" with a subject
-    and a finite verb ("…, since most complaints start with …"), a consequence
+    subjects: "so"/"så" before a subject ("… so tenants get answers", "… så
+    kundene slipper å vente"), "since"/"as"/"siden"/"da" with a subject and a
+    finite verb ("…, since most calls are about billing"), a consequence
     after a comma ("…, which gives us …", "…, noe som gir …") and "to + verb"
     of purpose after the statement. Not reasons: "since 2015", "as easy as",
-    "så mye som mulig", "for remote teams", "a great place to work".
+    "så mye som mulig", "for remote teams", "a fine place to live".
 
 Why it matters:
     The article's first question is "Hva ønsker du å oppnå og hvorfor?" ("What
@@ -67,11 +67,11 @@ RULE = Rule(
         good("nb", "Gjøre appen raskere slik at brukerne fullfører kjøpet"),
         good("nb", "Styrke merkevaren i Trøndelag, ettersom vi åpner to nye butikker der"),
         good("nb", "Økt merkevarekjennskap, fordi vi ønsker å bli mer synlige"),
-        good("nb", "Forenkle timebestillingen så pensjonistene slipper å ringe"),
-        good("nb", "Færre strømbrudd, siden industrikundene er avhengige av stabil leveranse"),
+        good("nb", "Forenkle timebestillingen så eldre pasienter slipper telefonkø"),
+        good("nb", "Raskere byggesaker, siden utbyggerne velger kommunen som svarer først"),
         good("nb", "Bedre skilting i sentrum, noe som gir turistene en enklere dag"),
         bad("nb", "Få så mange kunder som mulig i Bergen"),
-        bad("nb", "Være byens foretrukne bakeri, slik vi har vært siden 1987"),
+        bad("nb", "Være regionens foretrukne regnskapsbyrå, slik vi har vært i mange år"),
         bad("en", "Increase brand awareness"),
         bad("en", "Launch the new product successfully in Q3"),
         bad("en", "Become the market leader in e-bikes"),
@@ -86,11 +86,13 @@ RULE = Rule(
         good("en", "Expand into Germany to prove the model works outside Norway"),
         good("en", "Strengthen our security posture, since enterprise deals depend on it"),
         good("en", "Grow the community because word of mouth is our cheapest channel"),
-        good("en", "Make checkout effortless so shoppers finish their purchase"),
-        good("en", "Keep riders informed, since most complaints start with missing information"),
-        good("en", "Help tenants save energy, as heating prices are still near record highs"),
-        bad("en", "Make paying for parking as easy as tapping a card"),
-        bad("en", "Stay the go-to bike shop, a position we have held since 2015"),
-        bad("en", "Become a great place to work"),
+        good("en", "Make renewals painless so members stay another year"),
+        good(
+            "en", "Answer billing questions on the first call, since most calls are about invoices"
+        ),
+        good("en", "Help tenants cut their heating bills, as winter tariffs keep rising"),
+        bad("en", "Make booking a pitch as simple as sending a text"),
+        bad("en", "Remain the first choice for school trips, like every year since 2009"),
+        bad("en", "Become a fine place to live"),
     ),
 )

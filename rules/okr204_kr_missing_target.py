@@ -67,8 +67,8 @@ RULE = Rule(
         bad("nb", "Øke antall anmeldelser på Trustpilot fra 120"),
         bad("nb", "Gjennomsnittlig sparebeløp per kunde fra 800 kr i måneden"),
         bad("nb", "Kortere leveringstid fra 5 dager"),
-        bad("nb", "Redusere klager fra dagens 48 i året"),
-        bad("nb", "Øke andelen fornøyde brukere (i dag 71 %)"),
+        bad("nb", "Redusere avviste søknader fra dagens 120 i måneden"),
+        bad("nb", "Øke andelen fornøyde brukere (i dag 64 %)"),
         bad(
             "nb",
             "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
@@ -88,7 +88,7 @@ RULE = Rule(
         good("nb", "Øke antall anmeldelser med 50 %, fra 120"),
         good("nb", "Få tilbakemelding fra 30 kunder på den nye appen"),
         good("nb", "Økt eNPS med 15 %"),
-        good("nb", "Øke andelen fornøyde brukere til 80 % (i dag 71 %)"),
+        good("nb", "Øke andelen fornøyde brukere til 80 % (i dag 64 %)"),
         good(
             "nb",
             "objectives:\n  - title: Bli kundenes førstevalg, fordi vi vil vokse\n"
@@ -110,7 +110,7 @@ RULE = Rule(
         bad("en", "Inventory cover for critical parts from 20 days"),
         bad("en", "Next-day delivery cost per parcel from NOK 95"),
         bad("en", "Improve trial conversion from the current 3.1 %"),
-        bad("en", "Grow active workspaces (current is 40k)"),
+        bad("en", "Grow active clinics on the platform (current is 340)"),
         bad("en", "Late deliveries per week (baseline 120)"),
         bad(
             "en",

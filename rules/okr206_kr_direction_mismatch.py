@@ -138,14 +138,14 @@ RULE = Rule(
         good("nb", "Forbedret responstid i saksbehandlingssystemet fra 48 til 24 timer"),
         good("nb", "Kortere saksbehandlingstid, fra 2 dager til 36 timer"),
         good("nb", "Andel elbiler i flåten fra 20 % til 45 %"),
-        bad("nb", "Forbedre behandlingstiden for byggesøknader fra 30 til 45 dager"),
-        bad("nb", "Forbedre andelen saker løst ved første kontakt fra 70 % til 62 %"),
+        bad("nb", "Forbedre behandlingstiden for skjenkesøknader fra 21 til 35 dager"),
+        bad("nb", "Forbedre andelen fakturaer betalt i tide fra 88 % til 81 %"),
         bad("nb", "Forbedre antall feilleveranser fra 40 til 55 i måneden"),
         good("nb", "Forbedre oppetiden på nettbanken fra 99,2 % til 99,8 %"),
-        good("nb", "Forbedre strømkostnaden per kunde fra kr 900 til kr 750"),
+        good("nb", "Forbedre fraktkostnaden per pakke fra kr 90 til kr 70"),
         bad(
             "nb",
-            "objectives:\n  - title: Trygge veier, fordi alle skal komme hjem\n"
+            "objectives:\n  - title: Trygge veier, fordi skoleveien skal være trygg\n"
             "    key_results:\n      - title: Hull i veibanen meldt via appen\n"
             "        baseline: 300\n        target: 220\n        ønsket_trend: økende\n"
             "      - Reparert innen 5 dager fra 60 % til 85 %\n",

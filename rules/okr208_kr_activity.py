@@ -15,10 +15,10 @@ What it does:
     webinars"), and so is a count that is the task's scope ("Upgrade 40 ticket
     machines", "Launch buses in 4 zones", "Launch 3 pop-up clinics": a
     launch counts output only when it is new). Milestones are activities too:
-    getting certified or accredited ("Get ISO 50001 certified", "Bli
+    getting certified or accredited ("Get the depot ISO 14001 certified", "Bli
     sertifisert etter ISO 27001"), a go-live ("generally available by June"),
     a deliverable as the object ("Signere rammeavtale med …") and the state of a
-    finished task ("Record complete for every department", "Alle skjemaer
+    finished task ("Risk register complete for every site", "Alle skjemaer
     fjernet innen 1. juli").
 
 Why it matters:
@@ -68,7 +68,7 @@ def check(kr: KeyResult, ctx: RuleContext):
 
 def _fields_measure(kr: KeyResult) -> bool:
     """A baseline, current value or target given as a field (or a table's column) measures the
-    key result, whatever its words say ("Buses ready for service at 06:00 | 91 % | 97 %")."""
+    key result, whatever its words say ("Lifts ready for use at 07:00 | 88 % | 96 %")."""
     return any(field_given(kr, name) for name in ("baseline", "current", "target"))
 
 
@@ -84,7 +84,7 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
         return False  # "Hold 4 workshops": a count of events held is the task itself
     # Counts of output or reach are results, a placeholder count too ("N millioner brev
     # sendt"); durations ("20 minutter lesing"), counts that only describe ("in the 20
-    # largest stores") and determiners ("with no critical exceptions") are part of the task.
+    # largest stores") and determiners ("with no major findings") are part of the task.
     counts = [
         q
         for q in analysis.quantities
@@ -126,9 +126,9 @@ RULE = Rule(
         good("nb", "Lansere to nye produktfunksjonaliteter"),
         good("nb", "Fem nye produserte videoer"),
         good("nb", "Minst 90 % av pasientene triagert innen 15 minutter"),
-        bad("nb", "Bli sertifisert etter ISO 9001"),
+        bad("nb", "Få bakeriet sertifisert etter ISO 22000"),
         bad("nb", "Oppgradere 80 gatelys til LED"),
-        bad("nb", "Starte leksehjelp på tre nye skoler"),
+        bad("nb", "Starte svømmekurs i tre nye bydeler"),
         bad("nb", "Alle papirskjemaer fjernet innen 1. juli"),
         bad("nb", "Signere rammeavtale med Posten"),
         good("nb", "Lage tre nye kurspakker for seniorer"),
@@ -150,10 +150,10 @@ RULE = Rule(
         bad("en", "Launch 3 pop-up clinics in rural towns"),
         bad("en", "Upgrade 40 ticket machines"),
         bad("en", "Online booking live in all branches by May"),
-        bad("en", "Staff handbook updated to reflect the new leave policy"),
+        bad("en", "Staff handbook revised to match the new leave policy"),
         bad("en", "Door-to-door outreach to every tenant in arrears"),
         good("en", "Launch 2 new self-service features in the app"),
-        good("en", "Appoint two safeguarding leads"),
-        good("en", "Significantly fewer incidents reported by the night shift"),
+        good("en", "Appoint three fire wardens for the new building"),
+        good("en", "Fewer faults reported by bus drivers"),
     ),
 )

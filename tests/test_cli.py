@@ -338,14 +338,14 @@ def test_a_large_report_reaches_a_pipe_and_a_file_whole(tmp_path: Path) -> None:
 
 def test_analyse_shows_what_each_number_is_and_why() -> None:
     result = run_okrlint(
-        "analyse", "--language", "en", "Pass the EN 1090 audit by end of Q2", "Grow ARR to $X"
+        "analyse", "--language", "en", "Pass the NS 3420 audit by end of Q3", "Grow ARR to $X"
     )
     assert result.code == 0, result.err
     assert result.out.splitlines()[:4] == [
-        "Pass the EN 1090 audit by end of Q2  [en]",
+        "Pass the NS 3420 audit by end of Q3  [en]",
         "  numbers:",
-        "    1090  identifier   a standard or specification («EN»)",
-        "    Q2    date         part of the deadline «by end of Q2»",
+        "    3420  identifier   a standard or specification («NS»)",
+        "    Q3    date         part of the deadline «by end of Q3»",
     ]
     assert "    $X  placeholder  a letter or slot where an amount of money belongs" in result.out
     assert "  change: to «$X» (a placeholder)" in result.out

@@ -246,20 +246,20 @@ CASES = [
     # --- vage mengder inne i substantivfraser, og det som ikke er vagt
     ("Tilstrekkelig opplæring for alle nyansatte", dict(vague=["tilstrekkelig"])),
     ("Håndtere store datamengder uten feil", dict(vague=["store"], has_number=False)),
-    ("Øke andelen som søker høyere utdanning fra 40 % til 48 %", dict(vague=[])),
+    ("Øke andelen lærlinger som går videre til høyere utdanning fra 22 % til 30 %", dict(vague=[])),
     ("Økt bruk av det nye intranettet", dict(vague=[], has_number=False)),
     ("Kortere ventetid på legevakten", dict(vague=["kortere"])),
     ("Under 20 % av de ansatte opplever høy belastning", dict(vague=[], limit="max")),
     ("Meråpent bibliotek i alle bydeler", dict(vague=[])),
     ("Saker som har ligget lengre enn 30 dager fra 120 til 20", dict(vague=[])),
     # --- oppgaver, milepæler og oppgavens omfang
-    ("Bli sertifisert etter ISO 9001", dict(act="milestone", has_number=False)),
-    ("Protokoll over behandlinger ferdigstilt innen 1. mars", dict(act="milestone")),
+    ("Få bakeriet sertifisert etter ISO 22000", dict(act="milestone", has_number=False)),
+    ("Beredskapsplanen ferdigstilt innen 1. april", dict(act="milestone")),
     ("Signere rammeavtale med Posten", dict(act="milestone")),
-    ("Oppgradere 120 nettstasjoner", dict(act="activity", out=False)),
-    ("Starte leksehjelp på to nye skoler", dict(act="activity", out=False)),
+    ("Oppgradere 80 gatelys", dict(act="activity", out=False)),
+    ("Starte svømmekurs i tre nye bydeler", dict(act="activity", out=False)),
     ("Lansere to nye produktfunksjonaliteter", dict(act="deliver", out=True)),
-    ("Lage tre nye helgepakker", dict(act="activity", out=True)),
+    ("Lage fire nye kurspakker", dict(act="activity", out=True)),
     ("Færre avvik rapportert fra nattskiftet", dict(act=None)),
 ]
 

@@ -63,7 +63,7 @@ CASES = [
     ("en", "Reply no later than the next working day", []),
     ("nb", "Ingen alvorlige avvik ved neste tilsyn", [("Ingen", Q)]),
     ("nb", "Holde et frokostseminar for kunder hvert kvartal", [("et", Q)]),
-    ("nb", "Lage en ny velkomstguide", [("en", WORD)]),
+    ("nb", "Lage en ny turistbrosjyre", [("en", WORD)]),
     # --- placeholders in every common form
     ("en", "Grow partner revenue to $X", [("$X", PH)]),
     ("en", "Raise £Q from the winter appeal", [("£Q", PH)]),

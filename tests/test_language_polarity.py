@@ -21,7 +21,7 @@ CASES = [
     ("en", "Improve median delivery from 5 days to 3 days", -1, "3 days"),
     (
         "nb",
-        "Forbedre saksbehandlingstiden for startlån fra 30 til 20 dager",
+        "Forbedre saksbehandlingstiden for parkeringstillatelser fra 30 til 20 dager",
         -1,
         "saksbehandlingstiden",
     ),
@@ -46,7 +46,7 @@ CASES = [
     ("nb", "Forbedre oppetiden på kassasystemet fra 99,0 % til 99,7 %", 1, "oppetiden"),
     ("nb", "Forbedre andelen elever som fullfører fra 78 % til 85 %", 1, "andelen"),
     # --- the words cannot say
-    ("en", "Improve the price-match rate of competitors' offers", 1, "rate"),
+    ("en", "Improve the pick rate of promoted items", 1, "rate"),
     ("en", "Improve onboarding from 3 steps to 5 steps", 0, None),
     ("nb", "Forbedre tidsplanen for prosjektet fra 4 til 6 faser", 0, None),
 ]

@@ -117,9 +117,9 @@ class Analysis:
     event: TextSpan | None = None
     business_as_usual: TextSpan | None = None  # "maintain", "opprettholde", "fortsette"
     new_items: bool = False  # counts of new things: "Ti nye blogginnlegg", "Hire 2 engineers"
-    # a count that measures output or gains, not the scope of a task: "Lage tre nye
-    # helgepakker", "Publish 12 case studies", "Få 500 nye medlemmer"; not "Oppgradere 120
-    # nettstasjoner", "Launch on-demand buses in 4 zones", "Launch 3 learning hubs"
+    # a count that measures output or gains, not the scope of a task: "Lage fire nye
+    # kurspakker", "Publish 10 guides", "Få 300 nye medlemmer"; not "Oppgradere 80 gatelys",
+    # "Launch a service in 5 towns", "Launch 2 pilots" (a launch counts only new things)
     output_count: bool = False
     statement_words: int = 0  # words before the reason clause (the statement's own length)
     # every number-like token and what it is ("SAML 2.0": an identifier), in text order

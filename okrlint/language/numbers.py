@@ -346,7 +346,7 @@ class Scanner:
             return True
         p = _prev(doc, i)
         if p >= 0 and doc[i].is_title and doc[p].is_title and doc[p].is_alpha:
-            return False  # inside a name: "Too Good To Go"
+            return False  # inside a run of capitalised words: a name
         n = _next(doc, i + 1)
         if n >= len(doc):
             return False
@@ -833,7 +833,7 @@ class Scanner:
             return True
         if n >= len(doc) or not doc[n].is_alpha:
             return True
-        # "the 2024 impact report", "our 2025 plan": a year names which one, a count after
+        # "the 2024 survey", "our 2025 plan": a year names which one, a count after
         # "the" would be written with its thousands ("the 2,000 largest stores")
         if prev in lex.markers.get("definite", frozenset()):
             return True
@@ -941,7 +941,7 @@ class Scanner:
             return False
         if doc[letter].is_upper:
             return nxt.is_lower
-        # a lower-case letter right after the verb: "Close x enterprise deals"
+        # a lower-case letter right after the opening verb: "Sign x partners"
         return p >= 0 and doc[p].lower_ in lex.verb_forms and p == self._first_word()
 
 
