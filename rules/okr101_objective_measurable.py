@@ -2,8 +2,12 @@
 
 What it does:
     Flags an objective that contains a measurable quantity — a number, a
-    percentage, an amount of money, or a multiplier such as "double" /
-    "doble". Years, quarters, dates, versions and deadlines are not quantities.
+    percentage, an amount of money, a duration target ("within 30 days"), a
+    multiplier such as "double" / "doble" or "twice as many" / "halvparten så
+    mange", a quantity with an unusual unit ("1TB++"), or an amount left as a
+    placeholder or redaction ("$L new revenue", "NOK X mill."). Years,
+    quarters, dates, deadlines, versions, standards, names with digits and
+    rankings are not quantities, nor "ingen"/"no".
 
 Why it matters:
     The article: "Dette er målbare og konkrete utsagn, så hvorfor er det ikke
@@ -72,6 +76,7 @@ RULE = Rule(
         bad("nb", "Kutte kostnadene med 2 mill. kr, fordi marginene er for lave"),
         bad("nb", "Halvere ventetiden i kundeservice"),
         bad("nb", "Reise NOK X mill. fra nye investorer"),
+        bad("nb", "Tilby 1TB+ lagring til alle elever, fordi prosjektene vokser"),
         bad("nb", "Halvparten så mange tapte bagasjekolli"),
         good(
             "nb",
@@ -91,6 +96,7 @@ RULE = Rule(
         bad("en", "Cut churn in half so that we can grow profitably"),
         bad("en", "Sign twenty new enterprise customers"),
         bad("en", "Raise $M in pledges during the spring appeal"),
+        bad("en", "Offer 1TB++ of storage to every student"),
         bad("en", "Serve twice as many walk-in patients on weekends"),
         good(
             "en", "Become the go-to coffee shop in Oslo, because we want to beat our biggest rival"

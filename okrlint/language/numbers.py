@@ -30,7 +30,7 @@ Token = Tok  # the attributes of a spaCy Token, read once (see ``tokens``)
 # A written number: optional sign (a tolerance "±10" too), digits, and groups after "." or ",".
 NUMBER_RE = linear.compile(r"^[+±−-]?\d+(?:[.,]\d+)*$")
 # A number with letters glued on: "2x", "10k", "24h", "5min", "1st".
-GLUED_RE = linear.compile(r"^([+±−-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)$")
+GLUED_RE = linear.compile(r"^([+±−-]?\d+(?:[.,]\d+)*)([^\W\d_]+|×)\+*$")  # "1TB++": at least
 # A rating on a scale: "4.5/5", "7/10", "4,2/5" (numerator no larger than the scale).
 SCORE_RE = linear.compile(r"^(\d+(?:[.,]\d+)?)/(5|6|7|10|100)$")
 # A ratio: "24:1", "3,5:1" (the same on both sides, "1:1", names a meeting, not a level).
@@ -597,6 +597,8 @@ class Scanner:
             self.blocked.update(range(i, end))
             return None
         value, kind, unit, end = self._unit(core)
+        while end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+            end += 1  # "50+ partners": at least 50
         if prefix_unit is not None:
             kind, unit = QuantityKind.CURRENCY, prefix_unit
         elif kind is QuantityKind.ABSOLUTE and self._is_year(i, core, value):
