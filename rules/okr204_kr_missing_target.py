@@ -36,6 +36,8 @@ def check(kr: KeyResult, ctx: RuleContext):
     ends = stated(kr, analysis, ctx)
     if ends.baseline is None or ends.has_target or ends.baseline.placeholder:
         return  # no start, an end somewhere (text, field or limit), or "fra x" (OKR205)
+    if analysis.business_as_usual is not None:
+        return  # "Keep the current 99.9 % uptime": the level today is the target
     if ends.baseline_field is not None:
         value = getattr(kr, ends.baseline_field)
         yield Violation(
@@ -132,6 +134,7 @@ RULE = Rule(
         good("en", "Repeat business from 3 out of 4 clients"),
         good("en", "Grow revenue by 20% from $2M"),
         good("en", "Reduce late deliveries to 20 per week (baseline 120)"),
+        good("en", "Keep the current 99.9 % uptime through the migration"),
         good(
             "en",
             "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"

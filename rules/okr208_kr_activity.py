@@ -150,7 +150,7 @@ RULE = Rule(
         bad("en", "Launch 3 pop-up clinics in rural towns"),
         bad("en", "Upgrade 40 ticket machines"),
         bad("en", "Online booking live in all branches by May"),
-        bad("en", "Staff handbook revised to match the new leave policy"),
+        bad("en", "Staff handbook rewritten for the new leave policy"),
         bad("en", "Door-to-door outreach to every tenant in arrears"),
         good("en", "Launch 2 new self-service features in the app"),
         good("en", "Appoint three fire wardens for the new building"),

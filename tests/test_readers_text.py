@@ -349,3 +349,18 @@ def test_an_owner_with_a_bracketed_note_still_labels_an_objective() -> None:
         "Nøkkelresultat 3",
         "Eksport til Japan fra 400 til 800 tonn",
     ]
+
+
+def test_a_numbered_stand_in_in_an_unlabelled_list_is_a_key_result() -> None:
+    doc = read_txt(
+        """
+        Objective for kulturhuset: Flere unge på konsertene, fordi de er publikummet vårt i morgen
+
+          • Selge 2 000 studentbilletter
+          • Nøkkelresultat 2
+        """
+    )
+    assert [kr.text for kr in doc.objectives[0].key_results] == [
+        "Selge 2 000 studentbilletter",
+        "Nøkkelresultat 2",
+    ]

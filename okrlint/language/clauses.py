@@ -474,7 +474,6 @@ def find_activity(
     lead: TextSpan | None,
     has_number: bool,
     end: int,
-    direction: TextSpan | None = None,
 ):
     """An activity, deliverable or ritual rather than an outcome."""
     label = lead.label if lead is not None else ""
@@ -494,8 +493,13 @@ def find_activity(
     if has_number or label in ("change", "maintain"):
         return None  # a change of a level is an outcome, whatever participle it holds
     found = _milestone(doc, lex, matches, lead, end)
-    if found is not None and direction is not None and direction.start != found.start:
-        return None  # "Fewer faults reported by drivers": a change of an outcome
+    if found is None:
+        return None
+    # "Fewer faults reported by drivers", "Better uptake by invited users": a change word
+    # before it makes the element an outcome, whatever participle describes it
+    changes = ("direction_up", "direction_down", "direction_better")
+    if any(doc[s].idx < found.start for key in changes for s, _ in matches.get(key, ())):
+        return None
     return found
 
 
@@ -518,13 +522,18 @@ def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: 
         if tok.idx >= end or i <= first:
             continue
         e = states.get(i)
-        participle = lex.lang == "en" and tok.is_alpha and len(tok.lower_) > 4
-        participle = participle and tok.lower_.endswith("ed") and tok.lower_ not in lex.verb_forms
+        low = tok.lower_
+        # a finished form of a task verb ("trained", "implementert"), not its base form
+        participle = low in _task_forms(lex) and low not in lex.activity_lemmas
         if e is None and not participle:
             continue
         if _after_a_noun(doc, i, lex) and _before_a_complement(doc, e or i + 1, lex):
             return span(doc, i, e or i + 1, "milestone")
     return None
+
+
+def _task_forms(lex: Lexicon) -> frozenset[str]:
+    return lex.verbs.get("activity", frozenset()) | lex.verbs.get("deliver", frozenset())
 
 
 def _after_a_noun(doc: Sequence[Token], i: int, lex: Lexicon) -> bool:

@@ -229,9 +229,7 @@ def analyse_doc(
             if h.quantity.placeholder
         ),
         lead_verb=lead,
-        activity=clauses.find_activity(
-            doc, lex, matches, lead, bool(real), clause_end, direction_span
-        ),
+        activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
         output_count=clauses.output_count(doc, hits, lex, lead),
         ritual=clauses.find_ritual(doc, lex, matches, lead),
         event=clauses.held_event(doc, lex, matches, lead),

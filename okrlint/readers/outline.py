@@ -277,7 +277,7 @@ class _Machine:
             mode = _KRS if kind is LabelKind.KEY_RESULTS else _ACTIONS
             if text is not None:
                 self.add(line, mode, strip_number_prefix(line, label.text_start))
-            elif is_item and self.mode == mode and label.number is not None:
+            elif is_item and label.number is not None and self._lists(mode):
                 # "• Key result 4" inside the list: a numbered stand-in for an element
                 # nobody wrote, not a new list
                 self.add(line, mode, line.start)
@@ -300,6 +300,10 @@ class _Machine:
             self.current.parent = text.text.strip("`*_ ") or None
         elif kind is LabelKind.LEVEL and text is not None and self.current is not None:
             self.current.level = text.text.strip("`*_ ").lower() or None
+
+    def _lists(self, mode: str) -> bool:
+        """Whether a list of ``mode`` elements is open (an unlabelled list holds key results)."""
+        return self.mode == mode or (mode == _KRS and self.mode == _IMPLICIT)
 
     def objective_label(self, line: Line, label: Label, text: Piece | None) -> None:
         if text is not None:
