@@ -258,6 +258,7 @@ CASES = [
     ("Fewer faults reported by bus drivers", dict(act=None)),
     ("More applicants pass at their first review", dict(act=None)),
     ("Door-to-door outreach to tenants who miss two payments", dict(act="activity")),
+    ("Training for 40 new volunteer drivers", dict(act="activity", out=False)),
 ]
 
 

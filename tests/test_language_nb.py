@@ -261,6 +261,7 @@ CASES = [
     ("Lansere to nye produktfunksjonaliteter", dict(act="deliver", out=True)),
     ("Lage fire nye kurspakker", dict(act="activity", out=True)),
     ("Færre avvik rapportert fra nattskiftet", dict(act=None)),
+    ("Opplæring av 120 vektere i førstehjelp", dict(act="activity", out=False)),
 ]
 
 

@@ -599,7 +599,9 @@ def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
     return None
 
 
-def output_count(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead) -> bool:
+def output_count(
+    doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead, matches: Matches
+) -> bool:
     """Whether a count measures output or gains rather than the scope of a task.
 
     After a task verb only a count in its object measures output, and only for verbs that
@@ -618,7 +620,10 @@ def output_count(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon, lead) 
     ]
     if not counts:
         return False
-    label = lead.label if lead is not None else ""
+    if lead is None:  # after a task noun heading the element a count is its scope
+        task = _opening_task(doc, lex, matches, None)  # "Training for 40 new volunteers"
+        return task is None or any(h.quantity.end <= task.start for h in counts)
+    label = lead.label
     if label not in ("activity", "deliver") or any(h.quantity.end <= lead.start for h in counts):
         return True  # no task verb, or a number heads the statement ("0 open findings")
     verb = lead.text.lower()
