@@ -77,6 +77,12 @@ CASES = [
     ("nb", "Verve [antall] nye medlemmer til korpset", [("[antall]", PH)]),
     ("nb", "Øke svarprosenten til ?? %", [("?? %", PH)]),
     ("nb", "Nøkkelresultat n", [("n", PH)]),
+    ("en", "Hold churn below <target>%", [("<target>%", PH)]),
+    ("en", "Lift repeat visits to XX.X %", [("XX.X %", PH)]),
+    ("en", "Sell ___ season tickets", [("___", PH)]),
+    ("en", "Key Result #6", [("6", PH)]),
+    ("nb", "Selge ___ sesongkort", [("___", PH)]),
+    ("nb", "Nøkkelresultat #4", [("#4", PH)]),
 ]
 
 

@@ -46,8 +46,12 @@ PRICE_DASH = ",-"
 PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "tba", "xx", "xxx", "nn", "x%", "xx%", "n%"})
 PLACEHOLDER_LETTERS = frozenset({"x", "y", "z", "n"})
 PLACEHOLDER_GLUED_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", re.IGNORECASE)
-# "[N]%" splits as "[" + "N]%".
+# "[N]%" splits as "[" + "N]%", "<target>%" as "<" + "target>%".
 PLACEHOLDER_CLOSING_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
+BRACKET_WORD_CLOSING_RE = linear.compile(r"^([^\W\d_]+)[\]>}]%?$")
+# Letters standing for digits around a decimal mark: "XX.X", "x,x".
+PLACEHOLDER_DIGITS_RE = linear.compile(r"^x{1,3}[.,]x{1,2}$", re.IGNORECASE)
+BLANK = "_"  # "Sell ___ units": a blank to fill in
 # Compiled once: these run at every number token.
 SEP_RE = linear.compile(r"[.,]")
 DAY_DOT_RE = linear.compile(r"^\d{1,2}\.$")
@@ -182,6 +186,7 @@ def _quantity_starters(lex: Lexicon) -> frozenset[str]:
         words |= PLACEHOLDER_WORDS | PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn", "?"}
         words |= set(OPEN_BRACKETS) | set(lex.articles) | set(lex.frequency_words)
         words |= set(lex.zero_words) | set("abcdefghijklmnopqrstuvwxyz")  # "$X", "£Y"
+        words |= {BLANK} | {f"{a}{m}{b}" for a in ("x", "xx", "xxx") for m in ".," for b in ("x", "xx")}
         found = _STARTERS[id(lex)] = (lex, frozenset(words))
     return found[1]
 
@@ -543,13 +548,15 @@ class Scanner:
             i = _next(doc, i + 1)
         j = phrase_at(doc, i, lex.stand_ins, longest=3)
         k = _next(doc, j)
+        if k < len(doc) and doc[k].text == "#":  # "Key Result #3"
+            k = _next(doc, k + 1)
         if j == i or k >= len(doc):
             return None
         rest = _next(doc, k + 1)
         while rest < len(doc) and doc[rest].is_punct:
             rest = _next(doc, rest + 1)
-        low = doc[k].lower_
-        slot = NUMBER_RE.match(doc[k].text) or low in PLACEHOLDER_LETTERS | PLACEHOLDER_WORDS
+        low = doc[k].lower_.lstrip("#")
+        slot = NUMBER_RE.match(low) or low in PLACEHOLDER_LETTERS | PLACEHOLDER_WORDS
         if rest < len(doc) or not slot:
             return None
         return self._hit(k, k + 1, None, QuantityKind.ABSOLUTE, None, placeholder=True)
@@ -879,6 +886,13 @@ class Scanner:
         low = tok.lower_
         if low in PLACEHOLDER_WORDS or PLACEHOLDER_GLUED_RE.match(tok.text):
             return i + 1
+        if PLACEHOLDER_DIGITS_RE.match(tok.text):
+            return i + 1
+        if low == BLANK and _glued_to_next(doc, i) and doc[i + 1].text == BLANK:
+            j = i
+            while j < len(doc) and doc[j].text == BLANK and (j == i or not doc[j - 1].whitespace_):
+                j += 1
+            return j
         if low == "?" and _glued_to_next(doc, i) and doc[i + 1].text == "?":
             j = i
             while j < len(doc) and doc[j].text == "?" and (j == i or not doc[j - 1].whitespace_):
@@ -900,6 +914,9 @@ class Scanner:
         doc, lex = self.doc, self.lex
         if i + 1 < len(doc) and PLACEHOLDER_CLOSING_RE.match(doc[i + 1].text):
             return i + 2  # "[N]%" is read as "[" + "N]%"
+        glued = BRACKET_WORD_CLOSING_RE.match(doc[i + 1].text) if i + 1 < len(doc) else None
+        if glued and glued.group(1).lower() in lex.placeholder_words:
+            return i + 2  # "<target>%" is read as "<" + "target>%"
         close = OPEN_BRACKETS[doc[i].text]
         j = i + 1
         while j < len(doc) and j <= i + 4 and doc[j].text != close:
