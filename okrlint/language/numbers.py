@@ -186,7 +186,8 @@ def _quantity_starters(lex: Lexicon) -> frozenset[str]:
         words |= PLACEHOLDER_WORDS | PLACEHOLDER_LETTERS | {"…", "...", "xx", "nn", "?"}
         words |= set(OPEN_BRACKETS) | set(lex.articles) | set(lex.frequency_words)
         words |= set(lex.zero_words) | set("abcdefghijklmnopqrstuvwxyz")  # "$X", "£Y"
-        words |= {BLANK} | {f"{a}{m}{b}" for a in ("x", "xx", "xxx") for m in ".," for b in ("x", "xx")}
+        words |= {BLANK} | {f"{a}{m}{b}" for a in ("x", "xx", "xxx") for m in ".," for b in "x"}
+        words |= {f"{a}{m}xx" for a in ("x", "xx", "xxx") for m in ".,"}  # "XX.X", "x,xx"
         found = _STARTERS[id(lex)] = (lex, frozenset(words))
     return found[1]
 
