@@ -6,8 +6,9 @@ What it does:
     multiplier such as "double" / "doble" or "twice as many" / "halvparten så
     mange", a quantity with an unusual unit ("1TB++"), or an amount left as a
     placeholder or redaction ("$L new revenue", "NOK X mill."). Years,
-    quarters, dates, deadlines, versions, standards, names with digits and
-    rankings are not quantities, nor "ingen"/"no".
+    quarters, dates, deadlines, versions, standards, names with digits,
+    rankings ("#1", "a top 10 employer", "de ti beste") and idioms ("double
+    down", "satse dobbelt") are not quantities, nor "ingen"/"no".
 
 Why it matters:
     The article: "Dette er målbare og konkrete utsagn, så hvorfor er det ikke
@@ -56,6 +57,8 @@ def _measures(quantity: Quantity, stand_ins: set[int]) -> bool:
         return quantity.start not in stand_ins
     if quantity.article:
         return False
+    if quantity.definite and quantity.kind is QuantityKind.ABSOLUTE:
+        return False  # "one of the ten best employers", "a top 10 bank": which ones, no amount
     written_as_word = not any(ch.isdigit() for ch in quantity.text)
     return not (written_as_word and quantity.kind is QuantityKind.ABSOLUTE and quantity.value == 1)
 
@@ -89,6 +92,8 @@ RULE = Rule(
         good("nb", "Effektiv utvikling av produktet"),
         good("nb", "Bli godkjent etter NS 3420 innen Q3, slik at vi kan by på kommunale anbud"),
         good("nb", "Et nabolag der ingen eldre sitter alene, fordi ensomhet gjør folk syke"),
+        good("nb", "Bli en av de ti beste arbeidsgiverne i regionen, fordi vi trenger folk"),
+        good("nb", "Satse dobbelt på bedriftsmarkedet, fordi marginene er bedre der"),
         bad("en", "Increase revenue by 30%"),
         bad("en", "Double the user base"),
         bad("en", "Grow ARR to $5M"),
@@ -108,5 +113,7 @@ RULE = Rule(
         good("en", "Win the mid-market segment by 2027"),
         good("en", "Earn the ISO 9001 badge so that public buyers shortlist us"),
         good("en", "Support OAuth 2.0 logins so partners can connect their apps"),
+        good("en", "Be a top 10 employer in the county, because hiring is our bottleneck"),
+        good("en", "Double down on the enterprise segment, since that is where margins are"),
     ),
 )

@@ -64,6 +64,10 @@ CASES = [
     ("nb", "Ingen alvorlige avvik ved neste tilsyn", [("Ingen", Q)]),
     ("nb", "Holde et frokostseminar for kunder hvert kvartal", [("et", Q)]),
     ("nb", "Lage en ny turistbrosjyre", [("en", WORD)]),
+    # --- idioms with a number word in them
+    ("en", "Double down on repeat customers", [("Double", WORD)]),
+    ("nb", "Satse dobbelt på turistmarkedet", [("dobbelt", WORD)]),
+    ("en", "Double repeat orders", [("Double", Q)]),
     # --- placeholders in every common form
     ("en", "Grow partner revenue to $X", [("$X", PH)]),
     ("en", "Raise £Q from the winter appeal", [("£Q", PH)]),

@@ -523,8 +523,10 @@ def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: 
             continue
         e = states.get(i)
         low = tok.lower_
-        # a finished form of a task verb ("trained", "implementert"), not its base form
+        # a finished form of a task verb ("trained", "implementert"), not its base or present
+        # form ("sets", "lager") or a gerund
         participle = low in _task_forms(lex) and low not in lex.activity_lemmas
+        participle = participle and not low.endswith(("s", "ing", "er"))
         if e is None and not participle:
             continue
         if _after_a_noun(doc, i, lex) and _before_a_complement(doc, e or i + 1, lex):

@@ -101,6 +101,8 @@ class Lexicon:
     # stand-ins ("Key result 4", "Nøkkelresultat n")
     placeholder_words: frozenset[str] = frozenset()
     stand_ins: frozenset[str] = frozenset()
+    # Idioms with a number word in them ("double down", "satse dobbelt")
+    idioms: frozenset[str] = frozenset()
     # Metric polarity (see ``clauses.metric_polarity``): word -> +1 (higher is better) or -1
     # (lower is better); heads that pass to what they measure (rates default to +1); the
     # prepositions that end a metric's noun phrase; whether compounds put their head last.
@@ -242,6 +244,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         zero_words=_forms(numbers.get("zero_words")),
         zero_not_before=_forms(numbers.get("zero_not_before")),
         placeholder_words=_forms(_section(data, "placeholders").get("words")),
+        idioms=_forms(numbers.get("idioms")),
         stand_ins=_forms(_section(data, "placeholders").get("stand_ins")),
         polarity_words=_polarity(_section(data, "polarity")),
         rate_heads=_forms(_section(data, "polarity").get("rate_heads")),

@@ -259,8 +259,25 @@ class Scanner:
 
     # ---- deadlines -------------------------------------------------------------------
 
+    def idioms(self) -> None:
+        """Idioms with a number word in them ("double down", "satse dobbelt"): blocked."""
+        lex, lowers = self.lex, self.doc.lowers
+        if not lex.idioms:
+            return
+        starts = _starts(lex.idioms)
+        for i, low in enumerate(lowers):
+            if low in starts:
+                end = phrase_at(self.doc, i, lex.idioms, longest=5)
+                if end > i:
+                    self.blocked.update(range(i, end))
+                    phrase = text_of(self.doc, i, end)
+                    for k in range(i, end):
+                        if lowers[k] in lex.number_words or lowers[k] in lex.multiplier_words:
+                            self._note(k, k + 1, NumberKind.WORD, f"part of «{phrase}»")
+
     def deadlines(self) -> list[tuple[int, int]]:
         """Token ranges of deadline phrases; their tokens are blocked for quantities."""
+        self.idioms()
         found: list[tuple[int, int]] = []
         lowers, markers = self.doc.lowers, _starts(self.lex.deadline_markers)
         i = 0
