@@ -231,6 +231,11 @@ CASES = [
         dict(base=(40, PCT), target=(65, PCT)),
     ),
     ("Reach 5,000 members, from 3,200 today", dict(target=(5000, None))),
+    ("Lift renewals to 80% (today 71%)", dict(base=(71, PCT), target=(80, PCT), amount=None)),
+    (
+        "Grow guest passes sold from 900 (2025) to 1,300",
+        dict(base=(900, None), target=(1300, None)),
+    ),
     ("Welcome every new member now", dict(base=None, has_number=False)),
     # --- placeholders where a target belongs
     ("Increase trial conversion to [target]", dict(ph=1, target=(None, None), dir=1)),

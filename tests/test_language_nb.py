@@ -236,6 +236,10 @@ CASES = [
     ("Saksbehandlingstid for startlån (baseline 21 dager)", dict(base=(21, "day"))),
     ("Nå 12 000 abonnenter innen Q4", dict(target=(12000, None), base=None)),
     (
+        "Øke andelen digitale kontrakter fra 40 % (2025) til 70 %",
+        dict(base=(40, "%"), target=(70, "%")),
+    ),
+    (
         "Startverdi 3,9 og målverdi 4,5 i brukerundersøkelsen",
         dict(base=(3.9, None), target=(4.5, None)),
     ),

@@ -145,6 +145,10 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     ("fra 2 innlegg i uka til 5", "from 2 per week to 15")."""
     to_words, rate = lex.markers.get("to", frozenset()), lex.markers.get("rate", frozenset())
     n = _next(doc, i)
+    if n < len(doc) and doc[n].text == "(":  # a note in brackets: "fra 40 % (2025) til 70 %"
+        close = next((k for k in range(n + 1, min(n + 5, len(doc))) if doc[k].text == ")"), None)
+        if close is not None:
+            n = _next(doc, close + 1)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
         n = _next(doc, n + 1)
     word = _next(doc, n + 1)
@@ -817,6 +821,7 @@ def complete_change(
                 for h in hits
                 if h.quantity.kind is QuantityKind.PERCENT
                 and h.quantity.end <= change.baseline.start
+                and h.quantity.start not in ends  # "to 80 % (today 71 %)": the target first
                 and direction != 0
             ),
             None,
