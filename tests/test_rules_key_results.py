@@ -332,7 +332,14 @@ def test_activities_that_measure_a_result_are_not_flagged() -> None:
     assert "OKR208" in codes("Sikkerhetsmøte om bord hver uke")
     assert "OKR208" in codes("Hold one open office hour per week for every module", "en")
     assert "OKR208" not in codes("Publisere ti videosaker i uka")
-    assert "OKR208" not in codes("Ta i bruk digitalt nattilsyn hos 60 brukere")
+
+
+def test_a_count_that_is_the_scope_of_a_task_does_not_make_it_an_outcome() -> None:
+    """LABELS.md: a task stays a task however many objects it covers."""
+    assert "OKR208" in codes("Ta i bruk digitalt nattilsyn hos 60 brukere")
+    assert "OKR208" in codes("Upgrade 40 ticket machines", "en")
+    assert "OKR208" not in codes("Lansere to nye produktfunksjonaliteter")
+    assert "OKR208" not in codes("Hire 4 new nurses", "en")
 
 
 def test_a_comparative_that_picks_things_out_is_not_vague() -> None:
