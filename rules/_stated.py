@@ -38,10 +38,14 @@ class Stated:
         return self.target is not None or self.amount is not None or self.limit
 
 
+# What people write in a field or table cell that has no value: a dash, "n/a".
+EMPTY_VALUES = frozenset({"", "-", "–", "—", "n/a", "na", "-/-"})
+
+
 def field_given(kr: KeyResult, name: str) -> bool:
-    """Whether a key result gives the field ``name`` a value."""
+    """Whether a key result gives the field ``name`` a value (a dash or "n/a" is none)."""
     value = getattr(kr, name, None)
-    return value is not None and str(value).strip() != ""
+    return value is not None and str(value).strip().lower() not in EMPTY_VALUES
 
 
 def start_field(kr: KeyResult) -> str | None:

@@ -2,8 +2,9 @@
 
 What it does:
     Flags a key result that states a change twice — as an amount ("40 %
-    høyere", "by 20 %", "doble", "halve", "1 000 nye", "10 more") and as a
-    baseline and target — when the two disagree by more than a tolerance:
+    høyere", "by 20 %", "doble", "halve", "1 000 nye", "10 more", "en økning
+    på 10 prosentpoeng") and as a baseline and target, in the text or as
+    fields and table columns — when the two disagree by more than a tolerance:
     "Få 40 % høyere omsetning, fra 100 000 kr til 150 000 kr" is +50 %, not
     +40 %. A percentage stated for a percentage metric may be read as
     percentage points or as a relative change; either reading that fits is
@@ -27,9 +28,10 @@ How to fix:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from okrlint.rules._key_results import amount, comparable, number, percent_change
+from okrlint.rules._stated import stated
 
 from okrlint.language.analysis import Change, QuantityKind
 from okrlint.model import Edit, Fix, KeyResult, Severity
@@ -47,10 +49,14 @@ class Reading:
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
     change = analysis.change
-    if change is None or change.amount is None or change.baseline is None:
+    if change is None or change.amount is None or change.amount.value is None:
         return
-    if change.target is None or change.amount.value is None:
+    ends = stated(kr, analysis, ctx)  # "Cut cancellations by 30 %" with baseline/target fields
+    if ends.baseline is None or ends.target is None:
         return
+    if ends.baseline.value is None or ends.target.value is None:
+        return
+    change = replace(change, baseline=ends.baseline, target=ends.target)
     values = comparable(change.baseline, change.target)
     if values is None or values[0] == 0:
         return
@@ -214,5 +220,13 @@ RULE = Rule(
         bad("en", "Lift repeat orders from 2,000 to 2,300 (+25 %)"),
         bad("en", "Grow the opt-in rate from 40 % to 46 %, an increase of 10 points"),
         good("en", "Grow the opt-in rate from 40 % to 46 %, an increase of 6 points"),
+        bad(
+            "en",
+            "objectives:\n  - title: Keep buses running, because riders need them\n"
+            "    key_results:\n      - title: Cut breakdowns by 30 %\n"
+            "        baseline: 200\n        target: 160\n"
+            "      - Buses on time from 88% to 94%\n",
+            document=True,
+        ),
     ),
 )

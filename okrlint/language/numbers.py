@@ -565,6 +565,8 @@ class Scanner:
         while i < len(doc) and doc[i].is_punct:
             i = _next(doc, i + 1)
         j = phrase_at(doc, i, lex.stand_ins, longest=3)
+        if j == i + 1 and doc[i].lower_ in lex.unit_phrases and not doc[i].is_upper:
+            return None  # "kr 62" is an amount; "KR 6" a stand-in
         k = _next(doc, j)
         if k < len(doc) and doc[k].text == "#":  # "Key Result #3"
             k = _next(doc, k + 1)
