@@ -18,6 +18,7 @@ from okrlint.language.numbers import (
     _cannot_start,
     _next,
     _prev,
+    _starts,
     lookup_at,
     phrase_at,
     with_unit,
@@ -43,8 +44,23 @@ def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     return _next(doc, j)
 
 
+# id(phrase table) -> (the table, every suffix of every phrase in it): the last token of a
+# phrase is one of them, so a token that is none ends no phrase (one look-up instead of three).
+_ENDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _ends(words: frozenset[str]) -> frozenset[str]:
+    found = _ENDS.get(id(words))
+    if found is None or found[0] is not words:
+        suffixes = frozenset(w[n:] for w in words for n in range(len(w)))
+        found = _ENDS[id(words)] = (words, suffixes)
+    return found[1]
+
+
 def _phrase_ending(doc: Tokens, end: int, words: frozenset[str]) -> int:
     """Start of a phrase from ``words`` that ends just before token ``end``; -1 when none."""
+    if not 0 < end <= len(doc) or doc[end - 1].lower_ not in _ends(words):
+        return -1
     for n in (3, 2, 1):
         start = end - n
         if start >= 0 and lookup_at(doc, start, words, n)[0] == end:
@@ -269,15 +285,18 @@ def _reason_clauses(doc: Sequence[Token], lex: Lexicon) -> list[int]:
     not_after = markers.get("reason_conjunction_not_after", frozenset())
     first = _first_word(doc, lex)
     found = []
-    for i, low in enumerate(doc.lowers if isinstance(doc, Tokens) else [t.lower_ for t in doc]):
+    lowers = doc.lowers if isinstance(doc, Tokens) else [t.lower_ for t in doc]
+    consequence_starts = _starts(consequences)
+    for i, low in enumerate(lowers):
         if i <= first:
             continue
-        if (low in conjunctions or low in free) and _lower_at(doc, _prev(doc, i)) not in not_after:
-            if _subject_and_verb(doc, _next(doc, i + 1), lex, verb=low not in free):
+        if low in conjunctions or low in free:
+            conj = _lower_at(doc, _prev(doc, i)) not in not_after
+            if conj and _subject_and_verb(doc, _next(doc, i + 1), lex, verb=low not in free):
                 found.append(i)
-        elif _after_break(doc, i):
+        elif low in consequence_starts:
             end = phrase_at(doc, i, consequences, longest=2)
-            if end > i and _finite(doc, _next(doc, end), lex):
+            if end > i and _after_break(doc, i) and _finite(doc, _next(doc, end), lex):
                 found.append(i)
     return found
 

@@ -171,7 +171,12 @@ def _starts(table: dict | frozenset) -> frozenset[str]:
     return found[1]
 
 
-_DIGIT = linear.compile(r"\d").search
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (as ``\\d`` matches); most tokens are words,
+    which one C call rules out."""
+    return not text.isalpha() and any(ch.isdecimal() for ch in text)
+
+
 _STARTERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
@@ -288,7 +293,7 @@ class Scanner:
                 self.blocked.update(range(i, end))
                 phrase = text_of(self.doc, i, end)
                 for k in range(i, end):
-                    if _DIGIT(lowers[k]) or lowers[k] in self.lex.number_words:
+                    if _has_digit(lowers[k]) or lowers[k] in self.lex.number_words:
                         self._note(k, k + 1, NumberKind.DATE, f"part of the deadline «{phrase}»")
                 i = end
             else:
@@ -472,7 +477,7 @@ class Scanner:
         i = 0
         while i < len(self.doc):
             low = lowers[i]
-            if i in self.blocked or not (low in starters or "%" in low or _DIGIT(low)):
+            if i in self.blocked or not (low in starters or "%" in low or _has_digit(low)):
                 i += 1  # no digit, number word, unit prefix or placeholder: nothing starts here
                 continue
             hit = self._placeholder(i) or self._quantity(i)
@@ -488,7 +493,7 @@ class Scanner:
         """Tokens with digits that nothing read: part of a word or a code ("EXC3", "K-12")."""
         covered = {k for h in hits for k in range(h.start, h.end)}
         for i, low in enumerate(self.doc.lowers):
-            if i in covered or i in self.readings or not _DIGIT(low):
+            if i in covered or i in self.readings or not _has_digit(low):
                 continue
             if any(s <= i < e for s, e in self._noted.items()):
                 continue

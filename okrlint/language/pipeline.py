@@ -238,8 +238,16 @@ def analyse_doc(
         statement_words=sum(
             1 for t in doc if t.idx < clause_end and not (t.is_punct or t.is_space)
         ),
-        numbers=_number_readings(hits, [h for h in read if h not in hits], numbers or {}),
+        numbers=_number_readings(hits, _dropped(read, hits), numbers or {}),
     )
+
+
+def _dropped(read: list, kept: list) -> list:
+    """The hits read but not kept (determiners dropped again), by identity."""
+    if len(read) == len(kept):
+        return []
+    ids = {id(h) for h in kept}
+    return [h for h in read if id(h) not in ids]
 
 
 def _slot_label(hit, doc: Tokens) -> str:
