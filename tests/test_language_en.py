@@ -232,6 +232,10 @@ CASES = [
     ),
     ("Reach 5,000 members, from 3,200 today", dict(target=(5000, None))),
     ("Lift renewals to 80% (today 71%)", dict(base=(71, PCT), target=(80, PCT), amount=None)),
+    ("Cut late invoices per quarter (2025: 340)", dict(base=(340, None), target=None)),
+    ("Improve CSAT (Q1: 4.1)", dict(base=(4.1, None), target=None)),
+    ("Grow donors from last year's 1,200", dict(base=(1200, None), target=None)),
+    ("Reduce missed collections (currently running at 120 a week)", dict(base=(120, None))),
     (
         "Grow guest passes sold from 900 (2025) to 1,300",
         dict(base=(900, None), target=(1300, None)),

@@ -239,6 +239,10 @@ CASES = [
         "Øke andelen digitale kontrakter fra 40 % (2025) til 70 %",
         dict(base=(40, "%"), target=(70, "%")),
     ),
+    ("Redusere purringer per kvartal (2025: 340)", dict(base=(340, None), target=None)),
+    ("Øke antall givere fra fjorårets 1 200", dict(base=(1200, None), target=None)),
+    ("Øke aktive brukere fra et nivå på 3 000", dict(base=(3000, None), target=None)),
+    ("Gå fra en til tre leveranser i uka", dict(base=(1, None), target=(3, None))),
     (
         "Startverdi 3,9 og målverdi 4,5 i brukerundersøkelsen",
         dict(base=(3.9, None), target=(4.5, None)),

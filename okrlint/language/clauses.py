@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from okrlint import linear
 from okrlint.language.analysis import Change, QuantityKind, TextSpan
 from okrlint.language.lexicon import Lexicon
 from okrlint.language.numbers import (
@@ -26,6 +27,8 @@ from okrlint.language.numbers import (
 from okrlint.language.tokens import Tokens, text_of
 
 Matches = dict[str, list[tuple[int, int]]]
+# A period that labels a value: a year, a quarter, a half or a fiscal year.
+PERIOD_LABEL_RE = linear.compile(r"^(?:(?:19|20)\d{2}|q[1-4]|h[12]|k[1-4]|t[1-3]|fy\d{2,4})$")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
 LEADING_JUNK = frozenset(
     {"-", "*", "•", "·", "–", "—", "+", ")", "(", ".", ":", "[", "]", "#", "o"}
@@ -153,7 +156,20 @@ def starts_in_words(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     if _marker_before(doc, hit, lex.markers.get("baseline", frozenset()), lex) >= 0:
         return True
     start = _marker_before(doc, hit, lex.markers.get("baseline_after_break", frozenset()), lex)
-    return start >= 0 and _after_break(doc, start)
+    if start >= 0 and _after_break(doc, start):
+        return True
+    return _labelled_by_a_period(doc, hit)
+
+
+def _labelled_by_a_period(doc: Sequence[Token], hit: Hit) -> bool:
+    """ "(2025: 340)", "(Q1: 4,1)": a value labelled with a past period in brackets is where
+    the change starts."""
+    colon = _prev(doc, hit.start)
+    label = _prev(doc, colon)
+    opening = _prev(doc, label)
+    if colon < 0 or doc[colon].text != ":" or label < 0 or opening < 0:
+        return False
+    return doc[opening].text == "(" and bool(PERIOD_LABEL_RE.match(doc[label].lower_))
 
 
 def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:

@@ -370,8 +370,8 @@ class Scanner:
         if not (weak or medium):
             return True
         prev = _lower(doc, _prev(doc, i))
-        if prev in self.change_words:
-            return True
+        if prev in self.change_words and not (weak and self._before_a_noun(i)):
+            return True  # "fra en til tre", "til to"; not the article of "fra et nivå på 3 000"
         p = _prev(doc, i)
         if p >= 0 and doc[i].is_title and doc[p].is_title and doc[p].is_alpha:
             return False  # inside a run of capitalised words: a name
@@ -392,6 +392,19 @@ class Scanner:
         if weak:
             return False
         return nxt.is_alpha and not nxt.is_stop and low not in lex.number_words
+
+    def _before_a_noun(self, i: int) -> bool:
+        """Whether a content word follows token i (an article's noun), not a unit, count noun,
+        "new" word or number."""
+        doc, lex = self.doc, self.lex
+        n = _next(doc, i + 1)
+        if n >= len(doc) or not doc[n].is_alpha or doc[n].is_stop:
+            return False
+        low = doc[n].lower_
+        if low in lex.count_nouns or low in lex.scales or low in lex.number_words:
+            return False
+        new_words = lex.markers.get("new_words", frozenset())
+        return low not in new_words and lookup_at(doc, n, lex.unit_phrases)[1] is None
 
     def _core(self, i: int, *, strict: bool = True) -> _Core | None:
         """The number starting at token i: digits (with thousand groups) or number words."""
