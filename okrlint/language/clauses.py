@@ -913,7 +913,6 @@ def _change_span(
 
 RATE, COUNT = "rate", "count"  # heads that pass to what they measure
 METRIC_REACH = 8  # words of a metric's noun phrase that are read
-COMPLEMENT_PREPOSITIONS = frozenset({"of", "av"})  # "the share of …", "andelen av …"
 
 
 def metric_polarity(
@@ -972,13 +971,17 @@ def _metric_words(
             j += 1
         low = text_of(doc, i, j).lower()
         if low in lex.prepositions or low in stoppers:
-            head = text_of(doc, *words[-1]).lower() if words else ""
-            if low not in COMPLEMENT_PREPOSITIONS or _word_polarity(head, lex) not in (RATE, COUNT):
+            if low not in lex.complement_prepositions or not _counts_something(doc, words, lex):
                 break
         else:
             words.append((i, j))
         i = _next(doc, j)
     return words
+
+
+def _counts_something(doc: Sequence[Token], words: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether the metric so far is headed by a rate or a count ("the share", "antall …")."""
+    return any(_word_polarity(text_of(doc, s, e).lower(), lex) in (RATE, COUNT) for s, e in words)
 
 
 def _word_polarity(word: str, lex: Lexicon) -> int | str:

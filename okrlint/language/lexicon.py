@@ -110,6 +110,8 @@ class Lexicon:
     rate_heads: frozenset[str] = frozenset()
     count_heads: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    complement_prepositions: frozenset[str] = frozenset()
+    speed_words: frozenset[str] = frozenset()
     compound_heads: bool = False
     # Reason clauses (see ``clauses.find_reason``): finite verbs, and the present-tense ending
     # that marks one after a subject ("slipper")
@@ -250,6 +252,8 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         rate_heads=_forms(_section(data, "polarity").get("rate_heads")),
         count_heads=_forms(_section(data, "polarity").get("count_heads")),
         prepositions=_forms(_section(data, "polarity").get("prepositions")),
+        complement_prepositions=_forms(_section(data, "polarity").get("complement_prepositions")),
+        speed_words=_forms(_section(data, "polarity").get("speed")),
         compound_heads=bool(_section(data, "polarity").get("compound_heads")),
         finite_verbs=_forms(data.get("finite_verbs")),
         finite_ending=str(data.get("finite_ending") or ""),

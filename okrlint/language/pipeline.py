@@ -202,12 +202,15 @@ def analyse_doc(
     polarity, polarity_span = (
         clauses.metric_polarity(doc, hits, lex, direction_span) if better else (0, None)
     )
-    if better and polarity == 0 and change is not None:
+    ends = [q for q in (change.baseline, change.target) if q is not None] if change else []
+    timed = bool(ends) and all(q.kind is QuantityKind.DURATION for q in ends)
+    speed = polarity_span is not None and polarity_span.text.lower() in lex.speed_words
+    if better and timed and speed:
+        polarity = -1  # "speed of answer from 40 to 55 seconds": a time
+    if better and polarity == 0 and timed:
         # a duration is a time, and for times lower is better: "Raskere levering fra 3 til 5 dager"
-        ends = [q for q in (change.baseline, change.target) if q is not None]
-        if ends and all(q.kind is QuantityKind.DURATION for q in ends):
-            last = ends[-1]
-            polarity, polarity_span = -1, TextSpan(last.start, last.end, last.text, "duration")
+        last = ends[-1]
+        polarity, polarity_span = -1, TextSpan(last.start, last.end, last.text, "duration")
     return Analysis(
         lang=lex.lang,
         text=doc.text,
