@@ -39,7 +39,7 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._stated import field_given
+from okrlint.rules._stated import field_given, field_quantity
 
 from okrlint.language.analysis import Analysis, QuantityKind, TextSpan
 from okrlint.model import KeyResult, Severity
@@ -55,7 +55,7 @@ WHAT = {
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
     marker = analysis.activity
-    if marker is None or _measured(analysis, marker) or _fields_measure(kr):
+    if marker is None or _measured(analysis, marker) or _fields_measure(kr, analysis, ctx):
         return
     what = WHAT.get(marker.label, "an activity")
     yield Violation(
@@ -66,10 +66,21 @@ def check(kr: KeyResult, ctx: RuleContext):
     )
 
 
-def _fields_measure(kr: KeyResult) -> bool:
-    """A baseline, current value or target given as a field (or a table's column) measures the
-    key result, whatever its words say ("Lifts ready for use at 07:00 | 88 % | 96 %")."""
-    return any(field_given(kr, name) for name in ("baseline", "current", "target"))
+def _fields_measure(kr: KeyResult, analysis: Analysis, ctx: RuleContext) -> bool:
+    """Whether baseline / current / target fields (or a table's columns) measure the key
+    result: a level that changes from one value to another, or a percentage, amount or
+    duration ("Lifts ready for use at 07:00 | 88 % | 96 %"). A lone count measures what a
+    count written in the text would: output after a verb that produces it ("Publish case
+    studies", target 12), not the scope of a task or events held ("Run workshops", target 6)."""
+    given = [name for name in ("baseline", "current", "target") if field_given(kr, name)]
+    if not given:
+        return False
+    if len(given) > 1 and "target" in given:
+        return True
+    values = [field_quantity(kr, name, ctx) for name in given]
+    if any(q is not None and q.kind is not QuantityKind.ABSOLUTE for q in values):
+        return True
+    return analysis.event is None and analysis.ritual is None and analysis.count_is_output
 
 
 def _measured(analysis: Analysis, marker: TextSpan) -> bool:
@@ -155,5 +166,19 @@ RULE = Rule(
         good("en", "Launch 2 new self-service features in the app"),
         good("en", "Appoint three fire wardens for the new building"),
         good("en", "Fewer faults reported by bus drivers"),
+        bad(
+            "en",
+            "objectives:\n  - title: Win the region's SMEs, because they buy on trust\n"
+            "    key_results:\n      - title: Run customer workshops\n        target: 6\n"
+            "      - title: Upgrade ticket machines\n        target: 40\n",
+            document=True,
+        ),
+        good(
+            "en",
+            "objectives:\n  - title: Win the region's SMEs, because they buy on trust\n"
+            "    key_results:\n      - title: Publish customer stories\n        target: 10\n"
+            "      - title: Hire account managers\n        target: 3\n",
+            document=True,
+        ),
     ),
 )

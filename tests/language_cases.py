@@ -28,6 +28,7 @@ def check(a: Analysis, exp: dict) -> None:
         "bau": lambda: a.business_as_usual is not None,
         "items": lambda: a.new_items,
         "out": lambda: a.output_count,
+        "obj_out": lambda: a.count_is_output,
         "polarity": lambda: a.polarity,
         "event": lambda: a.event and a.event.text,
     }

@@ -270,6 +270,11 @@ CASES = [
     ("Lage fire nye kurspakker", dict(act="activity", out=True)),
     ("Færre avvik rapportert fra nattskiftet", dict(act=None)),
     ("Opplæring av 120 vektere i førstehjelp", dict(act="activity", out=False)),
+    # what a count given as a field would measure ("Publisere kundehistorier", target 10)
+    ("Publisere kundehistorier", dict(obj_out=True)),
+    ("Oppgradere gatelys til LED", dict(obj_out=False)),
+    ("Lansere nye funksjoner", dict(obj_out=True)),
+    ("Lansere læringssentre", dict(obj_out=False)),
 ]
 
 

@@ -121,6 +121,10 @@ class Analysis:
     # kurspakker", "Publish 10 guides", "Få 300 nye medlemmer"; not "Oppgradere 80 gatelys",
     # "Launch a service in 5 towns", "Launch 2 pilots" (a launch counts only new things)
     output_count: bool = False
+    # what a count of the opening verb's object would measure, wherever it is given (a target
+    # field, a table column): output ("Publish case studies", "Hire nurses", no verb at all),
+    # or the scope of a task ("Upgrade ticket machines", "Launch hubs")
+    count_is_output: bool = True
     statement_words: int = 0  # words before the reason clause (the statement's own length)
     # every number-like token and what it is ("SAML 2.0": an identifier), in text order
     numbers: tuple[NumberReading, ...] = ()

@@ -679,6 +679,25 @@ def output_count(
     return bool(objects) and verb in lex.produce_verbs
 
 
+def object_count_is_output(doc: Sequence[Token], lex: Lexicon, lead, matches: Matches) -> bool:
+    """What a count of the opening verb's object would measure, given anywhere (a target field,
+    a table column): output after a deliverable verb ("Publish case studies") or a producing
+    task verb ("Build dashboards"), after a launch-like verb only new things ("Launch new
+    stores"); the scope of any other task ("Upgrade ticket machines"). With no opening verb, a
+    count is output unless a task noun heads the element."""
+    if lead is None:
+        return _opening_task(doc, lex, matches, None) is None
+    verb = lead.text.lower()
+    if lead.label == "deliver":
+        if verb not in lex.milestone_verbs:
+            return True
+        after = _past_coordinated_verbs(doc, lead, lex)
+        return after < len(doc) and doc[after].lower_ in lex.markers.get("new_words", ())
+    if lead.label == "activity":
+        return verb in lex.produce_verbs
+    return True
+
+
 def _past_coordinated_verbs(doc: Sequence[Token], lead: TextSpan, lex: Lexicon) -> int:
     """The token after the opening verb and any verbs joined to it ("Hire and onboard …")."""
     k = next((i for i, t in enumerate(doc) if t.idx >= lead.end), len(doc))

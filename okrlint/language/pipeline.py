@@ -234,6 +234,7 @@ def analyse_doc(
         lead_verb=lead,
         activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
         output_count=clauses.output_count(doc, hits, lex, lead, matches),
+        count_is_output=clauses.object_count_is_output(doc, lex, lead, matches),
         ritual=clauses.find_ritual(doc, lex, matches, lead),
         event=clauses.held_event(doc, lex, matches, lead),
         business_as_usual=clauses.business_as_usual(doc, matches, lead, before=clause_end),
