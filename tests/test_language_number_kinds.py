@@ -63,6 +63,10 @@ CASES = [
     ("en", "Reply no later than the next working day", []),
     ("nb", "Ingen alvorlige avvik ved neste tilsyn", [("Ingen", Q)]),
     ("nb", "Holde et frokostseminar for kunder hvert kvartal", [("et", Q)]),
+    ("en", "Run a reading challenge every school holiday", [("a", Q)]),
+    ("en", "Open a pop-up stall in every market town", []),
+    ("nb", "Holde et åpent møte hver torsdag", [("et", Q)]),
+    ("nb", "Sende nyhetsbrev hver måned", []),
     ("nb", "Lage en ny turistbrosjyre", [("en", WORD)]),
     # --- idioms with a number word in them
     ("en", "Double down on repeat customers", [("Double", WORD)]),

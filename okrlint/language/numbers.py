@@ -521,11 +521,21 @@ class Scanner:
         if not phrases:
             return found
         lowers, starts = self.doc.lowers, _starts(phrases)
+        every = self.lex.markers.get("per_period_words", frozenset())
+        periods = self.lex.markers.get("period_nouns", frozenset())
         for i, low in enumerate(lowers):
             if low in starts:
                 end = phrase_at(self.doc, i, phrases, longest=3)
                 if end > i:
                     found[i] = end
+                    continue
+            if low in every:  # "every school holiday", "hver torsdag", "each night shift"
+                for k in (i + 1, i + 2):
+                    if k < len(lowers) and lowers[k] in periods:
+                        found[i] = k + 1
+                        break
+                    if k < len(lowers) and not self.doc[k].is_alpha:
+                        break
         return found
 
     def _period_ahead(self, i: int) -> int | None:
