@@ -581,15 +581,25 @@ def explain(rule: str) -> None:
     """Show what a rule checks, why it matters, how to fix it, and its examples."""
     from okrlint.config import find_config
     from okrlint.perfile import load_rules
-    from okrlint.registry import find_rule
+    from okrlint.registry import find_rule, suggest_rule
+    from okrlint.rule import ARTICLE
 
-    found = find_rule(load_rules(find_config(Path.cwd())), rule)
+    known = load_rules(find_config(Path.cwd()))
+    found = find_rule(known, rule)
     if found is None:
-        raise click.BadParameter(f"no rule {rule!r}; 'okrlint rules' lists them", param_hint="RULE")
+        close = suggest_rule(known, rule)
+        hint = f"did you mean '{close}'? " if close else ""
+        raise click.BadParameter(
+            f"no rule {rule!r}; {hint}'okrlint rules' lists them", param_hint="RULE"
+        )
     state = "on by default" if found.enabled else "off by default (enable with --extend-select)"
     click.echo(f"{found.code} {found.name} [{found.severity.value}, {state}]\n")
-    click.echo(f"{found.summary}\n")
-    click.echo(found.doc.strip() + "\n")
+    doc = found.doc.strip()
+    if doc.partition("\n")[0].strip() != found.summary.strip():  # one summary line, not two
+        click.echo(f"{found.summary}\n")
+    click.echo(doc + "\n")
+    if "the article" in doc.lower():
+        click.echo(f"The article quoted above: {ARTICLE}\n")
     if found.options:
         click.echo("Options (in [tool.okrlint.rules." + found.name + "]):")
         for key, value in found.options.items():

@@ -6,6 +6,7 @@ language layer gives it analyses, rules give it violations.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ from okrlint.model import (
     Severity,
     Span,
 )
+from okrlint.registry import did_you_mean
 from okrlint.rule import Rule, RuleContext, Target, Violation, names_rule
 
 RULE_SETTING_KEYS = ("severity", "enabled")
@@ -42,9 +44,7 @@ _matches = names_rule
 def _check_selectors(rules: Sequence[Rule], selectors: Iterable[str], where: str) -> None:
     for sel in selectors:
         if not any(_matches(rule, sel) for rule in rules):
-            names = [r.code for r in rules] + [r.name for r in rules]
-            close = difflib.get_close_matches(sel, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(rules, sel)
             raise ConfigError(f"unknown rule or prefix '{sel}' in {where}{hint}")
 
 
@@ -84,8 +84,7 @@ def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str,
     for key, table in config.rule_settings.items():
         rule = by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
         if rule is None:
-            close = difflib.get_close_matches(key, list(by_key), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(rules, key)
             raise ConfigError(f"unknown rule '{key}' in [rules]{hint}", where)
         checked: dict[str, Any] = {}
         for opt, value in table.items():
@@ -190,22 +189,25 @@ def run_rules(
     analyses: Mapping[tuple[str, str], Any] | None = None,
     all_documents: Sequence[Document] | None = None,
     known_rules: Sequence[Rule] | None = None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Run the active rules over documents; findings sorted and suppressions applied.
 
     ``all_documents`` is the whole OKR set (for cross-file rules); findings are
     only reported for ``documents``. ``known_rules`` is every rule the run knows,
     selected or not (default: the built-in and plugin rules and the active ones).
+    ``today`` is the date rules see (default: the clock's).
     """
     if analyses is None:
         analyses = analyse(documents)
     the_set = tuple(all_documents) if all_documents is not None else tuple(documents)
     known = _known(active, known_rules)
+    today = today or dt.date.today()
     findings: list[Finding] = []
     for doc in documents:
         found: list[Finding] = []
         for item in active:
-            found.extend(_run_one(doc, item, analyses, the_set, known))
+            found.extend(_run_one(doc, item, analyses, the_set, known, today))
         if found:
             suppressions = _Suppressions(doc, config)
             findings.extend(f for f in found if not suppressions.covers(f))
@@ -225,7 +227,7 @@ def _sort_key(f: Finding) -> tuple:
     return f.sort_key
 
 
-def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[Finding]:
+def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known, today) -> list[Finding]:
     """The findings of one rule on one document.
 
     Key-result and action rules share one context per objective: a context is frozen and
@@ -235,7 +237,9 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
     target = rule.target
     found: list[Finding] = []
     if target is Target.DOCUMENT:
-        ctx = RuleContext(doc, item.options, analyses, None, the_set, known_rules=known)
+        ctx = RuleContext(
+            doc, item.options, analyses, None, the_set, known_rules=known, today=today
+        )
         found.extend(_finding(doc, doc, rule, severity, v) for v in check(doc, ctx))
         return found
     for objective in doc.objectives:
@@ -249,7 +253,9 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
             elements = objective.actions
         if not elements:
             continue
-        ctx = RuleContext(doc, item.options, analyses, objective, the_set, known_rules=known)
+        ctx = RuleContext(
+            doc, item.options, analyses, objective, the_set, known_rules=known, today=today
+        )
         for element in elements:
             for v in check(element, ctx):
                 found.append(_finding(doc, element, rule, severity, v))

@@ -18,6 +18,7 @@ applies one). Offer none where the right text is a guess.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,11 @@ CODE_RE = linear.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why it matters", "How to fix")
 QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
+# "The article" that rule documentation quotes: the source of what a good OKR is.
+ARTICLE = (
+    "«OKR-eksempler for din bedrift» (OKR examples for your company), a blog post by "
+    "Futureworks, in Norwegian: https://futureworks.no/okr-eksempler-for-din-bedrift"
+)
 
 
 class Target(StrEnum):
@@ -85,6 +91,7 @@ class RuleContext:
     # every rule the run knows, selected or not (built-in, plugins, custom): what a
     # suppression comment may name
     known_rules: tuple[Rule, ...] = ()
+    today: dt.date | None = None  # the run's date (None: ask the clock), for hints that name one
 
     @property
     def lang(self) -> str:

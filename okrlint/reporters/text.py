@@ -31,19 +31,28 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(report: Report) -> str:
+    """One line that says what was checked and what was found; files that could not be read
+    are counted apart, never as checked."""
     s = report.summary()
-    files = _plural(s["files"], "file")
+    unread = s["errors"]
+    checked = s["files"] - unread
+    files = _plural(checked, "file")
     content = f"{_plural(s['objectives'], 'objective')}, {_plural(s['key_results'], 'key result')}"
-    errors = f"; {_plural(s['errors'], 'file')} could not be read" if s["errors"] else ""
+    not_read = f"{_plural(unread, 'file')} could not be read"
     if not s["findings"]:
-        return f"No problems found in {files} ({content}){errors}."
+        if not unread:
+            return f"No problems found in {files} ({content})."
+        if not checked:
+            return f"Nothing was checked: {not_read}."
+        return f"No problems found in {files} ({content}), but {not_read}."
     sev = s["by_severity"]
     parts = ", ".join(
         _plural(sev[k], w) for k, w in (("error", "error"), ("warning", "warning")) if sev[k]
     )
     info = f"{sev['info']} info" if sev["info"] else ""
     detail = ", ".join(p for p in (parts, info) if p)
-    return f"Found {_plural(s['findings'], 'problem')} ({detail}) in {files} ({content}){errors}."
+    tail = f"; {not_read}" if unread else ""
+    return f"Found {_plural(s['findings'], 'problem')} ({detail}) in {files} ({content}){tail}."
 
 
 def statistics(report: Report) -> str:
