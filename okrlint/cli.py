@@ -164,6 +164,12 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     metavar="N",
     help="Exit 1 when the overall quality score (0-100) is below N, even with --exit-zero.",
 )
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when the folders given hold no OKR file (default: exit 2, with what was "
+    "looked for), e.g. for a repository that has no OKRs yet.",
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
@@ -238,6 +244,7 @@ def check(
     fail_level,
     exit_zero,
     fail_under,
+    allow_empty,
     statistics,
     quiet,
     no_color,
@@ -334,6 +341,8 @@ def check(
         click.echo(stats_table(report))
         _baseline_statistics(report, stale)
     _job_summary(report)
+    if not report.files and not allow_empty and _nothing_to_check(paths, config):
+        return EXIT_ERROR
     if report.has_errors:
         return EXIT_ERROR
     if _below_score(report, fail_under):
@@ -422,6 +431,70 @@ def _unnamed_note(fmt: str | None, count: int) -> str:
         return f"read {what} (no 'Objective:' line or heading found)"
     what = "1 key result" if count == 1 else f"{count} key results"
     return f"read {what} under no objective (no objective column or heading above them)"
+
+
+def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
+    """The folders given expanded to no file at all: say so on stderr, with what was looked
+    for and what would find the OKRs that are there, and return True (exit 2: a CI check
+    that checks nothing must not pass). Files named one by one, as pre-commit names them,
+    may all be excluded (--force-exclude) without a word: then this returns False."""
+    from okrlint.files import look_around
+    from okrlint.reporters.sanitize import one_line
+
+    folders = [p for p in paths if p != "-" and Path(p).is_dir()]
+    if not folders:
+        return False
+    found = look_around(folders, config)
+    where = ", ".join(repr(one_line(f)) for f in folders)
+    say = lambda line="": click.echo(line, err=True)  # noqa: E731
+    say(f"okrlint: error: no OKR files found in {where}, so nothing was checked")
+    say(f"  looked for {_include_words(config)}")
+    shown = found.okr_files[:SHOWN_FILES]
+    if shown:
+        more = len(found.okr_files) - len(shown)
+        files = ", ".join(one_line(f) for f in shown) + (f" and {more} more" if more else "")
+        say(f"  these hold OKRs but are not included: {files}")
+        say(f"  to check them, add to {_config_name(config)}:")
+        for line in _include_setting(config, found.patterns):
+            say(f"      {line}")
+    for path, what in found.unread[:SHOWN_FILES]:
+        say(f"  {one_line(path)}: {what}")
+    if found.excluded:
+        shown_excluded = ", ".join(one_line(f) for f in found.excluded[:SHOWN_FILES])
+        say(f"  left out by 'exclude': {shown_excluded}")
+    if not (found.okr_files or found.unread or found.excluded):
+        say("  the folders hold no YAML, Markdown or text file with objectives in it")
+    say("  (name files to check them; --allow-empty lets a run on no files pass)")
+    return True
+
+
+SHOWN_FILES = 5
+
+
+def _include_words(config) -> str:
+    from okrlint.config import DEFAULT_INCLUDE
+
+    if config.include == DEFAULT_INCLUDE:
+        return (
+            "*.okr.yaml, *.okr.yml, *.okr.md and *.okr.txt files, and .yaml, .yml, .md and .txt "
+            "files under a folder named okrs/ or OKR/ (the default 'include')"
+        )
+    where = _display_path(config.origins.get("include") or config.source or "config")
+    return f"{', '.join(config.include)} ('include' in {where})"
+
+
+def _config_name(config) -> str:
+    return _display_path(config.source) if config.source else "pyproject.toml"
+
+
+def _include_setting(config, patterns: tuple[str, ...]) -> list[str]:
+    """The lines of config that would find the files: extend-include keeps what is there."""
+    import json
+
+    listed = ", ".join(json.dumps(p, ensure_ascii=False) for p in patterns)
+    if config.source and not config.source.endswith(".toml"):
+        return [f"extend-include: [{listed}]"]
+    return ["[tool.okrlint]", f"extend-include = [{listed}]"]
 
 
 def _below_score(report, fail_under: int | None) -> bool:

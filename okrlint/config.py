@@ -133,6 +133,7 @@ _KEYS = {
     "fail-level": ("fail_level", _severity),
     "language": ("language", _string),
     "include": ("include", _str_list),
+    "extend-include": ("include", _str_list),  # added to include (the default, if unset)
     "exclude": ("exclude", _str_list),
     "extend-exclude": ("exclude", _str_list),
     "rules": ("rule_settings", _rules_table),
@@ -178,6 +179,7 @@ def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
     check_values(data, where)
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    extend_include: tuple[str, ...] = ()
     for raw_key, value in data.items():
         key = str(raw_key).replace("_", "-")
         if key in EXTRA_SECTIONS:
@@ -189,11 +191,16 @@ def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
             raise ConfigError(f"unknown config key '{raw_key}'{hint}", where)
         attr, convert = _KEYS[key]
         converted = convert(key, value, where)
+        if key == "extend-include":
+            extend_include += converted
+            continue
         if attr == "exclude" and attr in values:
             converted = values[attr] + converted
         values[attr] = converted
     if "language" in values and values["language"] not in ("en", "nb"):
         raise ConfigError(f"'language' must be 'en' or 'nb', got {values['language']!r}", where)
+    if extend_include:
+        values["include"] = values.get("include", DEFAULT_INCLUDE) + extend_include
     origins = {attr: where for attr in values}
     return Config(**values, source=source, origins=origins, extra=extra)
 

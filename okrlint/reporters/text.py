@@ -39,6 +39,8 @@ def summary_line(report: Report) -> str:
     files = _plural(checked, "file")
     content = f"{_plural(s['objectives'], 'objective')}, {_plural(s['key_results'], 'key result')}"
     not_read = f"{_plural(unread, 'file')} could not be read"
+    if not s["files"]:
+        return "No OKR files found: nothing was checked."
     if not s["findings"]:
         if not unread:
             return f"No problems found in {files} ({content})."
