@@ -299,6 +299,7 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     bad = write(tmp_path, "b.okr.yaml", BAD_NB)
     proc = subprocess.run(
         [sys.executable, "-m", "okrlint", "check", str(bad)],
+        cwd=tmp_path,  # the cache goes to the current folder when no config is found
         capture_output=True,
         text=True,
         timeout=120,

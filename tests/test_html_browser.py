@@ -1,19 +1,21 @@
 """The HTML report in a real headless browser (Debian's chromium, driven by Playwright).
 
 It renders, the filters change what is visible, the console stays clean, injected markup
-stays text, and a screenshot is saved to test-artifacts/report.png for a human to look at.
+stays text, and a screenshot is taken; set OKRLINT_TEST_ARTIFACTS to a folder to keep it
+there (report.png, report-full.png) for a human to look at. Without it, the screenshots go
+to the test's temporary folder and the checkout is left as it was.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_okrlint
+from conftest import FIXTURES, run_okrlint
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -117,11 +119,12 @@ def test_rule_docs_open_with_one_click(report_page) -> None:
     docs.locator("summary").click()
 
 
-def test_no_console_errors_and_a_screenshot(report_page) -> None:
+def test_no_console_errors_and_a_screenshot(report_page, tmp_path: Path) -> None:
     page, events, _ = report_page
     assert events["console"] == []
-    ARTIFACTS.mkdir(exist_ok=True)
+    artifacts = Path(os.environ.get("OKRLINT_TEST_ARTIFACTS") or tmp_path)
+    artifacts.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
-    page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)
-    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    page.screenshot(path=str(artifacts / "report.png"), full_page=False)
+    page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)
+    assert (artifacts / "report.png").stat().st_size > 10_000
