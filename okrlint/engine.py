@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from okrlint.config import Config
@@ -166,9 +166,10 @@ def element_texts(documents: Iterable[Document]) -> dict[str, list[str]]:
         for element in doc.elements():
             if element.kind is ElementKind.OBJECTIVE and element.unnamed:
                 continue  # no text to analyse
-            by_lang[lang][element.text] = None
+            own = element.language or lang  # an element may be in another language than its file
+            by_lang[own][element.text] = None
             if isinstance(element, Objective) and element.why:
-                by_lang[lang][element.why] = None
+                by_lang[own][element.why] = None
     return {lang: list(texts) for lang, texts in by_lang.items()}
 
 
@@ -253,11 +254,15 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known, today) -
             elements = objective.actions
         if not elements:
             continue
+        own = objective.language if target is Target.OBJECTIVE else None
         ctx = RuleContext(
-            doc, item.options, analyses, objective, the_set, known_rules=known, today=today
+            doc, item.options, analyses, objective, the_set, known, today=today, language=own
         )
         for element in elements:
-            for v in check(element, ctx):
+            here = ctx
+            if element.language != ctx.language:  # a key result in another language: rare
+                here = replace(ctx, language=element.language)
+            for v in check(element, here):
                 found.append(_finding(doc, element, rule, severity, v))
     return found
 
@@ -265,9 +270,10 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known, today) -
 def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Finding:
     target = v.element if v.element is not None else element
     if isinstance(target, Document):
-        span, kind, text = target.span, _DOCUMENT, ""
+        span, kind, text, lang = target.span, _DOCUMENT, "", doc.language
     else:
         span, kind, text = target.span, target.kind._value_, target.text  # see score.element_key
+        lang = target.language or doc.language
     return Finding(
         path=doc.path,
         span=v.span or span,
@@ -280,6 +286,7 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
         text=text,
         highlight=v.highlight,
         fixes=v.fixes,
+        language=lang or "en",
     )
 
 

@@ -34,7 +34,7 @@ from okrlint.alignment import alignment_config, apply_levels
 from okrlint.config import Config
 from okrlint.engine import ActiveRule, analyse, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
-from okrlint.model import Document, Finding
+from okrlint.model import Action, Document, Finding, KeyResult, Objective
 from okrlint.registry import all_rules
 from okrlint.report import FileResult
 from okrlint.rule import Rule, Target
@@ -112,7 +112,34 @@ def _resolve_language(doc: Document, config: Config) -> Document:
         return replace(doc, language="en", language_source="default")
     from okrlint.language import detect_language
 
-    return replace(doc, language=detect_language("\n".join(texts)), language_source="detected")
+    language = detect_language("\n".join(texts))
+    return replace(
+        doc,
+        language=language,
+        language_source="detected",
+        objectives=tuple(_element_languages(o, language) for o in doc.objectives),
+    )
+
+
+def _element_languages(objective: Objective, around: str) -> Objective:
+    """An objective, its key results and actions with the language of each that clearly
+    differs from the one around it (the file's, then the objective's): one English objective
+    in a Norwegian file is read as English. Only for files whose language was detected: a
+    language the user set holds for every element."""
+    from okrlint.language import differing_language
+
+    own = differing_language(" ".join(filter(None, (objective.text, objective.why))), around)
+    inside = own or around
+
+    def of(element: KeyResult | Action):
+        lang = differing_language(element.text, inside) or inside
+        return element if lang == around else replace(element, language=lang)
+
+    key_results = tuple(of(kr) for kr in objective.key_results)
+    actions = tuple(of(a) for a in objective.actions)
+    if own is None and not any(e.language for e in (*key_results, *actions)):
+        return objective  # the common case: everything in the file's language
+    return replace(objective, language=own, key_results=key_results, actions=actions)
 
 
 def check_files(

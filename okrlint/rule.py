@@ -92,10 +92,14 @@ class RuleContext:
     # suppression comment may name
     known_rules: tuple[Rule, ...] = ()
     today: dt.date | None = None  # the run's date (None: ask the clock), for hints that name one
+    # the language of the element(s) being checked, when it is not the document's: an English
+    # objective in a Norwegian file gets English analysis, hints and quotes
+    language: str | None = None
 
     @property
     def lang(self) -> str:
-        return self.document.language or "en"
+        """The language of the element being checked ("en" or "nb")."""
+        return self.language or self.document.language or "en"
 
     def quote(self, text: str, limit: int = QUOTE_LIMIT) -> str:
         """The user's words quoted the way their language does: «…» in Norwegian.
@@ -109,8 +113,13 @@ class RuleContext:
         return f"«{text}»" if self.lang == "nb" else f"'{text}'"
 
     def analysis(self, element: Element | str) -> Analysis:
-        text = element if isinstance(element, str) else element.text
-        lang = self.document.language or "en"  # self.lang, inline: rules ask this very often
+        """The language layer's reading of an element (in its own language) or of a text (in
+        the language of the element being checked)."""
+        if isinstance(element, str):
+            text, lang = element, self.language
+        else:
+            text, lang = element.text, element.language
+        lang = lang or self.document.language or "en"  # inline: rules ask this very often
         found = self._analyses.get((lang, text))
         if found is None:  # an element nobody asked the language layer about
             from okrlint.language import analyse_texts

@@ -29,6 +29,7 @@ def finding_dict(f: Finding) -> dict:
         "suggestion": f.suggestion,
         "element": f.element,
         "text": f.text,
+        "language": f.language,  # the language the element was read in
     }
     if f.span.sheet is not None:  # a spreadsheet: lines are the sheet's rows
         data["sheet"] = f.span.sheet
