@@ -38,6 +38,7 @@ __all__ = ["RunOptions", "active_rules", "check", "load_rules", "read_input"]
 @dataclass(frozen=True)
 class RunOptions:
     stdin_filename: str | None = None
+    stdin: bytes | None = None  # what '-' reads instead of standard input (the Python API's text)
     language: str | None = None  # --language
     force_exclude: bool = False
     fmt: str | None = None  # force an input format
@@ -61,7 +62,7 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         return display, data
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read(limit + 1)
+        data = sys.stdin.buffer.read(limit + 1) if options.stdin is None else options.stdin
         if len(data) > limit:
             raise OkrlintError(too_big(f"more than {limit}", limit), display)
         return display, data
