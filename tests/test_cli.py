@@ -212,6 +212,7 @@ def test_json_contract(tmp_path: Path) -> None:
         "suggestion",
         "element",
         "text",
+        "language",
     }
     for finding in data["findings"]:
         assert set(finding) == keys
