@@ -105,7 +105,7 @@ def _run(paths: list[str], config: ConfigArg, options: RunOptions, found_from: P
         where = where or "<config>"
         return Report(
             files=(FileResult(path=where, errors=1),),
-            findings=(error_finding(where, exc.line, exc.message),),
+            findings=(error_finding(where, exc.line, exc.message, exc.column),),
         )
 
 

@@ -788,7 +788,7 @@ def _render_config(config) -> str:
     source = _display_path(config.source) if config.source else None
     head = f"# config file: {source}" if source else "# no config file found: built-in defaults"
     lines = [head, ""]
-    skip = {"source", "origins", "extra", "rule_settings"}
+    skip = {"source", "origins", "extra", "rule_settings", "positions"}
     for item in fields(config):
         if item.name in skip:
             continue
@@ -985,6 +985,8 @@ def _run(argv: list[str] | None) -> int | object:
         exc.show()
         code = EXIT_ERROR
     except OkrlintError as exc:
+        if exc.path and os.path.isabs(exc.path):  # a config found by walking up: say it short
+            exc.path = _display_path(exc.path)
         click.echo(f"okrlint: error: {exc}", err=True)
         code = EXIT_ERROR
     except BrokenPipeError:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from okrlint.config import Config
+from okrlint.config import Config, located
 from okrlint.errors import ConfigError
 from okrlint.model import (
     Action,
@@ -41,20 +41,28 @@ class ActiveRule:
 _matches = names_rule
 
 
-def _check_selectors(rules: Sequence[Rule], selectors: Iterable[str], where: str) -> None:
+def _check_selectors(
+    rules: Sequence[Rule], selectors: Iterable[str], config: Config, *keys: str
+) -> None:
+    """Every selector names a rule or prefix; an unknown one is an error at its key in the
+    config file (or without a place, when it came from the command line)."""
+    where = keys[0]
+    from_file = config.origins.get(where.replace("-", "_")) not in (None, "command line")
     for sel in selectors:
         if not any(_matches(rule, sel) for rule in rules):
-            hint = did_you_mean(rules, sel)
-            raise ConfigError(f"unknown rule or prefix '{sel}' in {where}{hint}")
+            message = f"unknown rule or prefix '{sel}' in {where}{did_you_mean(rules, sel)}"
+            if from_file:
+                raise located(config, message, *keys)
+            raise ConfigError(message)
 
 
 def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...]:
     """The rules to run, with their severity and validated options (ruff's semantics)."""
-    _check_selectors(rules, config.select or (), "select")
-    _check_selectors(rules, config.extend_select, "extend-select")
-    _check_selectors(rules, config.ignore, "ignore")
-    for globbed in config.per_file_ignores.values():
-        _check_selectors(rules, globbed, "per-file-ignores")
+    _check_selectors(rules, config.select or (), config, "select")
+    _check_selectors(rules, config.extend_select, config, "extend-select")
+    _check_selectors(rules, config.ignore, config, "ignore")
+    for glob, globbed in config.per_file_ignores.items():
+        _check_selectors(rules, globbed, config, "per-file-ignores", glob)
     settings = _rule_settings(rules, config)
 
     active: list[ActiveRule] = []
@@ -78,43 +86,43 @@ def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...
 
 def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str, Any]]:
     """Validate ``[tool.okrlint.rules.X]`` tables; keyed by rule code."""
-    where = config.source
     by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
     result: dict[str, dict[str, Any]] = {}
     for key, table in config.rule_settings.items():
         rule = by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
         if rule is None:
             hint = did_you_mean(rules, key)
-            raise ConfigError(f"unknown rule '{key}' in [rules]{hint}", where)
+            raise located(config, f"unknown rule '{key}' in [rules]{hint}", "rules", key)
         checked: dict[str, Any] = {}
-        for opt, value in table.items():
-            opt = str(opt).replace("-", "_")
+        for written, value in table.items():
+            at = ("rules", key, str(written))  # where an error about this option points
+            opt = str(written).replace("-", "_")
             if opt == "severity":
                 if not isinstance(value, str):
-                    raise ConfigError(f"rules.{key}.severity must be a string", where)
+                    raise located(config, f"rules.{key}.severity must be a string", *at)
                 try:
                     checked[opt] = Severity.parse(value)
                 except ValueError as exc:
-                    raise ConfigError(f"rules.{key}.severity: {exc}", where) from None
+                    raise located(config, f"rules.{key}.severity: {exc}", *at) from None
                 continue
             if opt == "enabled":
                 if not isinstance(value, bool):
-                    raise ConfigError(f"rules.{key}.enabled must be true or false", where)
+                    raise located(config, f"rules.{key}.enabled must be true or false", *at)
                 checked[opt] = value
                 continue
             if opt not in rule.options:
                 known = [*RULE_SETTING_KEYS, *rule.options]
                 close = difflib.get_close_matches(opt, known, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                raise ConfigError(
-                    f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}", where
-                )
+                message = f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}"
+                raise located(config, message, *at)
             default = rule.options[opt]
             if not _same_type(default, value):
-                raise ConfigError(
+                raise located(
+                    config,
                     f"rules.{key}.{opt} must be {type(default).__name__}, "
                     f"got {type(value).__name__} {value!r}",
-                    where,
+                    *at,
                 )
             if isinstance(value, int | float) and not isinstance(value, bool):
                 value = _option_number(f"rules.{key}.{opt}", value, default, where)
@@ -381,11 +389,11 @@ def path_matches(path: str, pattern: str, config: Config) -> bool:
     return glob_match(relative_to_root(Path(path), config), pattern)
 
 
-def error_finding(path: str, line: int | None, message: str) -> Finding:
+def error_finding(path: str, line: int | None, message: str, column: int | None = None) -> Finding:
     """The OKR000 finding for a file that could not be read or parsed."""
     return Finding(
         path=path,
-        span=Span.point(line or 1),
+        span=Span.point(line or 1, column or 1),
         code="OKR000",
         rule="parse-error",
         severity=Severity.ERROR,
