@@ -107,32 +107,30 @@ def _resolve_language(doc: Document, config: Config) -> Document:
         return doc
     if config.language:
         return replace(doc, language=config.language, language_source="config")
-    texts = [e.text for e in doc.elements()]
-    if not texts:
+    if not doc.objectives:
         return replace(doc, language="en", language_source="default")
-    from okrlint.language import detect_language
+    from okrlint.language.detect import Evidence, evidence
 
-    language = detect_language("\n".join(texts))
-    return replace(
-        doc,
-        language=language,
-        language_source="detected",
-        objectives=tuple(_element_languages(o, language) for o in doc.objectives),
-    )
+    # each element is read once: the file's evidence is the sum of its elements'
+    found = {id(e): evidence(e.text) for e in doc.elements()}
+    language = sum(found.values(), Evidence()).language
+    objectives = tuple(_element_languages(o, language, found) for o in doc.objectives)
+    return replace(doc, language=language, language_source="detected", objectives=objectives)
 
 
-def _element_languages(objective: Objective, around: str) -> Objective:
+def _element_languages(objective: Objective, around: str, found: dict) -> Objective:
     """An objective, its key results and actions with the language of each that clearly
     differs from the one around it (the file's, then the objective's): one English objective
     in a Norwegian file is read as English. Only for files whose language was detected: a
-    language the user set holds for every element."""
-    from okrlint.language import differing_language
+    language the user set holds for every element. ``found``: each element's evidence."""
+    from okrlint.language.detect import evidence
 
-    own = differing_language(" ".join(filter(None, (objective.text, objective.why))), around)
+    said = found[id(objective)] + evidence(objective.why) if objective.why else found[id(objective)]
+    own = said.differs_from(around)
     inside = own or around
 
     def of(element: KeyResult | Action):
-        lang = differing_language(element.text, inside) or inside
+        lang = found[id(element)].differs_from(inside) or inside
         return element if lang == around else replace(element, language=lang)
 
     key_results = tuple(of(kr) for kr in objective.key_results)

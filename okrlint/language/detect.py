@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from okrlint import linear
 from okrlint.language.lexicon import load_lexicon
@@ -34,10 +35,53 @@ def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(en_words - shared), frozenset(nb_words - shared)
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a text says about its language: words only English or only Norwegian has, and
+    the Norwegian letters æ, ø, å. Evidence adds up: the sum over a file's elements is the
+    evidence of the whole file, so each element is read once."""
+
+    en: int = 0
+    nb: int = 0
+    letters: int = 0
+
+    def __add__(self, other: Evidence) -> Evidence:
+        return Evidence(self.en + other.en, self.nb + other.nb, self.letters + other.letters)
+
+    def score(self, lang: str) -> float:
+        if lang == "en":
+            return float(self.en)
+        return self.nb + 2 * self.letters**0.5
+
+    @property
+    def language(self) -> str:
+        """'nb' when the evidence reads as Norwegian Bokmål, else 'en'."""
+        return "nb" if self.score("nb") > self.score("en") else "en"
+
+    def differs_from(self, around: str) -> str | None:
+        """The other language when the evidence for it is clear (see CLEAR_WORDS), else None."""
+        other = "nb" if around == "en" else "en"
+        theirs = self.score(other)
+        return (
+            other if theirs >= CLEAR_WORDS and theirs >= CLEAR_RATIO * self.score(around) else None
+        )
+
+
+def evidence(text: str) -> Evidence:
+    en_words, nb_words = _vocabularies()
+    en = nb = 0
+    for word in WORD_RE.findall(text or ""):
+        word = word.lower()
+        if word in en_words:
+            en += 1
+        elif word in nb_words:
+            nb += 1
+    return Evidence(en, nb, len(NORWEGIAN_LETTERS.findall(text or "")))
+
+
 def detect_language(text: str) -> str:
     """'nb' when the text reads as Norwegian Bokmål, else 'en'."""
-    scores = _scores(text)
-    return "nb" if scores["nb"] > scores["en"] else "en"
+    return evidence(text).language
 
 
 # An element is read in another language than its file's only on clear evidence: at least
@@ -49,21 +93,7 @@ CLEAR_WORDS = 2
 CLEAR_RATIO = 4
 
 
-def _scores(text: str) -> dict[str, float]:
-    en_words, nb_words = _vocabularies()
-    words = [w.lower() for w in WORD_RE.findall(text or "")]
-    nb_letters = 2 * len(NORWEGIAN_LETTERS.findall(text or "")) ** 0.5
-    return {
-        "en": float(sum(w in en_words for w in words)),
-        "nb": sum(w in nb_words for w in words) + nb_letters,
-    }
-
-
 def differing_language(text: str, around: str) -> str | None:
     """The language of ``text`` when it clearly is not ``around`` (the language of the file
     or objective it stands in), else None: an English objective in a Norwegian file."""
-    other = "nb" if around == "en" else "en"
-    scores = _scores(text)
-    if scores[other] >= CLEAR_WORDS and scores[other] >= CLEAR_RATIO * scores[around]:
-        return other
-    return None
+    return evidence(text).differs_from(around)
