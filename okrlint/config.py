@@ -20,13 +20,13 @@ table per rule::
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from okrlint import linear
 from okrlint.errors import ConfigError, OkrlintError
 from okrlint.model import Severity
 
@@ -267,7 +267,7 @@ def load_config_file(path: Path) -> Config | None:
     return parse_config(data, str(path), yaml_positions(text, str(path)))
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT = linear.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, path: str) -> ConfigError:
@@ -324,12 +324,12 @@ def find_config(start: Path) -> Config:
 
 Position = tuple[int, int]  # 1-based line and column of a key (or a table's name)
 
-_TOML_TABLE = re.compile(r"[ \t]*\[\[?[ \t]*(?P<name>[^\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?")
+_TOML_TABLE = linear.compile(r"[ \t]*\[\[?[ \t]*(?P<name>[^\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?")
 _TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-_TOML_KEY = re.compile(
+_TOML_KEY = linear.compile(
     rf"(?P<indent>[ \t]*)(?P<key>{_TOML_KEY_PART}(?:[ \t]*\.[ \t]*{_TOML_KEY_PART})*)[ \t]*="
 )
-_TOML_PARTS = re.compile(_TOML_KEY_PART)
+_TOML_PARTS = linear.compile(_TOML_KEY_PART)
 
 
 def _toml_key(dotted: str) -> tuple[str, ...]:

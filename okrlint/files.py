@@ -230,7 +230,7 @@ READ_LIMIT = 300  # of those, files read to see whether they hold OKRs
 READ_SIZE = 1_000_000  # bytes; larger files are not read for this
 SHOWN = 5  # files named in the explanation; the rest are counted
 # Files that talk about OKRs without being OKR documents (a README with examples).
-_NOT_OKR_NAME = re.compile(
+_NOT_OKR_NAME = linear.compile(
     r"(readme|changelog|changes|history|news|contributing|licen[cs]e|copying|authors|notice"
     r"|code_of_conduct|security|requirements[\w-]*)(\.[^/]*)?",
     re.IGNORECASE,
