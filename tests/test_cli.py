@@ -342,7 +342,7 @@ def test_a_missing_file_alone_says_nothing_was_checked(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.out == (
         "nope.okr.yaml:1: OKR000 no such file or directory\n\n"
-        "Nothing was checked: 1 file could not be read.\n"
+        "Nothing was checked; 1 file could not be read.\n"
     )
 
 
@@ -428,3 +428,8 @@ def test_the_quick_start_example_exits_1_as_the_readme_says() -> None:
     assert command is not None and "exits with status 1" in quick_start
     result = run_okrlint("check", "--no-cache", str(FIXTURES.parent / command.group(1)))
     assert result.code == 1, result.out + result.err
+
+
+def test_quiet_prints_no_summary_when_nothing_was_checked(tmp_path: Path) -> None:
+    result = run_okrlint("check", "--quiet", "nope.okr.yaml", cwd=tmp_path)
+    assert (result.code, result.out) == (2, "nope.okr.yaml:1: OKR000 no such file or directory\n")

@@ -39,7 +39,7 @@ def test_a_repository_whose_okrs_no_pattern_finds_exits_2_and_says_what_would(
     root = goals_repository(tmp_path / "repo")
     result = run_okrlint("check", ".", cwd=root)
     assert result.code == 2
-    assert result.out == "No OKR files found: nothing was checked.\n"
+    assert result.out == "No OKR files found, so nothing was checked.\n"
     assert result.err == (
         "okrlint: error: no OKR files found in '.', so nothing was checked\n"
         + DEFAULT_INCLUDE_WORDS
@@ -74,7 +74,7 @@ def test_allow_empty_opts_out(tmp_path: Path) -> None:
     root = goals_repository(tmp_path / "repo")
     result = run_okrlint("check", "--allow-empty", ".", cwd=root)
     assert result.code == 0
-    assert result.out == "No OKR files found: nothing was checked.\n"
+    assert result.out == "No OKR files found, so nothing was checked.\n"
     assert result.err == ""
 
 

@@ -40,12 +40,12 @@ def summary_line(report: Report) -> str:
     content = f"{_plural(s['objectives'], 'objective')}, {_plural(s['key_results'], 'key result')}"
     not_read = f"{_plural(unread, 'file')} could not be read"
     if not s["files"]:
-        return "No OKR files found: nothing was checked."
+        return "No OKR files found, so nothing was checked."
     if not s["findings"]:
         if not unread:
             return f"No problems found in {files} ({content})."
         if not checked:
-            return f"Nothing was checked: {not_read}."
+            return f"Nothing was checked; {not_read}."
         return f"No problems found in {files} ({content}), but {not_read}."
     sev = s["by_severity"]
     parts = ", ".join(
