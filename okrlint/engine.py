@@ -125,7 +125,10 @@ def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str,
                     *at,
                 )
             if isinstance(value, int | float) and not isinstance(value, bool):
-                value = _option_number(f"rules.{key}.{opt}", value, default, where)
+                try:
+                    value = _option_number(f"rules.{key}.{opt}", value, default, config.source)
+                except ConfigError as exc:
+                    raise located(config, exc.message, *at) from None
             checked[opt] = tuple(value) if isinstance(value, list) else value
         result[rule.code] = checked
     return result
