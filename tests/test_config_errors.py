@@ -102,9 +102,12 @@ def test_a_config_error_names_the_line_and_column_of_its_key(
     assert check(tmp_path, config_name, config) == f"okrlint: error: {error}\n"
 
 
-def test_a_yaml_syntax_error_has_its_line_and_column(tmp_path: Path) -> None:
+def test_a_yaml_syntax_error_has_its_line(tmp_path: Path) -> None:
     err = check(tmp_path, ".okrlint.yaml", "select: [OKR1\nignore: [OKR301]\n")
-    assert err.startswith("okrlint: error: .okrlint.yaml:2:7: invalid YAML: ")
+    assert err == (
+        "okrlint: error: .okrlint.yaml:2: could not parse YAML: while parsing a flow sequence; "
+        "expected ',' or ']', but got ':'\n"
+    )
 
 
 def test_the_same_rule_named_on_the_command_line_has_no_place(tmp_path: Path) -> None:
