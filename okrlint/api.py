@@ -41,7 +41,8 @@ def check_text(
 ) -> Report:
     """Check OKRs given as text: YAML, Markdown or plain text, as in a file.
 
-    ``format`` is ``"yaml"``, ``"markdown"`` or ``"text"`` (default: from the content).
+    ``format`` is ``"yaml"``, ``"markdown"``, ``"text"``, ``"csv"`` or ``"xlsx"`` (default:
+    from the content).
     ``language`` is ``"en"`` or ``"nb"`` for every element (default: the text's ``language:``
     key, else detected per objective and key result). ``config`` is a config file
     (``pyproject.toml`` or ``.okrlint.yaml``), a mapping of the keys of ``[tool.okrlint]``
@@ -52,9 +53,15 @@ def check_text(
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
     _check_choice("format", format, _formats())
     _check_choice("language", language, LANGUAGES)
-    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    # bytes pass through unchanged (invalid UTF-8 is reported at its byte, as in a file)
+    as_text = text if isinstance(text, str) else bytes(text).decode("utf-8", "surrogateescape")
     options = RunOptions(
-        stdin_filename=TEXT_NAME, stdin=data, language=language, fmt=format, use_cache=False, jobs=1
+        stdin_filename=TEXT_NAME,
+        text=as_text,
+        language=language,
+        fmt=format,
+        use_cache=False,
+        jobs=1,
     )
     return _run(["-"], config, options, found_from=None)
 

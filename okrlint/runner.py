@@ -38,14 +38,13 @@ __all__ = ["RunOptions", "active_rules", "check", "load_rules", "read_input"]
 @dataclass(frozen=True)
 class RunOptions:
     stdin_filename: str | None = None
-    stdin: bytes | None = None  # what '-' reads instead of standard input (the Python API's text)
     language: str | None = None  # --language
     force_exclude: bool = False
     fmt: str | None = None  # force an input format
     use_cache: bool = True  # --no-cache turns it off; stdin is never cached
     cache_dir: str | None = None  # --cache-dir
     jobs: int | None = None  # --jobs; None: every core when the input is large enough
-    text: str | None = None  # --text: check this string instead of files or stdin
+    text: str | None = None  # --text and the Python API: check this string, read as '-'
     today: dt.date | None = None  # the date rules see (the OKR301 hint's quarter); None: today
     # called as (stage, done, total) while files are read and checked: the CLI's progress bar
     progress: Callable[[str, int, int], None] | None = None
@@ -62,7 +61,7 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         return display, data
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read(limit + 1) if options.stdin is None else options.stdin
+        data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             raise OkrlintError(too_big(f"more than {limit}", limit), display)
         return display, data

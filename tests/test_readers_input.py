@@ -242,8 +242,8 @@ def test_any_input_reads_or_raises_okrlint_error(pieces: list[str], fmt: str) ->
         ),
         (
             "-",
-            b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml",
-            "an Excel spreadsheet, not text: copy the OKRs into a .yaml, .md or .txt file",
+            b"PK\x03\x04\x14\x00\x06\x00ppt/presentation.xml",
+            "a PowerPoint presentation, not text: copy the OKRs into a .md or .txt file",
         ),
         ("q3", b"%PDF-1.7\n\x00\x01", "a PDF, not text: copy its text into a .md or .txt file"),
         (
