@@ -463,7 +463,7 @@ def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
         shown_excluded = ", ".join(one_line(f) for f in found.excluded[:SHOWN_FILES])
         say(f"  left out by 'exclude': {shown_excluded}")
     if not (found.okr_files or found.unread or found.excluded):
-        say("  the folders hold no YAML, Markdown or text file with objectives in it")
+        say("  the folders hold no file okrlint reads with objectives in it")
     say("  (name files to check them; --allow-empty lets a run on no files pass)")
     return True
 
@@ -472,15 +472,23 @@ SHOWN_FILES = 5
 
 
 def _include_words(config) -> str:
+    """What 'include' looks for, in words: the default's two kinds of pattern summed up."""
     from okrlint.config import DEFAULT_INCLUDE
 
-    if config.include == DEFAULT_INCLUDE:
-        return (
-            "*.okr.yaml, *.okr.yml, *.okr.md and *.okr.txt files, and .yaml, .yml, .md and .txt "
-            "files under a folder named okrs/ or OKR/ (the default 'include')"
-        )
-    where = _display_path(config.origins.get("include") or config.source or "config")
-    return f"{', '.join(config.include)} ('include' in {where})"
+    if config.include != DEFAULT_INCLUDE:
+        where = _display_path(config.origins.get("include") or config.source or "config")
+        return f"{', '.join(config.include)} ('include' in {where})"
+    names = [p for p in DEFAULT_INCLUDE if "/" not in p]
+    folders = dict.fromkeys(p.split("/", 1)[0] + "/" for p in DEFAULT_INCLUDE if "/" in p)
+    suffixes = dict.fromkeys(p.rsplit("*", 1)[1] for p in DEFAULT_INCLUDE if "/" in p)
+    return (
+        f"{_and(names)} files, and {_and(list(suffixes))} files under a folder named "
+        f"{' or '.join(folders)} (the default 'include')"
+    )
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _config_name(config) -> str:

@@ -10,8 +10,9 @@ from conftest import FIXTURES, run_okrlint
 
 OKRS = (FIXTURES / "readers" / "en" / "okrs.yaml").read_text(encoding="utf-8")
 DEFAULT_INCLUDE_WORDS = (
-    "  looked for *.okr.yaml, *.okr.yml, *.okr.md and *.okr.txt files, and .yaml, .yml, .md "
-    "and .txt files under a folder named okrs/ or OKR/ (the default 'include')\n"
+    "  looked for *.okr.yaml, *.okr.yml, *.okr.md, *.okr.txt, *.okr.csv, *.okr.tsv and "
+    "*.okr.xlsx files, and .yaml, .yml, .md, .txt, .csv, .tsv and .xlsx files under a folder "
+    "named okrs/ or OKR/ (the default 'include')\n"
 )
 TAIL = "  (name files to check them; --allow-empty lets a run on no files pass)\n"
 
@@ -99,7 +100,7 @@ def test_an_empty_folder_says_it_holds_nothing_to_check(tmp_path: Path) -> None:
     assert result.err == (
         "okrlint: error: no OKR files found in 'empty', so nothing was checked\n"
         + DEFAULT_INCLUDE_WORDS
-        + "  the folders hold no YAML, Markdown or text file with objectives in it\n"
+        + "  the folders hold no file okrlint reads with objectives in it\n"
         + TAIL
     )
 
