@@ -40,6 +40,7 @@ import okrlint
 from okrlint import linear, model
 from okrlint.config import Config
 from okrlint.errors import OkrlintError
+from okrlint.i18n import Message
 from okrlint.model import Finding
 
 CACHE_DIR_NAME = ".okrlint_cache"
@@ -108,6 +109,10 @@ def _default(value: Any) -> Any:
                 data[name] = [span.line, span.column, span.end_line, span.end_column]
                 if span.sheet is not None:
                     data[name].append(span.sheet)
+        if cls is Finding:  # its message and hint know their catalogue entry: keep it
+            for name in ("message", "suggestion"):
+                if type(data[name]) is Message:
+                    data[name] = _message(data[name])
         data["@"] = cls.__name__
         return data
     if isinstance(value, frozenset | set):
@@ -115,17 +120,30 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot cache a {cls.__name__}")
 
 
+def _message(message: Message) -> dict:
+    """A message as its entry and values (the json module writes a str subclass as a plain
+    string, which would lose the translation)."""
+    values = [[k, _message(v) if type(v) is Message else v] for k, v in message.values]
+    return {"@m": [message.msgid, message.plural, message.count, message.context, values]}
+
+
 def _hook(data: dict) -> Any:
     tag = data.pop("@", None)
     if tag is None:
+        if "@m" in data:  # inner messages were rebuilt first: the hook works inside out
+            msgid, plural, count, context, values = data["@m"]
+            return Message(msgid, plural, count, context, tuple(map(tuple, values)))
         return frozenset(data["@s"]) if "@s" in data else data
     cls = _MODEL_TYPES[tag]  # an unknown tag raises: the entry is a miss
     spans, tuples, enums = _PLANS[tag]
     for key in spans:
         value = data.get(key)
         if type(value) is list:
-            if len(value) != 4 or not all(type(n) is int for n in value):
-                raise TypeError("a span is four whole numbers")
+            numbers, sheet = value[:4], value[4:]  # a spreadsheet's span names its sheet
+            if len(numbers) != 4 or not all(type(n) is int for n in numbers):
+                raise TypeError("a span is four whole numbers (and a sheet's name)")
+            if sheet and (len(sheet) != 1 or type(sheet[0]) is not str):
+                raise TypeError("a span is four whole numbers (and a sheet's name)")
             data[key] = _Span(*value)
     for key in tuples:  # the model holds tuples (of objects or numbers, never of lists)
         value = data.get(key)

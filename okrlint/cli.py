@@ -23,6 +23,7 @@ from okrlint.errors import OkrlintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("info", "warning", "error")
+MESSAGE_CHOICES = ("en", "nb", "auto")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -149,6 +150,12 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     help="Language of the input (default: from the file, config, or detected).",
 )
 @click.option(
+    "--messages",
+    type=click.Choice(MESSAGE_CHOICES),
+    help="Language of okrlint's messages: en, nb, or auto (default: each file's own language; "
+    "the summary in the language of most files; also 'messages' in config).",
+)
+@click.option(
     "--fail-level",
     type=click.Choice(SEVERITIES),
     help="Lowest severity that makes the exit status 1 (default: warning).",
@@ -241,6 +248,7 @@ def check(
     extend_select,
     ignore,
     language,
+    messages,
     fail_level,
     exit_zero,
     fail_under,
@@ -281,6 +289,7 @@ def check(
         ignore=(config.ignore + _split(ignore)) if ignore else None,
         fail_level=Severity.parse(fail_level) if fail_level else None,
         language=language,
+        messages=messages,
     )
     targets = _parse_formats(formats or (_default_format(),), output)
     written = [(f"the {name} report", dest) for name, dest in targets if dest]
@@ -335,7 +344,7 @@ def check(
     if not text_on_stdout:
         for f in report.findings:
             if f.code == "OKR000":
-                _echo_input_error(f)
+                _echo_input_error(f, report.language_of(f))
     _no_objectives_notices(report)
     if statistics:
         click.echo(stats_table(report))
@@ -394,11 +403,13 @@ def _configured_baseline(config) -> str | None:
     return str(config.root / configured) if isinstance(configured, str) else None
 
 
-def _echo_input_error(f) -> None:
+def _echo_input_error(f, lang: str | None = None) -> None:
     """An OKR000 line on stderr; path and message may carry user text, so no control codes."""
+    from okrlint.i18n import say
     from okrlint.reporters.sanitize import one_line
 
-    click.echo(f"{one_line(f.path)}:{f.span.line}: OKR000 {one_line(f.message)}", err=True)
+    message = one_line(say(f.message, lang or f.language))
+    click.echo(f"{one_line(f.path)}:{f.span.line}: OKR000 {message}", err=True)
 
 
 def _no_objectives_notices(report) -> None:
@@ -406,31 +417,41 @@ def _no_objectives_notices(report) -> None:
     Markdown page or a text file without OKRs found in a folder is no error, but the user
     should know nothing in it was checked (a named file gets a no-okrs-found finding
     instead). And a note for key results read under no objective (bare text)."""
+    from okrlint.i18n import _, say
     from okrlint.reporters.sanitize import one_line
 
     reported = {f.path for f in report.findings if f.rule == "no-okrs-found"}
     for result in report.files:
         if result.errors:
             continue
+        lang = report.file_language(result)
         if not result.objectives and not result.key_results:
             if result.path not in reported:
-                click.echo(f"{one_line(result.path)}: no objectives found", err=True)
+                notice = say(_("no objectives found"), lang)
+                click.echo(f"{one_line(result.path)}: {notice}", err=True)
             continue
         unnamed = sum(
             len(o.key_results) for d in result.documents for o in d.objectives if o.unnamed
         )
         if unnamed:
-            click.echo(
-                f"{one_line(result.path)}: {_unnamed_note(result.format, unnamed)}", err=True
-            )
+            note = say(_unnamed_note(result.format, unnamed), lang)
+            click.echo(f"{one_line(result.path)}: {note}", err=True)
 
 
-def _unnamed_note(fmt: str | None, count: int) -> str:
+def _unnamed_note(fmt: str | None, count: int):
+    from okrlint.i18n import ngettext
+
     if fmt == "text":
-        what = "1 line as a key result" if count == 1 else f"{count} lines as key results"
-        return f"read {what} (no 'Objective:' line or heading found)"
-    what = "1 key result" if count == 1 else f"{count} key results"
-    return f"read {what} under no objective (no objective column or heading above them)"
+        return ngettext(
+            "read {n} line as a key result (no 'Objective:' line or heading found)",
+            "read {n} lines as key results (no 'Objective:' line or heading found)",
+            count,
+        )
+    return ngettext(
+        "read {n} key result under no objective (no objective column or heading above it)",
+        "read {n} key results under no objective (no objective column or heading above them)",
+        count,
+    )
 
 
 def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
@@ -507,10 +528,13 @@ def _include_setting(config, patterns: tuple[str, ...]) -> list[str]:
 
 def _below_score(report, fail_under: int | None) -> bool:
     """--fail-under: the overall quality score is below the bar (said on stderr)."""
+    from okrlint.i18n import _, say
+
     score = report.scores.overall
     if fail_under is None or score is None or score >= fail_under:
         return False
-    click.echo(f"okrlint: quality score {score} is below --fail-under {fail_under}", err=True)
+    said = _("quality score {score} is below --fail-under {bar}", score=score, bar=fail_under)
+    click.echo(f"okrlint: {say(said, report.language)}", err=True)
     return True
 
 
@@ -545,17 +569,22 @@ def _progress_bar(progress: bool | None):
 def _write_baseline(report, target: Path, paths: tuple[str, ...]) -> int:
     """Record every finding; exit 0 unless an input could not be read (then 2)."""
     from okrlint import baseline
+    from okrlint.i18n import _, ngettext, say
 
     for f in report.findings:
         if f.code == "OKR000":
-            _echo_input_error(f)
+            _echo_input_error(f, report.language_of(f))
     recorded = baseline.build(report.findings, target)
     baseline.write(recorded, target, [*paths, *(f.path for f in report.files)])
     files = len({key.path for key in recorded.entries})
-    click.echo(
-        f"Wrote {recorded.total} finding(s) in {files} file(s) to {target}; "
-        f"check with --baseline {target} to see only new ones."
+    wrote = _(
+        "Wrote {findings} in {files} to {target}; check with --baseline {target} to see only "
+        "new ones.",
+        findings=ngettext("{n} finding", "{n} findings", recorded.total),
+        files=ngettext("{n} file", "{n} files", files),
+        target=str(target),
     )
+    click.echo(say(wrote, report.language))
     return EXIT_ERROR if report.has_errors else EXIT_OK
 
 
@@ -582,13 +611,24 @@ def _apply_baseline(report, baseline_file: str | None, config):
 
 
 def _baseline_statistics(report, stale: int) -> None:
+    from okrlint.i18n import ngettext, say
+
     used = report.extra.get("baseline")
     if used is None:
         return
-    click.echo(f"{used['matched']} known finding(s) hidden by the baseline")
+    hidden = ngettext(
+        "{n} known finding hidden by the baseline",
+        "{n} known findings hidden by the baseline",
+        used["matched"],
+    )
+    click.echo(say(hidden, report.language))
     if stale:
-        entries = "entry is" if stale == 1 else "entries are"
-        click.echo(f"{stale} baseline {entries} stale (fixed since; write the baseline again)")
+        old = ngettext(
+            "{n} baseline entry is stale (fixed since; write the baseline again)",
+            "{n} baseline entries are stale (fixed since; write the baseline again)",
+            stale,
+        )
+        click.echo(say(old, report.language))
 
 
 def _job_summary(report) -> None:
@@ -609,14 +649,23 @@ def _job_summary(report) -> None:
     default="text",
     show_default=True,
 )
-def rules(fmt: str) -> None:
+@click.option(
+    "--messages",
+    type=click.Choice(MESSAGE_CHOICES),
+    help="Language of the summaries: en or nb (default: 'messages' or 'language' in config, "
+    "else your locale). JSON stays English.",
+)
+def rules(fmt: str, messages: str | None) -> None:
     """List the rules: code, name, default severity and what each checks."""
     import json
 
     from okrlint.config import find_config
+    from okrlint.i18n import _, say, translate
     from okrlint.perfile import load_rules
 
-    found = load_rules(find_config(Path.cwd()))
+    config = find_config(Path.cwd())
+    found = load_rules(config)
+    lang = _reading_language(messages, config)
     if fmt == "json":
         data = [
             {
@@ -633,14 +682,16 @@ def rules(fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if fmt == "markdown":
-        click.echo(rules_markdown(found))
+        click.echo(rules_markdown(found, lang))
         return
+    off = " " + say(_("(off)"), lang)
     rows = [
-        (r.code, r.name, r.severity.value + ("" if r.enabled else " (off)"), r.summary)
+        (r.code, r.name, r.severity.value + ("" if r.enabled else off), translate(r.summary, lang))
         for r in found
     ]
     widths = [max(len(row[i]) for row in rows) if rows else 4 for i in range(3)]
-    head = ("CODE", "NAME", "SEVERITY", "SUMMARY")
+    # Translators: the column headings of 'okrlint rules'
+    head = tuple(say(h, lang) for h in (_("CODE"), _("NAME"), _("SEVERITY"), _("SUMMARY")))
     widths = [max(w, len(h)) for w, h in zip(widths, head, strict=False)]
     for row in (head, *rows):
         click.echo(
@@ -648,24 +699,45 @@ def rules(fmt: str) -> None:
         )
 
 
-def rules_markdown(found) -> str:
-    lines = ["| Code | Name | Severity | What it flags |", "|---|---|---|---|"]
+def rules_markdown(found, lang: str = "en") -> str:
+    from okrlint.i18n import _, say, translate
+
+    heads = (_("Code"), _("Name"), _("Severity"), _("What it flags"))
+    lines = ["| " + " | ".join(say(h, lang) for h in heads) + " |", "|---|---|---|---|"]
+    off = " " + say(_("(off by default)"), lang)
     for r in found:
-        severity = r.severity.value + ("" if r.enabled else " (off by default)")
-        lines.append(f"| `{r.code}` | `{r.name}` | {severity} | {r.summary} |")
+        severity = r.severity.value + ("" if r.enabled else off)
+        lines.append(f"| `{r.code}` | `{r.name}` | {severity} | {translate(r.summary, lang)} |")
     return "\n".join(lines)
+
+
+def _reading_language(messages: str | None, config) -> str:
+    """The language of 'explain' and 'rules', which read no document: --messages, else
+    'messages' or 'language' in config, else the user's locale, else English."""
+    from okrlint.i18n import LANGUAGES, language_of_locale
+
+    for choice in (messages, config.messages, config.language):
+        if choice in LANGUAGES:
+            return choice
+    return language_of_locale(os.environ) or "en"
 
 
 @cli.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
+@click.option(
+    "--messages",
+    type=click.Choice(MESSAGE_CHOICES),
+    help="Language of the explanation: en or nb (default: 'messages' or 'language' in config, "
+    "else your locale).",
+)
+def explain(rule: str, messages: str | None) -> None:
     """Show what a rule checks, why it matters, how to fix it, and its examples."""
     from okrlint.config import find_config
     from okrlint.perfile import load_rules
     from okrlint.registry import find_rule, suggest_rule
-    from okrlint.rule import ARTICLE
 
-    known = load_rules(find_config(Path.cwd()))
+    config = find_config(Path.cwd())
+    known = load_rules(config)
     found = find_rule(known, rule)
     if found is None:
         close = suggest_rule(known, rule)
@@ -673,26 +745,64 @@ def explain(rule: str) -> None:
         raise click.BadParameter(
             f"no rule {rule!r}; {hint}'okrlint rules' lists them", param_hint="RULE"
         )
-    state = "on by default" if found.enabled else "off by default (enable with --extend-select)"
-    click.echo(f"{found.code} {found.name} [{found.severity.value}, {state}]\n")
+    click.echo(explanation(found, _reading_language(messages, config)), nl=False)
+
+
+def explanation(found, lang: str) -> str:
+    """What 'okrlint explain' prints: the rule's header, summary, documentation, options and
+    examples, in ``lang``. okrlint's own rules are said from the catalogue; a plugin's or a
+    YAML rule's documentation is printed as its author wrote it."""
+    import textwrap
+
+    from okrlint.i18n import _, pgettext, say, translate
+    from okrlint.rule import ARTICLE
+
+    severity = say(pgettext("severity", found.severity.value), lang)
+    if found.enabled:
+        state = say(_("on by default"), lang)
+    else:
+        state = say(_("off by default (enable with --extend-select)"), lang)
+    lines = [f"{found.code} {found.name} [{severity}, {state}]", ""]
+    lines += [translate(found.summary, lang), ""]
     doc = found.doc.strip()
-    if doc.partition("\n")[0].strip() != found.summary.strip():  # one summary line, not two
-        click.echo(f"{found.summary}\n")
-    click.echo(doc + "\n")
-    if "the article" in doc.lower():
-        click.echo(f"The article quoted above: {ARTICLE}\n")
+    first, _newline, rest = doc.partition("\n")
+    if first.strip() == found.summary.strip():  # the docs open with the summary: say it once
+        doc = rest.strip()
+    if lang == "en" or found.origin != "okrlint":
+        lines += [doc, ""] if doc else []
+    else:
+        for title, paragraphs in found.doc_parts():
+            indent = "    " if title else ""
+            if title:
+                lines.append(translate(title, lang) + ":")
+            for paragraph in paragraphs:
+                if not title and paragraph == found.summary:
+                    continue
+                said = translate(paragraph, lang)
+                lines += textwrap.wrap(
+                    said,
+                    76,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                lines.append("")
+    if "the article" in found.doc.lower():  # named once, with its title and address
+        lines += [say(_("The article quoted above: {article}", article=ARTICLE), lang), ""]
     if found.options:
-        click.echo("Options (in [tool.okrlint.rules." + found.name + "]):")
-        for key, value in found.options.items():
-            click.echo(f"  {key} = {value!r}")
-        click.echo("")
-    if found.examples:
-        click.echo("Examples:")
-        for ex in found.examples:
-            if ex.document:
-                continue
-            mark = "bad " if ex.bad else "good"
-            click.echo(f"  {mark} ({ex.lang})  {ex.text}")
+        table = f"[tool.okrlint.rules.{found.name}]"
+        lines.append(say(_("Options (in {table}):", table=table), lang))
+        lines += [f"  {key} = {value!r}" for key, value in found.options.items()]
+        lines.append("")
+    examples = [ex for ex in found.examples if not ex.document]
+    if examples:
+        lines.append(say(_("Examples:"), lang))
+        # Translators: a rule's examples are marked bad (must be flagged) or good (must not)
+        marks = {True: say(_("bad"), lang), False: say(_("good"), lang)}
+        width = max(len(m) for m in marks.values())
+        lines += [f"  {marks[ex.bad]:<{width}} ({ex.lang})  {ex.text}" for ex in examples]
+    return "\n".join(lines) + "\n"
 
 
 @cli.command()

@@ -11,6 +11,7 @@ table per rule::
     ignore = ["kr-activity"]
     fail-level = "error"
     language = "nb"
+    messages = "auto"
 
     [tool.okrlint.rules.objective-key-result-count]
     severity = "error"
@@ -48,6 +49,8 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     fail_level: Severity = Severity.WARNING
     language: str | None = None
+    # the language of okrlint's messages: "en", "nb", or "auto" (None): each file's own
+    messages: str | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -142,6 +145,7 @@ _KEYS = {
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "fail-level": ("fail_level", _severity),
     "language": ("language", _string),
+    "messages": ("messages", _string),
     "include": ("include", _str_list),
     "extend-include": ("include", _str_list),  # added to include (the default, if unset)
     "exclude": ("exclude", _str_list),
@@ -224,6 +228,12 @@ def parse_config(
             f"'language' must be 'en' or 'nb', got {values['language']!r}",
             where,
             *position_of(positions, ("language",)),
+        )
+    if "messages" in values and values["messages"] not in ("en", "nb", "auto"):
+        raise ConfigError(
+            f"'messages' must be 'en', 'nb' or 'auto', got {values['messages']!r}",
+            where,
+            *position_of(positions, ("messages",)),
         )
     if extend_include:
         values["include"] = values.get("include", DEFAULT_INCLUDE) + extend_include

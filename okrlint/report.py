@@ -42,6 +42,31 @@ class Report:
     fail_level: Severity = Severity.WARNING
     version: str = __version__
     extra: dict = field(default_factory=dict)  # data other features attach (scores, tree, …)
+    # the language the report speaks: "en" or "nb" for every word of it (--messages, or
+    # `messages` in config); None to say each file's findings in the file's language
+    messages: str | None = None
+    # the language when no file decides it (a tie, nothing readable): the user's locale
+    fallback_language: str = "en"
+
+    @cached_property
+    def language(self) -> str:
+        """The language of the summary and of everything that belongs to no one file:
+        ``messages`` when set, else the language most files are written in."""
+        if self.messages:
+            return self.messages
+        counts = Counter(f.language for f in self.files if f.language and not f.errors)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return self.fallback_language
+        return ranked[0][0]
+
+    def language_of(self, finding: Finding) -> str:
+        """The language a finding is said in: its element's, unless the report speaks one."""
+        return self.messages or finding.language or self.language
+
+    def file_language(self, result: FileResult) -> str:
+        """The language of a file's part of the report (its headings and labels)."""
+        return self.messages or (result.language if not result.errors else None) or self.language
 
     @property
     def has_errors(self) -> bool:

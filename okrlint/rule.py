@@ -25,12 +25,15 @@ from enum import StrEnum
 from typing import Any
 
 from okrlint import linear
+from okrlint.i18n import _
 from okrlint.language.analysis import Analysis
 from okrlint.model import Document, Element, Fix, Objective, Severity, Span
 
 CODE_RE = linear.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DOC_SECTIONS = ("What it does", "Why it matters", "How to fix")
+# Messages equal to their English text, so the documentation is parsed by them and its
+# headings can be said in the reader's language.
+DOC_SECTIONS = (_("What it does"), _("Why it matters"), _("How to fix"))
 QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
 # "The article" that rule documentation quotes: the source of what a good OKR is.
 ARTICLE = (
@@ -158,6 +161,35 @@ class Rule:
             if inside:
                 out.append(line)
         return "\n".join(out).strip()
+
+    def doc_parts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return doc_parts(self.doc)
+
+
+def doc_parts(doc: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A rule's documentation as (section title, paragraphs) pairs, each paragraph joined
+    onto one line; the title is "" for what stands before the first section (a docstring's
+    first line). ``okrlint explain``, the HTML report and the catalogue of translations all
+    read the documentation this way, so a paragraph is one catalogue entry."""
+    parts: list[tuple[str, list[str]]] = [("", [])]
+    paragraph: list[str] = []
+
+    def close() -> None:
+        if paragraph:
+            parts[-1][1].append(" ".join(" ".join(paragraph).split()))
+            paragraph.clear()
+
+    for line in (doc or "").splitlines():
+        stripped = line.strip()
+        if stripped.rstrip(":") in DOC_SECTIONS or stripped.startswith("## "):
+            close()
+            parts.append((stripped.lstrip("# ").rstrip(":"), []))
+        elif stripped:
+            paragraph.append(stripped)
+        else:
+            close()
+    close()
+    return tuple((title, tuple(paras)) for title, paras in parts if paras)
 
 
 def names_rule(rule: Rule, selector: str) -> bool:

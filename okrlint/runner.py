@@ -20,6 +20,7 @@ from okrlint.config import Config
 from okrlint.engine import element_texts, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
 from okrlint.files import STDIN, expand_paths, read_regular_file, too_big
+from okrlint.i18n import LANGUAGES, _, language_of_locale
 from okrlint.model import Document, Finding
 from okrlint.parallel import choose_jobs, run_files
 from okrlint.perfile import (
@@ -100,14 +101,14 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     outcomes: list[FileOutcome | None] = []
     outcomes.extend(
         FileOutcome(
-            FileResult(path=p, errors=1), (error_finding(p, None, "no such file or directory"),)
+            FileResult(path=p, errors=1), (error_finding(p, None, _("no such file or directory")),)
         )
         for p in expanded.missing
     )
     outcomes.extend(
         FileOutcome(
             FileResult(path=p, errors=1),
-            (error_finding(p, None, "symlink to a file outside the project; not read"),),
+            (error_finding(p, None, _("symlink to a file outside the project; not read")),),
         )
         for p in expanded.outside
     )
@@ -144,7 +145,7 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         inputs, config, file_options, active, jobs, bool(set_rules), options.progress
     )
     progress("checking", total, total)
-    for (slot, _, _, key), outcome in zip(todo, fresh, strict=True):
+    for (slot, _display, _data, key), outcome in zip(todo, fresh, strict=True):
         outcomes[slot] = outcome
         if cache and key:
             cache.store_file(key, _to_cache(outcome))
@@ -160,6 +161,8 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
         findings=tuple(sorted(findings, key=_total_order)),
         rules=tuple(a.rule for a in active),
         fail_level=config.fail_level,
+        messages=message_language(config),
+        fallback_language=language_of_locale(os.environ) or "en",
     )
 
 
@@ -170,6 +173,12 @@ def _found_by_walking(outcome: FileOutcome, walked: frozenset[str]) -> FileOutco
         return outcome
     documents = tuple(replace(doc, named=False) for doc in result.documents)
     return replace(outcome, result=replace(result, documents=documents))
+
+
+def message_language(config: Config) -> str | None:
+    """The language every message is said in (``messages`` in config or --messages), or None
+    for "auto": each finding in its file's language."""
+    return config.messages if config.messages in LANGUAGES else None
 
 
 def _open_cache(config: Config, active, options: RunOptions, files: Sequence[str]):

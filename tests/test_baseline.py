@@ -81,7 +81,7 @@ def test_baselined_findings_are_hidden(tmp_path: Path) -> None:
     run_okrlint("check", "--write-baseline", BASELINE, "okrs", cwd=tmp_path)
     result = run_okrlint("check", "--baseline", BASELINE, "okrs", cwd=tmp_path)
     assert result.code == 0, result.out
-    assert "No problems found" in result.out
+    assert "Fant ingen problemer" in result.out  # the OKRs are Norwegian, so is the summary
 
 
 def test_editing_one_objective_reports_only_its_new_finding(tmp_path: Path) -> None:
@@ -109,10 +109,15 @@ def test_stale_entries_are_reported_under_statistics(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run_okrlint("check", "--baseline", BASELINE, "--statistics", "okrs", cwd=tmp_path)
+    entries = "oppføring" if fixed == 1 else "oppføringer"
+    assert f"{fixed} {entries} i baseline-filen er utdatert" in result.out
+    english = run_okrlint(
+        "check", "--baseline", BASELINE, "--statistics", "--messages", "en", "okrs", cwd=tmp_path
+    )
     entries = "baseline entry is" if fixed == 1 else "baseline entries are"
-    assert f"{fixed} {entries} stale" in result.out
+    assert f"{fixed} {entries} stale" in english.out
     quiet = run_okrlint("check", "--baseline", BASELINE, "okrs", cwd=tmp_path)
-    assert "stale" not in quiet.out
+    assert "utdatert" not in quiet.out
 
 
 def test_counts_absorb_only_as_many_findings_as_were_recorded(tmp_path: Path) -> None:

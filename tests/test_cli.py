@@ -54,7 +54,7 @@ def test_clean_file_exits_zero(tmp_path: Path) -> None:
     path = write(tmp_path, "good.okr.yaml", GOOD_NB)
     result = run_okrlint("check", str(path))
     assert result.code == 0, result.out + result.err
-    assert "No problems found in 1 file (1 objective, 3 key results)" in result.out
+    assert "Fant ingen problemer i 1 fil (1 mål, 3 nøkkelresultater)" in result.out
 
 
 def test_findings_exit_one_with_location_rule_and_hint(tmp_path: Path) -> None:
@@ -64,8 +64,8 @@ def test_findings_exit_one_with_location_rule_and_hint(tmp_path: Path) -> None:
     lines = result.out.splitlines()
     assert f"{path}:4:12: OKR101 [objective-measurable]" in lines[0]
     assert any(line.startswith(f"{path}:6:9: OKR201 [kr-not-measurable]") for line in lines)
-    assert any(line.startswith("    hint: ") and "«flere»" in line for line in lines)
-    assert lines[-1].startswith("Found ")
+    assert any(line.startswith("    tips: ") and "«flere»" in line for line in lines)
+    assert lines[-1].startswith("Fant ")
     assert "\x1b[" not in result.out  # no colour when piped
 
 
@@ -213,9 +213,11 @@ def test_json_contract(tmp_path: Path) -> None:
         "element",
         "text",
         "language",
+        "localized",
     }
     for finding in data["findings"]:
         assert set(finding) == keys
+        assert set(finding["localized"]) == {"language", "message", "suggestion"}
         assert finding["line"] >= 1 and finding["column"] >= 1
     order = [(f["path"], f["line"], f["column"], f["code"]) for f in data["findings"]]
     assert order == sorted(order)

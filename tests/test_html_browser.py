@@ -28,34 +28,41 @@ ARGS = [
 
 
 @pytest.fixture(scope="module")
-def report_page(tmp_path_factory):
+def browser():
+    """One headless chromium for the module (Playwright's sync API runs one at a time)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does it)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def report_page(browser, tmp_path_factory):
     out = tmp_path_factory.mktemp("html") / "report.html"
     reports = FIXTURES / "reports"
     files = sorted(p.name for p in reports.iterdir() if ".okr." in p.name)
     result = run_okrlint("check", "--no-cache", "--format", f"html:{out}", *files, cwd=reports)
     assert result.code == 1, result.err
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        events: dict[str, list[str]] = {"console": [], "dialogs": [], "requests": []}
-        page.on(
-            "console",
-            lambda m: (
-                events["console"].append(f"{m.type}: {m.text}")
-                if m.type in ("error", "warning")
-                else None
-            ),
-        )
-        page.on("pageerror", lambda e: events["console"].append(f"pageerror: {e}"))
-        page.on("dialog", lambda d: (events["dialogs"].append(d.message), d.dismiss()))
-        page.on("request", lambda r: events["requests"].append(r.url))
-        page.goto(out.as_uri())
-        page.wait_for_load_state("load")
-        yield page, events, out
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    events: dict[str, list[str]] = {"console": [], "dialogs": [], "requests": []}
+    page.on(
+        "console",
+        lambda m: (
+            events["console"].append(f"{m.type}: {m.text}")
+            if m.type in ("error", "warning")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: events["console"].append(f"pageerror: {e}"))
+    page.on("dialog", lambda d: (events["dialogs"].append(d.message), d.dismiss()))
+    page.on("request", lambda r: events["requests"].append(r.url))
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    yield page, events, out
+    page.close()
 
 
 def visible_findings(page) -> int:
@@ -128,3 +135,86 @@ def test_no_console_errors_and_a_screenshot(report_page, tmp_path: Path) -> None
     page.screenshot(path=str(artifacts / "report.png"), full_page=False)
     page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)
     assert (artifacts / "report.png").stat().st_size > 10_000
+
+
+# --------------------------------------------------------------------------- both languages
+
+# The words a reader sees first, in each language: the header, the filters, the banner that
+# says whether the check passes, and the first finding's box (kaffe.okr.yaml's first finding
+# in Norwegian, growth.okr.yaml's in English).
+PAGES = {
+    "en": {
+        "files": ("growth.okr.yaml", "support.okr.txt"),
+        "header": "okrlint report",
+        "filters": (
+            "Severity",
+            "Show",
+            "Rule",
+            "error",
+            "warning",
+            "info",
+            "only objectives with findings",
+        ),
+        "status": "Showing {n} of {n} findings.",
+        "banner": "Findings at or above “warning”: the check fails.",
+        "finding": ("error", "line 15:12 · −25 points", "Fix", "About OKR101 objective-measurable"),
+    },
+    "nb": {
+        "files": ("kaffe.okr.yaml", "kundeservice.okr.md"),
+        "header": "okrlint rapport",
+        "filters": (
+            "Alvorlighetsgrad",
+            "Vis",
+            "Regel",
+            "feil",
+            "advarsel",
+            "info",
+            "bare mål med funn",
+        ),
+        "status": "Viser {n} av {n} funn.",
+        "banner": "Funn på nivå «advarsel» eller høyere: kontrollen feiler.",
+        "finding": ("feil", "linje 17:16 · −25 poeng", "Forslag", "Om OKR201 kr-not-measurable"),
+    },
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def language_page(request, browser, tmp_path_factory):
+    lang = request.param
+    out = tmp_path_factory.mktemp(f"html-{lang}") / "report.html"
+    reports = FIXTURES / "reports"
+    files = PAGES[lang]["files"]
+    result = run_okrlint("check", "--no-cache", "--format", f"html:{out}", *files, cwd=reports)
+    assert result.code == 1, result.err
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    yield lang, page
+    page.close()
+
+
+def test_the_page_speaks_its_documents_language(language_page, tmp_path: Path) -> None:
+    lang, page = language_page
+    want = PAGES[lang]
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert want["header"] in " ".join(page.locator("header.top .brand").inner_text().split())
+    filters = page.locator("nav.filters").inner_text().casefold()  # legends are in capitals
+    for words in want["filters"]:
+        assert words.casefold() in filters, (words, filters)
+    total = page.locator(".finding").count()
+    assert page.locator("#filter-status").inner_text() == want["status"].replace("{n}", str(total))
+    assert page.locator(".verdict").inner_text().strip() == want["banner"]
+    box = page.locator(".finding").first
+    badge, where, fix, about = want["finding"]
+    assert box.locator(".badge").inner_text() == badge.upper()  # badges are set in capitals
+    assert box.locator(".where").inner_text() == where
+    assert box.locator(".hint-label").inner_text().casefold() == fix.casefold()
+    assert box.locator("details.docs summary").inner_text() == about
+    artifacts = Path(os.environ.get("OKRLINT_TEST_ARTIFACTS") or tmp_path)
+    artifacts.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot = artifacts / f"report-{lang}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    box.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / f"report-{lang}-finding.png"), full_page=False)
+    assert shot.stat().st_size > 10_000

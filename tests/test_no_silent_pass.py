@@ -22,9 +22,11 @@ def test_one_line_on_stdin_is_a_key_result(line: str, word: str) -> None:
     ]
     assert f"replace {word} with a number" in result.out  # the hints come along
     assert "100/100" not in result.out
-    assert (
-        result.err
-        == "<stdin>: read 1 line as a key result (no 'Objective:' line or heading found)\n"
+    english = word.startswith("'")  # the note speaks the language of the line it read
+    assert result.err == (
+        "<stdin>: read 1 line as a key result (no 'Objective:' line or heading found)\n"
+        if english
+        else "<stdin>: leste 1 linje som et nøkkelresultat (fant ingen «Mål:»-linje eller overskrift)\n"
     )
 
 
@@ -33,8 +35,8 @@ def test_text_option_is_the_same_as_stdin() -> None:
     given = run_okrlint("check", "--text", "Øke salget med flere kunder")
     assert given.code == piped.code == 1
     assert given.out == piped.out.replace("<stdin>", "<text>")
-    assert (
-        given.err == "<text>: read 1 line as a key result (no 'Objective:' line or heading found)\n"
+    assert given.err == (
+        "<text>: leste 1 linje som et nøkkelresultat (fant ingen «Mål:»-linje eller overskrift)\n"
     )
 
 
@@ -43,10 +45,9 @@ def test_several_bare_lines_are_several_key_results() -> None:
     assert result.code == 1
     assert "<text>:1:3: OKR201" in result.out
     assert "<text>:2:" not in result.out  # "fra 20 til 40" is a good key result
-    assert "(0 objectives, 2 key results)" in result.out
-    assert (
-        result.err
-        == "<text>: read 2 lines as key results (no 'Objective:' line or heading found)\n"
+    assert "(0 mål, 2 nøkkelresultater)" in result.out
+    assert result.err == (
+        "<text>: leste 2 linjer som nøkkelresultater (fant ingen «Mål:»-linje eller overskrift)\n"
     )
 
 

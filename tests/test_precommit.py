@@ -212,7 +212,7 @@ def test_try_repo_fails_on_a_bad_okr_file_and_passes_only_okr_files(tmp_path: Pa
     assert "okrs/sales.yaml:4:12: OKR101" in result.stdout  # the finding, on screen
     assert "okrs/sales.yaml:6:9: OKR201" in result.stdout
     assert "good.okr.yaml:" not in result.stdout  # the good file passed
-    assert "in 2 files" in result.stdout  # README.md and deploy/config.yaml never reached it
+    assert "i 2 filer" in result.stdout  # README.md and deploy/config.yaml never reached it
 
 
 def test_manifest_and_readme_config_are_valid(tmp_path: Path) -> None:
@@ -261,7 +261,7 @@ def test_good_okr_files_pass_spreadsheets_too(hook: Hook, tmp_path: Path) -> Non
     result = hook.run(repo, "--all-files", "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^okrlint\.+Passed$", result.stdout, flags=re.MULTILINE)
-    assert "No problems found in 4 files (4 objectives, 10 key results)" in result.stdout
+    assert "Fant ingen problemer i 4 filer (4 mål, 10 nøkkelresultater)" in result.stdout
 
 
 def test_other_yaml_and_markdown_files_are_not_passed_to_the_hook(

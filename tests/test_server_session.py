@@ -338,3 +338,24 @@ def test_an_unknown_key_is_shown_at_the_key_and_renamed(tmp_path: Path) -> None:
         "Disable OKR303 (unknown-field) for this file",
     ]
     assert made["OKR303: Rename «keyresults» to «key_results»"] == YAML
+
+
+def test_tables_are_marked_in_their_cells_and_suppressed_only_file_wide(tmp_path: Path) -> None:
+    markdown = (
+        "# OKR Q3\n\n## Mål: Bli kundenes førstevalg, fordi vi vil vokse\n\n"
+        "| Nøkkelresultat | Startverdi | Mål |\n|---|---|---|\n"
+        "| Selge flere biler | | |\n| Redusere svartid på chat | 12 min | 4 min |\n"
+    )
+    session, _, result = checked(tmp_path, "okrs/salg.md", markdown)
+    assert shown(result) == [
+        ("OKR201", *at(markdown, 6, "flere")),
+        ("OKR202", *at(markdown, 6, "flere")),
+    ]
+    # a comment line inside the table would split it: only the file-wide comment is offered
+    assert list(actions(session, result, "OKR202")) == [
+        "Disable OKR202 (kr-vague-quantifier) for this file"
+    ]
+    csv = "Objective;Key result;Baseline;Target\nBli best, fordi vi vil vokse;Selge flere biler;;\n"
+    session, _, result = checked(tmp_path, "okrs/salg.csv", csv)
+    assert ("OKR202", *at(csv, 1, "flere")) in shown(result)
+    assert actions(session, result, "OKR202") == {}  # CSV has no comments

@@ -40,9 +40,14 @@ def _plugins() -> dict[str, object]:
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
-def in_sheet(span) -> str:
+def in_sheet(span, lang: str | None = "en") -> str:
     """ "in sheet 'Q3': " in front of a message about a spreadsheet cell, else ''."""
-    return f"in sheet '{span.sheet}': " if span.sheet else ""
+    from okrlint.i18n import _, say
+
+    if not span.sheet:
+        return ""
+    # Translators: in front of a finding's message when the finding is in a spreadsheet
+    return say(_("in sheet '{sheet}':", sheet=span.sheet), lang) + " "
 
 
 def formatter_names() -> list[str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from okrlint.i18n import _, say
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import printable
-from okrlint.reporters.text import summary_line
+from okrlint.reporters.text import score_line, summary_line
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -28,7 +29,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(f: Finding) -> str:
+def annotation(f: Finding, lang: str | None = None) -> str:
+    """One finding as a workflow command, said in ``lang`` (default: the finding's own)."""
+    lang = lang or f.language
     level = "error" if f.code == "OKR000" else LEVELS[f.severity]
     props = [("file", f.path), ("line", str(max(f.span.line, 1)))]
     if f.code != "OKR000":
@@ -38,16 +41,19 @@ def annotation(f: Finding) -> str:
             props += [("col", str(f.span.column)), ("endColumn", str(f.span.end_column))]
     title = f.code if f.code == "OKR000" else f"{f.code} {f.rule}"
     props.append(("title", title))
-    message = in_sheet(f.span) + f.message + (f"\nHint: {f.suggestion}" if f.suggestion else "")
+    message = in_sheet(f.span, lang) + say(f.message, lang)
+    if f.suggestion:
+        # Translators: a finding's suggested fix, on the line under its message
+        message += "\n" + say(_("Hint: {hint}", hint=f.suggestion), lang)
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{level} {head}::{escape_data(message)}"
 
 
 def summary(report: Report) -> list[str]:
     lines = [summary_line(report)]
-    score = report.scores.overall
-    if score is not None:
-        lines.append(f"Quality score {score}/100.")
+    score = score_line(report)
+    if score:
+        lines.append(score)
     by_rule: dict[tuple[str, str], int] = {}
     for f in report.findings:
         by_rule[(f.code, f.rule)] = by_rule.get((f.code, f.rule), 0) + 1
@@ -59,7 +65,7 @@ def format_report(report: Report, *, color: bool = False) -> str:
     lines: list[str] = []
     for path, found in groupby(report.findings, key=lambda f: f.path):
         lines.append(f"::group::{escape_data(path)}")
-        lines += [annotation(f) for f in found]
+        lines += [annotation(f, report.language_of(f)) for f in found]
         lines.append("::endgroup::")
     lines += summary(report)
     return "\n".join(lines) + "\n"

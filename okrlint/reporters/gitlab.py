@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from okrlint.i18n import _, say
 from okrlint.model import Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet, jsonout
@@ -20,11 +21,14 @@ def issues(report: Report) -> list[dict]:
     found = list(report.findings)
     result = []
     for f, fp in zip(found, fingerprints(found), strict=True):
-        hint = f" Hint: {f.suggestion}" if f.suggestion else ""
+        lang = report.language_of(f)
+        text = in_sheet(f.span, lang) + say(f.message, lang)
+        if f.suggestion:
+            text += " " + say(_("Hint: {hint}", hint=f.suggestion), lang)
         result.append(
             {
                 "type": "issue",
-                "description": f"{f.code} [{f.rule}] {in_sheet(f.span)}{f.message}{hint}",
+                "description": f"{f.code} [{f.rule}] {text}",
                 "check_name": f.code,
                 "fingerprint": hashlib.md5(fp.encode(), usedforsecurity=False).hexdigest(),
                 "severity": SEVERITIES[f.severity],

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 
+from okrlint.i18n import Translator, _, say, translate
 from okrlint.model import Document, Finding, Objective, Severity
 from okrlint.report import FileResult, Report
-from okrlint.rule import DOC_SECTIONS, Rule
+from okrlint.rule import Rule
 from okrlint.score import WEIGHTS, ElementKey, clamp, document_key, element_key, locate
 
 TEMPLATE_PACKAGE = "okrlint.templates"
@@ -95,7 +96,8 @@ class FileView:
     path: str
     anchor: str
     format: str | None
-    language: str
+    language: str  # the language the file is written in (its text's lang attributes)
+    speaks: str  # the language of its headings, labels and findings
     score: int | None
     error: str | None
     period: str | None
@@ -133,8 +135,14 @@ class _Context:
 
     report: Report
     placed: dict[ElementKey, list[Finding]]
-    docs: dict[str, RuleDocs]
+    rules: dict[str, Rule]
     anchors: dict[ElementKey, str] = field(default_factory=dict)
+    docs: dict[tuple[str, str], RuleDocs] = field(default_factory=dict)  # (lang, code)
+
+    def docs_of(self, code: str, lang: str) -> RuleDocs | None:
+        if (lang, code) not in self.docs and code in self.rules:
+            self.docs[(lang, code)] = rule_docs(self.rules[code], lang)
+        return self.docs.get((lang, code))
 
 
 # --------------------------------------------------------------------------- text pieces
@@ -164,16 +172,23 @@ def segments(text: str, findings: list[Finding]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def rule_docs(rule: Rule) -> RuleDocs:
-    sections = []
-    for title in DOC_SECTIONS:
-        body = rule.docs_section(title)
-        paragraphs = tuple(" ".join(p.split()) for p in body.split("\n\n") if p.strip())
-        if paragraphs:
-            sections.append((title, paragraphs))
-    if not sections and rule.doc.strip():
-        sections.append(("About", tuple(" ".join(p.split()) for p in rule.doc.split("\n\n"))))
-    return RuleDocs(rule.code, rule.name, rule.summary, tuple(sections))
+def rule_docs(rule: Rule, lang: str = "en") -> RuleDocs:
+    """A rule's documentation sections in ``lang`` (its title line is left out: the summary
+    says it); a rule whose docs have no sections shows them all under "About"."""
+    parts = rule.doc_parts()
+    sections = [(t, p) for t, p in parts if t]
+    if not sections:
+        sections = [(_ABOUT, tuple(p for _, paragraphs in parts for p in paragraphs))]
+    said = tuple(
+        (translate(title, lang), tuple(translate(p, lang) for p in paragraphs))
+        for title, paragraphs in sections
+        if paragraphs
+    )
+    return RuleDocs(rule.code, rule.name, translate(rule.summary, lang), said)
+
+
+# Translators: the heading of a rule's documentation when it has no sections of its own
+_ABOUT = _("About")
 
 
 def status(findings: list[Finding]) -> str:
@@ -182,16 +197,17 @@ def status(findings: list[Finding]) -> str:
 
 
 def _finding_view(f: Finding, ctx: _Context) -> FindingView:
+    lang = ctx.report.language_of(f)
     return FindingView(
         f.code,
         f.rule,
         f.severity.value,
-        f.message,
-        f.suggestion,
+        say(f.message, lang),
+        say(f.suggestion, lang),
         f.span.line,
         f.span.column,
         WEIGHTS[f.severity],
-        ctx.docs.get(f.code),
+        ctx.docs_of(f.code, lang),
         f.span.sheet,
     )
 
@@ -246,9 +262,14 @@ def _file(
     index: int, result: FileResult, ctx: _Context, parents: dict[ElementKey, str]
 ) -> FileView:
     scored = ctx.report.scores.file(result.path)
+    speaks = ctx.report.file_language(result)
     error = next(
-        (f.message for f in ctx.report.findings if f.code == "OKR000" and f.path == result.path),
-        "could not be read" if result.errors else None,
+        (
+            say(f.message, speaks)
+            for f in ctx.report.findings
+            if f.code == "OKR000" and f.path == result.path
+        ),
+        say(_("could not be read"), speaks) if result.errors else None,
     )
     docs: tuple[Document, ...] = result.documents
     objectives = tuple(_objective(result.path, o, ctx, parents) for d in docs for o in d.objectives)
@@ -260,6 +281,7 @@ def _file(
         anchor=f"file-{index}",
         format=result.format,
         language=result.language or "en",
+        speaks=speaks,
         score=scored.score if scored else None,
         error=error,
         period=first.period if first else None,
@@ -303,8 +325,9 @@ def _parents(okrs, anchors: dict[ElementKey, str]) -> dict[ElementKey, str]:
 MAX_TREE_DEPTH = 24
 
 
-def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
+def cascade(files: tuple[FileView, ...], lang: str = "en") -> tuple[TreeNode, ...]:
     """The company -> team tree from ``parent`` links; empty when no objective has one.
+    Elements without an id are labelled in ``lang``.
 
     Built without recursion: a chain of parents of any length is one loop. Objectives deeper
     than MAX_TREE_DEPTH start trees of their own after the one they hang in, each saying
@@ -332,7 +355,7 @@ def cascade(files: tuple[FileView, ...]) -> tuple[TreeNode, ...]:
     trees = []
     while queue:
         top, continues = queue.popleft()
-        trees.append(_tree(top, continues, children, placed, queue))
+        trees.append(_tree(top, continues, children, placed, queue, Translator(lang)))
     return tuple(trees)
 
 
@@ -342,6 +365,7 @@ def _tree(
     children: dict[str, list[ObjectiveView]],
     placed: set[str],
     queue: deque[tuple[ObjectiveView, str | None]],
+    t: Translator,
 ) -> TreeNode:
     """One tree of the cascade, children before parents; what hangs below the depth limit
     goes to ``queue`` as trees of their own."""
@@ -360,7 +384,7 @@ def _tree(
         ]
         if depth + 1 >= MAX_TREE_DEPTH and kids:
             cut.add(anchor)
-            queue.extend((c, o.element.id or "Objective") for c in kids)
+            queue.extend((c, o.element.id or t.gettext("Objective")) for c in kids)
             continue
         stack.extend((c, depth + 1) for c in reversed(kids))
     built: dict[str, TreeNode] = {}
@@ -371,13 +395,18 @@ def _tree(
             return tuple(built[c.element.anchor] for c in kids if c.element.anchor in built)
 
         krs = tuple(
-            (kr.id or "KR", "".join(s.text for s in kr.text), kr.status, under(kr.anchor))
+            (
+                kr.id or t.gettext("KR"),
+                "".join(s.text for s in kr.text),
+                kr.status,
+                under(kr.anchor),
+            )
             for kr in o.key_results
         )
         anchor = o.element.anchor
         built[anchor] = TreeNode(
             anchor=anchor,
-            label=o.element.id or "Objective",
+            label=o.element.id or t.gettext("Objective"),
             text="".join(s.text for s in o.element.text),
             status=o.status,
             score=o.element.score,
@@ -421,9 +450,9 @@ def _environment():
 
 
 def page_context(report: Report) -> dict:
-    docs = {r.code: rule_docs(r) for r in report.rules}
+    rules = {r.code: r for r in report.rules}
     ctx = _Context(
-        report, locate([d for f in report.files for d in f.documents], report.findings), docs
+        report, locate([d for f in report.files for d in f.documents], report.findings), rules
     )
     ctx.anchors = _assign_anchors(report)
     from okrlint.alignment import OkrSet
@@ -433,18 +462,27 @@ def page_context(report: Report) -> dict:
     files = tuple(_file(i, r, ctx, parents) for i, r in enumerate(report.files))
     counts = report.counts()
     rules_seen = Counter((f.code, f.rule) for f in report.findings if f.code != "OKR000")
-    languages = sorted({f.language for f in files if not f.error})
+    lang = report.language
+    t = Translator(lang)
     return {
         "report": report,
         "summary": report.summary(),
         "overall": report.scores.overall,
         "files": files,
-        "tree": cascade(files),
+        "tree": cascade(files, lang),
         "bars": bars(counts),
         "counts": counts,
         "rules_seen": sorted(rules_seen.items()),
-        "page_lang": languages[0] if len(languages) == 1 else "en",
+        "page_lang": lang,
         "severities": [s.value for s in SEVERITIES],
+        # the page's words: in the report's language, in a file's section in the file's
+        "t": t,
+        "_": t.gettext,
+        "ngettext": t.ngettext,
+        "pgettext": t.pgettext,
+        "speak": Translator,
+        "quote": t.quote,
+        "number": t.number,
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from okrlint.i18n import say
 from okrlint.model import Document, Finding
 from okrlint.report import Report
 from okrlint.reporters import jsonout
@@ -15,7 +16,10 @@ from okrlint.reporters import jsonout
 SCHEMA_VERSION = 1
 
 
-def finding_dict(f: Finding) -> dict:
+def finding_dict(f: Finding, lang: str | None = None) -> dict:
+    """A finding; ``message`` and ``suggestion`` in English, ``localized`` as the report says
+    them (in ``lang``, default the language of the finding's element)."""
+    lang = lang or f.language or "en"
     data = {
         "path": f.path,
         "line": f.span.line,
@@ -30,6 +34,11 @@ def finding_dict(f: Finding) -> dict:
         "element": f.element,
         "text": f.text,
         "language": f.language,  # the language the element was read in
+        "localized": {
+            "language": lang,
+            "message": say(f.message, lang),
+            "suggestion": say(f.suggestion, lang),
+        },
     }
     if f.span.sheet is not None:  # a spreadsheet: lines are the sheet's rows
         data["sheet"] = f.span.sheet
@@ -76,7 +85,7 @@ def report_dict(report: Report) -> dict:
             }
             for f in report.files
         ],
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f, report.language_of(f)) for f in report.findings],
         "summary": report.summary(),
         "scores": report.scores.to_dict(),
     }

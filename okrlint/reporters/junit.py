@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from okrlint.i18n import _, ngettext, say
 from okrlint.model import Document, Finding
 from okrlint.report import FileResult, Report
 from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import printable
+from okrlint.reporters.text import HINT
 from okrlint.score import document_key, element_key, locate
 
 KIND_LABELS = {"objective": "objective", "key_result": "key result", "action": "action"}
@@ -23,17 +25,22 @@ def _clean(text: str) -> str:
     return printable(text).replace("\r", "\\x0d")
 
 
-def _failure(case: ET.Element, findings: list[Finding]) -> None:
+def _failure(case: ET.Element, findings: list[Finding], report: Report) -> None:
+    """The findings of one element; test case names stay English (CI tracks tests by name),
+    the messages are said as the report says them."""
     first = findings[0]
-    message = f"{first.code} {first.rule}: {first.message}"
+    lang = report.language_of(first)
+    message = f"{first.code} {first.rule}: {say(first.message, lang)}"
     if len(findings) > 1:
-        message += f" (and {len(findings) - 1} more)"
+        more = len(findings) - 1
+        message += " " + say(ngettext("(and {n} more)", "(and {n} more)", more), lang)
     body = []
     for f in findings:
+        lang = report.language_of(f)
         where = f"{f.path}:{f.span.line}:{f.span.column}"
-        body.append(f"{where}: {f.code} [{f.rule}] {in_sheet(f.span)}{f.message}")
+        body.append(f"{where}: {f.code} [{f.rule}] {in_sheet(f.span, lang)}{say(f.message, lang)}")
         if f.suggestion:
-            body.append(f"    hint: {f.suggestion}")
+            body.append(f"    {say(HINT, lang)} {say(f.suggestion, lang)}")
     failure = ET.SubElement(case, "failure", message=_clean(message), type=_clean(first.code))
     failure.text = _clean("\n".join(body))
 
@@ -57,7 +64,8 @@ def _suite(root: ET.Element, result: FileResult, report: Report, placed: dict) -
     errors = [f for f in report.findings if f.code == "OKR000" and f.path == result.path]
     if result.errors:
         case = ET.SubElement(suite, "testcase", classname=_clean(result.path), name="read file")
-        message = errors[0].message if errors else "could not be read"
+        unread = errors[0].message if errors else _("could not be read")
+        message = say(unread, report.file_language(result))
         error = ET.SubElement(case, "error", message=_clean(message), type="OKR000")
         error.text = _clean(message)
     cases = [(document_key(result.path), "document")]
@@ -69,7 +77,7 @@ def _suite(root: ET.Element, result: FileResult, report: Report, placed: dict) -
         found = placed.get(key, [])
         if found:
             failures += 1
-            _failure(case, found)
+            _failure(case, found, report)
     suite.set("tests", str(len(suite.findall("testcase"))))
     suite.set("failures", str(failures))
     suite.set("errors", str(1 if result.errors else 0))

@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter
 from urllib.parse import quote
 
+from okrlint.i18n import _, say
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet, jsonout
@@ -62,8 +63,16 @@ def _rule_descriptor(rule: Rule) -> dict:
     return descriptor
 
 
-def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
-    text = in_sheet(f.span) + f.message + (f" Hint: {f.suggestion}" if f.suggestion else "")
+def message_text(f: Finding, lang: str | None) -> str:
+    """The message and its hint in one text, in ``lang`` (English for ``message.text``)."""
+    text = in_sheet(f.span, lang) + say(f.message, lang)
+    if f.suggestion:
+        text += " " + say(_("Hint: {hint}", hint=f.suggestion), lang)
+    return text
+
+
+def _result(f: Finding, index: dict[str, int], fingerprint: str, lang: str) -> dict:
+    text = message_text(f, "en")
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
@@ -82,7 +91,13 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"rule": f.rule, "element": f.element},
+        "properties": {
+            "rule": f.rule,
+            "element": f.element,
+            # the message as the report says it, for viewers that show it: message.text stays
+            # English, as code-scanning tools expect
+            "localized": {"language": lang, "text": message_text(f, lang)},
+        },
     }
     if f.span.sheet is not None:  # a spreadsheet: the region's lines are the sheet's rows
         result["locations"][0]["logicalLocations"] = [
@@ -94,10 +109,11 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
     return result
 
 
-def _notification(f: Finding) -> dict:
+def _notification(f: Finding, lang: str) -> dict:
     return {
         "level": "error",
-        "message": {"text": f.message},
+        "message": {"text": str(f.message)},
+        "properties": {"localized": {"language": lang, "text": say(f.message, lang)}},
         "descriptor": {"id": f.code},
         "locations": [
             {
@@ -116,7 +132,8 @@ def sarif_dict(report: Report) -> dict:
     findings = [f for f in report.findings if f.code != "OKR000"]
     errors = [f for f in report.findings if f.code == "OKR000"]
     results = [
-        _result(f, index, fp) for f, fp in zip(findings, fingerprints(findings), strict=True)
+        _result(f, index, fp, report.language_of(f))
+        for f, fp in zip(findings, fingerprints(findings), strict=True)
     ]
     run = {
         "tool": {
@@ -130,7 +147,9 @@ def sarif_dict(report: Report) -> dict:
         "invocations": [
             {
                 "executionSuccessful": not errors,
-                "toolExecutionNotifications": [_notification(f) for f in errors],
+                "toolExecutionNotifications": [
+                    _notification(f, report.language_of(f)) for f in errors
+                ],
             }
         ],
         "columnKind": "unicodeCodePoints",

@@ -2,59 +2,100 @@
 
 from __future__ import annotations
 
+from okrlint.i18n import _, ngettext, say
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet
 from okrlint.reporters.sanitize import one_line
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# Translators: the label in front of a finding's suggested fix, in the terminal
+HINT = _("hint:")
 
 
 def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def format_finding(f: Finding, *, color: bool = False) -> str:
+def format_finding(f: Finding, *, color: bool = False, lang: str | None = None) -> str:
+    """One finding, said in ``lang`` (default: the language of the finding's element)."""
+    lang = lang or f.language
     if f.code == "OKR000":  # an input error has a line but no element
         head = _paint(f"{one_line(f.path)}:{f.span.line}:", "1", color)
-        return f"{head} {_paint('OKR000', '1;31', color)} {one_line(f.message)}"
+        return f"{head} {_paint('OKR000', '1;31', color)} {one_line(say(f.message, lang))}"
     where = _paint(f"{one_line(f.path)}:{f.span.line}:{f.span.column}:", "1", color)
     code = _paint(f.code, "1;" + _COLORS[f.severity], color)
-    line = f"{where} {code} [{f.rule}] {one_line(in_sheet(f.span) + f.message)}"
+    line = f"{where} {code} [{f.rule}] {one_line(in_sheet(f.span, lang) + say(f.message, lang))}"
     if f.suggestion:
-        line += "\n    " + _paint("hint:", "2", color) + " " + one_line(f.suggestion)
+        hint = _paint(say(HINT, lang), "2", color)
+        line += "\n    " + hint + " " + one_line(say(f.suggestion, lang))
     return line
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def summary_line(report: Report) -> str:
-    """One line that says what was checked and what was found; files that could not be read
-    are counted apart, never as checked."""
+    """What was checked and what was found, in the report's language; files that could not
+    be read are counted apart, never as checked."""
     s = report.summary()
+    lang = report.language
     unread = s["errors"]
     checked = s["files"] - unread
-    files = _plural(checked, "file")
-    content = f"{_plural(s['objectives'], 'objective')}, {_plural(s['key_results'], 'key result')}"
-    not_read = f"{_plural(unread, 'file')} could not be read"
     if not s["files"]:
-        return "No OKR files found, so nothing was checked."
+        return say(_("No OKR files found, so nothing was checked."), lang)
+    files = ngettext("{n} file", "{n} files", checked)
+    content = ", ".join(
+        (
+            say(ngettext("{n} objective", "{n} objectives", s["objectives"]), lang),
+            say(ngettext("{n} key result", "{n} key results", s["key_results"]), lang),
+        )
+    )
+    not_read = ngettext("{n} file could not be read", "{n} files could not be read", unread)
     if not s["findings"]:
         if not unread:
-            return f"No problems found in {files} ({content})."
-        if not checked:
-            return f"Nothing was checked; {not_read}."
-        return f"No problems found in {files} ({content}), but {not_read}."
+            line = _("No problems found in {files} ({content}).", files=files, content=content)
+        elif not checked:
+            line = _("Nothing was checked; {not_read}.", not_read=not_read)
+        else:
+            line = _(
+                "No problems found in {files} ({content}), but {not_read}.",
+                files=files,
+                content=content,
+                not_read=not_read,
+            )
+        return say(line, lang)
     sev = s["by_severity"]
-    parts = ", ".join(
-        _plural(sev[k], w) for k, w in (("error", "error"), ("warning", "warning")) if sev[k]
+    counts = (
+        ngettext("{n} error", "{n} errors", sev["error"]) if sev["error"] else None,
+        ngettext("{n} warning", "{n} warnings", sev["warning"]) if sev["warning"] else None,
+        ngettext("{n} info", "{n} info", sev["info"]) if sev["info"] else None,
     )
-    info = f"{sev['info']} info" if sev["info"] else ""
-    detail = ", ".join(p for p in (parts, info) if p)
-    tail = f"; {not_read}" if unread else ""
-    return f"Found {_plural(s['findings'], 'problem')} ({detail}) in {files} ({content}){tail}."
+    detail = ", ".join(say(c, lang) for c in counts if c)
+    problems = ngettext("{n} problem", "{n} problems", s["findings"])
+    if unread:
+        line = _(
+            "Found {problems} ({detail}) in {files} ({content}); {not_read}.",
+            problems=problems,
+            detail=detail,
+            files=files,
+            content=content,
+            not_read=not_read,
+        )
+    else:
+        line = _(
+            "Found {problems} ({detail}) in {files} ({content}).",
+            problems=problems,
+            detail=detail,
+            files=files,
+            content=content,
+        )
+    return say(line, lang)
+
+
+def score_line(report: Report) -> str:
+    """ "Quality score 72/100." in the report's language; '' when nothing was scored."""
+    score = report.scores.overall  # see okrlint.score for the formula
+    if score is None:
+        return ""
+    return say(_("Quality score {score}/100.", score=score), report.language)
 
 
 def statistics(report: Report) -> str:
@@ -68,10 +109,9 @@ def statistics(report: Report) -> str:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    lines = [format_finding(f, color=color) for f in report.findings]
+    lines = [format_finding(f, color=color, lang=report.language_of(f)) for f in report.findings]
     if lines:
         lines.append("")
-    score = report.scores.overall  # see okrlint.score for the formula
-    tail = f" Quality score {score}/100." if score is not None else ""
-    lines.append(summary_line(report) + tail)
+    score = score_line(report)
+    lines.append(summary_line(report) + (" " + score if score else ""))
     return "\n".join(lines) + "\n"

@@ -37,7 +37,10 @@
       card.hidden = !!(onlyProblems && onlyProblems.checked) && !hasVisible;
     });
     if (status) {
-      status.textContent = "Showing " + shown + " of " + findings.length + " findings.";
+      // the sentence comes from the page, in its language: "Showing {shown} of {total} findings."
+      status.textContent = (status.dataset.says || "{shown} / {total}")
+        .replace("{shown}", String(shown))
+        .replace("{total}", String(findings.length));
     }
   }
 
