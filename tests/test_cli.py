@@ -350,7 +350,7 @@ def test_a_missing_file_alone_says_nothing_was_checked(tmp_path: Path) -> None:
 
 def test_the_summary_counts_unreadable_files_apart_from_checked_ones(tmp_path: Path) -> None:
     write(tmp_path, "good.okr.yaml", GOOD_NB)
-    clean = run_okrlint("check", "good.okr.yaml", "nope.okr.yaml", cwd=tmp_path)
+    clean = run_okrlint("check", "--messages", "en", "good.okr.yaml", "nope.okr.yaml", cwd=tmp_path)
     assert clean.code == 2
     assert clean.out.splitlines()[-1] == (
         "No problems found in 1 file (1 objective, 3 key results), "
@@ -359,8 +359,8 @@ def test_the_summary_counts_unreadable_files_apart_from_checked_ones(tmp_path: P
     write(tmp_path, "bad.okr.yaml", BAD_NB)
     found = run_okrlint("check", "bad.okr.yaml", "nope.okr.yaml", cwd=tmp_path)
     assert found.out.splitlines()[-1] == (
-        "Found 4 problems (2 errors, 2 warnings) in 1 file (1 objective, 2 key results); "
-        "1 file could not be read. Quality score 74/100."
+        "Fant 4 problemer (2 feil, 2 advarsler) i 1 fil (1 mål, 2 nøkkelresultater); "
+        "1 fil kunne ikke leses. Kvalitetspoeng 74/100."  # a Norwegian file: said in Norwegian
     )
 
 
