@@ -49,30 +49,35 @@ def alignment_config(config: Any) -> AlignmentConfig:
     where = getattr(config, "source", None)
     extra = getattr(config, "extra", {}) or {}
     table = extra.get("alignment", {}) or {}
+
+    def error(message: str, *keys: str) -> ConfigError:
+        at = config.at(*keys) if hasattr(config, "at") else (None, None)
+        return ConfigError(message, where, *at)
+
     if not isinstance(table, Mapping):
-        raise ConfigError("'alignment' must be a table (include = [globs])", where)
+        raise error("'alignment' must be a table (include = [globs])", "alignment")
     for key in table:
         if str(key).replace("_", "-") not in ALIGNMENT_KEYS:
             close = difflib.get_close_matches(str(key), ALIGNMENT_KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown key 'alignment.{key}'{hint}", where)
+            raise error(f"unknown key 'alignment.{key}'{hint}", "alignment", str(key))
     include = table.get("include", ())
     if isinstance(include, str):
         include = (include,)
     if not isinstance(include, list | tuple) or not all(isinstance(g, str) for g in include):
-        raise ConfigError("'alignment.include' must be a list of glob strings", where)
-    return AlignmentConfig(tuple(include), _levels(extra.get("levels", {}) or {}, where))
+        raise error("'alignment.include' must be a list of glob strings", "alignment", "include")
+    return AlignmentConfig(tuple(include), _levels(extra.get("levels", {}) or {}, error))
 
 
-def _levels(table: Any, where: str | None) -> dict[str, str]:
+def _levels(table: Any, error) -> dict[str, str]:
     if not isinstance(table, Mapping):
-        raise ConfigError("'levels' must be a table of level = [owners]", where)
+        raise error("'levels' must be a table of level = [owners]", "levels")
     owners: dict[str, str] = {}
     for level, names in table.items():
         if isinstance(names, str):
             names = [names]
         if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-            raise ConfigError(f"'levels.{level}' must be a list of owner names", where)
+            raise error(f"'levels.{level}' must be a list of owner names", "levels", str(level))
         for name in names:
             owners[name.strip().casefold()] = normal_level(str(level)) or str(level)
     return owners

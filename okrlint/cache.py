@@ -550,7 +550,8 @@ def check_cache_folder(
 
     def refuse(problem: str) -> ConfigError:
         advice = "choose a folder of its own, such as .okrlint_cache"
-        return ConfigError(f"cache folder '{named or folder}' {problem}; {advice}", where)
+        at = config.at("cache-dir") if where else (None, None)  # the key that named it
+        return ConfigError(f"cache folder '{named or folder}' {problem}; {advice}", where, *at)
 
     if folder.is_symlink():
         raise refuse("is a symbolic link")

@@ -173,6 +173,12 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
     metavar="N",
     help="Exit 1 when the overall quality score (0-100) is below N, even with --exit-zero.",
 )
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when the folders given hold no OKR file (default: exit 2, with what was "
+    "looked for), e.g. for a repository that has no OKRs yet.",
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
@@ -248,6 +254,7 @@ def check(
     fail_level,
     exit_zero,
     fail_under,
+    allow_empty,
     statistics,
     quiet,
     no_color,
@@ -345,6 +352,8 @@ def check(
         click.echo(stats_table(report))
         _baseline_statistics(report, stale)
     _job_summary(report)
+    if not report.files and not allow_empty and _nothing_to_check(paths, config):
+        return EXIT_ERROR
     if report.has_errors:
         return EXIT_ERROR
     if _below_score(report, fail_under):
@@ -445,6 +454,78 @@ def _unnamed_note(fmt: str | None, count: int):
         "read {n} key results under no objective (no objective column or heading above them)",
         count,
     )
+
+
+def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
+    """The folders given expanded to no file at all: say so on stderr, with what was looked
+    for and what would find the OKRs that are there, and return True (exit 2: a CI check
+    that checks nothing must not pass). Files named one by one, as pre-commit names them,
+    may all be excluded (--force-exclude) without a word: then this returns False."""
+    from okrlint.files import look_around
+    from okrlint.reporters.sanitize import one_line
+
+    folders = [p for p in paths if p != "-" and Path(p).is_dir()]
+    if not folders:
+        return False
+    found = look_around(folders, config)
+    where = ", ".join(repr(one_line(f)) for f in folders)
+    say = lambda line="": click.echo(line, err=True)  # noqa: E731
+    say(f"okrlint: error: no OKR files found in {where}, so nothing was checked")
+    say(f"  looked for {_include_words(config)}")
+    shown = found.okr_files[:SHOWN_FILES]
+    if shown:
+        more = len(found.okr_files) - len(shown)
+        files = ", ".join(one_line(f) for f in shown) + (f" and {more} more" if more else "")
+        say(f"  these hold OKRs but are not included: {files}")
+        say(f"  to check them, add to {_config_name(config)}:")
+        for line in _include_setting(config, found.patterns):
+            say(f"      {line}")
+    for path, what in found.unread[:SHOWN_FILES]:
+        say(f"  {one_line(path)}: {what}")
+    if found.excluded:
+        shown_excluded = ", ".join(one_line(f) for f in found.excluded[:SHOWN_FILES])
+        say(f"  left out by 'exclude': {shown_excluded}")
+    if not (found.okr_files or found.unread or found.excluded):
+        say("  the folders hold no file okrlint reads with objectives in it")
+    say("  (name files to check them; --allow-empty lets a run on no files pass)")
+    return True
+
+
+SHOWN_FILES = 5
+
+
+def _include_words(config) -> str:
+    """What 'include' looks for, in words: the default's two kinds of pattern summed up."""
+    from okrlint.config import DEFAULT_INCLUDE
+
+    if config.include != DEFAULT_INCLUDE:
+        where = _display_path(config.origins.get("include") or config.source or "config")
+        return f"{', '.join(config.include)} ('include' in {where})"
+    names = [p for p in DEFAULT_INCLUDE if "/" not in p]
+    folders = dict.fromkeys(p.split("/", 1)[0] + "/" for p in DEFAULT_INCLUDE if "/" in p)
+    suffixes = dict.fromkeys(p.rsplit("*", 1)[1] for p in DEFAULT_INCLUDE if "/" in p)
+    return (
+        f"{_and(names)} files, and {_and(list(suffixes))} files under a folder named "
+        f"{' or '.join(folders)} (the default 'include')"
+    )
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _config_name(config) -> str:
+    return _display_path(config.source) if config.source else "pyproject.toml"
+
+
+def _include_setting(config, patterns: tuple[str, ...]) -> list[str]:
+    """The lines of config that would find the files: extend-include keeps what is there."""
+    import json
+
+    listed = ", ".join(json.dumps(p, ensure_ascii=False) for p in patterns)
+    if config.source and not config.source.endswith(".toml"):
+        return [f"extend-include: [{listed}]"]
+    return ["[tool.okrlint]", f"extend-include = [{listed}]"]
 
 
 def _below_score(report, fail_under: int | None) -> bool:
@@ -655,12 +736,17 @@ def explain(rule: str, messages: str | None) -> None:
     """Show what a rule checks, why it matters, how to fix it, and its examples."""
     from okrlint.config import find_config
     from okrlint.perfile import load_rules
-    from okrlint.registry import find_rule
+    from okrlint.registry import find_rule, suggest_rule
 
     config = find_config(Path.cwd())
-    found = find_rule(load_rules(config), rule)
+    known = load_rules(config)
+    found = find_rule(known, rule)
     if found is None:
-        raise click.BadParameter(f"no rule {rule!r}; 'okrlint rules' lists them", param_hint="RULE")
+        close = suggest_rule(known, rule)
+        hint = f"did you mean '{close}'? " if close else ""
+        raise click.BadParameter(
+            f"no rule {rule!r}; {hint}'okrlint rules' lists them", param_hint="RULE"
+        )
     click.echo(explanation(found, _reading_language(messages, config)), nl=False)
 
 
@@ -671,6 +757,7 @@ def explanation(found, lang: str) -> str:
     import textwrap
 
     from okrlint.i18n import _, pgettext, say, translate
+    from okrlint.rule import ARTICLE
 
     severity = say(pgettext("severity", found.severity.value), lang)
     if found.enabled:
@@ -679,14 +766,20 @@ def explanation(found, lang: str) -> str:
         state = say(_("off by default (enable with --extend-select)"), lang)
     lines = [f"{found.code} {found.name} [{severity}, {state}]", ""]
     lines += [translate(found.summary, lang), ""]
+    doc = found.doc.strip()
+    first, _newline, rest = doc.partition("\n")
+    if first.strip() == found.summary.strip():  # the docs open with the summary: say it once
+        doc = rest.strip()
     if lang == "en" or found.origin != "okrlint":
-        lines += [found.doc.strip(), ""]
+        lines += [doc, ""] if doc else []
     else:
         for title, paragraphs in found.doc_parts():
             indent = "    " if title else ""
             if title:
                 lines.append(translate(title, lang) + ":")
             for paragraph in paragraphs:
+                if not title and paragraph == found.summary:
+                    continue
                 said = translate(paragraph, lang)
                 lines += textwrap.wrap(
                     said,
@@ -697,6 +790,8 @@ def explanation(found, lang: str) -> str:
                     break_on_hyphens=False,
                 )
                 lines.append("")
+    if "the article" in found.doc.lower():  # named once, with its title and address
+        lines += [say(_("The article quoted above: {article}", article=ARTICLE), lang), ""]
     if found.options:
         table = f"[tool.okrlint.rules.{found.name}]"
         lines.append(say(_("Options (in {table}):", table=table), lang))
@@ -848,7 +943,7 @@ def _render_config(config) -> str:
     source = _display_path(config.source) if config.source else None
     head = f"# config file: {source}" if source else "# no config file found: built-in defaults"
     lines = [head, ""]
-    skip = {"source", "origins", "extra", "rule_settings"}
+    skip = {"source", "origins", "extra", "rule_settings", "positions"}
     for item in fields(config):
         if item.name in skip:
             continue
@@ -1045,6 +1140,8 @@ def _run(argv: list[str] | None) -> int | object:
         exc.show()
         code = EXIT_ERROR
     except OkrlintError as exc:
+        if exc.path and os.path.isabs(exc.path):  # a config found by walking up: say it short
+            exc.path = _display_path(exc.path)
         click.echo(f"okrlint: error: {exc}", err=True)
         code = EXIT_ERROR
     except BrokenPipeError:

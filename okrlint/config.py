@@ -27,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from okrlint.errors import ConfigError
+from okrlint import linear
+from okrlint.errors import ConfigError, OkrlintError
 from okrlint.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", ".okrlint.yaml", ".okrlint.yml")
@@ -61,10 +62,19 @@ class Config:
     # where each value came from ("default", a file path, or "command line")
     origins: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)  # sections other issues add
+    # where each key is in the config file (line, column), for errors that point at it
+    positions: Mapping[tuple[str, ...], tuple[int, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def root(self) -> Path:
         return Path(self.source).resolve().parent if self.source else Path.cwd()
+
+    def at(self, *keys: str) -> tuple[int | None, int | None]:
+        """The line and column of a key in the config file (``at("rules", "kr-vague")``),
+        else of the table around it; (None, None) when unknown."""
+        return position_of(self.positions, keys)
 
     def with_overrides(self, **values: Any) -> Config:
         present = {k: v for k, v in values.items() if v is not None}
@@ -137,6 +147,7 @@ _KEYS = {
     "language": ("language", _string),
     "messages": ("messages", _string),
     "include": ("include", _str_list),
+    "extend-include": ("include", _str_list),  # added to include (the default, if unset)
     "exclude": ("exclude", _str_list),
     "extend-exclude": ("exclude", _str_list),
     "rules": ("rule_settings", _rules_table),
@@ -177,11 +188,19 @@ def check_values(data: Any, where: str, limit: int = MAX_NESTING) -> None:
             stack.extend((v, depth + 1, key) for v in value)
 
 
-def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
+def parse_config(
+    data: Mapping[str, Any],
+    source: str | None,
+    positions: Mapping[tuple[str, ...], tuple[int, int]] | None = None,
+) -> Config:
+    """The Config of a ``[tool.okrlint]`` table; ``positions`` (of each key in the file) put
+    an error at its key's line and column."""
+    positions = positions or {}
     where = source or "<config>"
     check_values(data, where)
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    extend_include: tuple[str, ...] = ()
     for raw_key, value in data.items():
         key = str(raw_key).replace("_", "-")
         if key in EXTRA_SECTIONS:
@@ -190,20 +209,36 @@ def parse_config(data: Mapping[str, Any], source: str | None) -> Config:
         if key not in _KEYS:
             close = difflib.get_close_matches(key, [*_KEYS, *EXTRA_SECTIONS], n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown config key '{raw_key}'{hint}", where)
+            line, column = position_of(positions, (str(raw_key),))
+            raise ConfigError(f"unknown config key '{raw_key}'{hint}", where, line, column)
         attr, convert = _KEYS[key]
-        converted = convert(key, value, where)
+        try:
+            converted = convert(key, value, where)
+        except ConfigError as exc:
+            line, column = position_of(positions, (str(raw_key),))
+            raise ConfigError(exc.message, where, line, column) from None
+        if key == "extend-include":
+            extend_include += converted
+            continue
         if attr == "exclude" and attr in values:
             converted = values[attr] + converted
         values[attr] = converted
     if "language" in values and values["language"] not in ("en", "nb"):
-        raise ConfigError(f"'language' must be 'en' or 'nb', got {values['language']!r}", where)
+        raise ConfigError(
+            f"'language' must be 'en' or 'nb', got {values['language']!r}",
+            where,
+            *position_of(positions, ("language",)),
+        )
     if "messages" in values and values["messages"] not in ("en", "nb", "auto"):
         raise ConfigError(
-            f"'messages' must be 'en', 'nb' or 'auto', got {values['messages']!r}", where
+            f"'messages' must be 'en', 'nb' or 'auto', got {values['messages']!r}",
+            where,
+            *position_of(positions, ("messages",)),
         )
+    if extend_include:
+        values["include"] = values.get("include", DEFAULT_INCLUDE) + extend_include
     origins = {attr: where for attr in values}
-    return Config(**values, source=source, origins=origins, extra=extra)
+    return Config(**values, source=source, origins=origins, extra=extra, positions=positions)
 
 
 def load_config_file(path: Path) -> Config | None:
@@ -214,9 +249,12 @@ def load_config_file(path: Path) -> Config | None:
         raise ConfigError(f"cannot read config: {exc.strerror}", str(path)) from None
     if path.name.endswith(".toml"):
         try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+            text = raw.decode("utf-8")
+            data = tomllib.loads(text)
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"invalid UTF-8 at byte {exc.start}", str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise _toml_error(exc, str(path)) from None
         except RecursionError:
             raise ConfigError(_TOO_DEEP, str(path)) from None
         except ValueError:  # Python reads no integer of more than 4 300 digits
@@ -224,17 +262,33 @@ def load_config_file(path: Path) -> Config | None:
         section = data.get("tool", {}).get("okrlint")
         if section is None:
             return None if path.name == "pyproject.toml" else Config(source=str(path))
+        positions = toml_positions(text, ("tool", "okrlint"))
         if not isinstance(section, dict):
-            raise ConfigError("[tool.okrlint] must be a table", str(path))
-        return parse_config(section, str(path))
+            line, column = position_of(toml_positions(text, ("tool",)), ("okrlint",))
+            raise ConfigError("[tool.okrlint] must be a table", str(path), line, column)
+        return parse_config(section, str(path), positions)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", str(path)) from None
+        raise ConfigError(f"invalid UTF-8 at byte {exc.start}", str(path)) from None
     data = safe_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys", str(path))
-    return parse_config(data, str(path))
+    return parse_config(data, str(path), yaml_positions(text, str(path)))
+
+
+_TOML_AT = linear.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, path: str) -> ConfigError:
+    """tomllib says where in its message ("… (at line 6, column 8)"); the error carries it."""
+    message = str(exc)
+    at = _TOML_AT.search(message)
+    if at is None:
+        return ConfigError(f"invalid TOML: {message}", path)
+    return ConfigError(
+        f"invalid TOML: {message[: at.start()]}", path, int(at.group(1)), int(at.group(2))
+    )
 
 
 _TOO_DEEP = f"nesting deeper than {MAX_NESTING} levels"
@@ -255,7 +309,8 @@ def safe_yaml(text: str, where: str) -> Any:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
-            raise ConfigError(f"invalid YAML: {exc}", where, line) from None
+            column = mark.column + 1 if mark is not None else None
+            raise ConfigError(f"invalid YAML: {exc}", where, line, column) from None
         finally:
             loader.dispose()
     return None
@@ -273,3 +328,136 @@ def find_config(start: Path) -> Config:
                 if found is not None:
                     return found
     return Config()
+
+
+# ------------------------------------------------------------- where a key is in the file
+
+Position = tuple[int, int]  # 1-based line and column of a key (or a table's name)
+
+_TOML_TABLE = linear.compile(r"[ \t]*\[\[?[ \t]*(?P<name>[^\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?")
+_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_TOML_KEY = linear.compile(
+    rf"(?P<indent>[ \t]*)(?P<key>{_TOML_KEY_PART}(?:[ \t]*\.[ \t]*{_TOML_KEY_PART})*)[ \t]*="
+)
+_TOML_PARTS = linear.compile(_TOML_KEY_PART)
+
+
+def _toml_key(dotted: str) -> tuple[str, ...]:
+    parts = []
+    for part in _TOML_PARTS.findall(dotted):
+        if part[:1] == '"':
+            part = part[1:-1].encode("utf-8").decode("unicode_escape", "replace")
+        elif part[:1] == "'":
+            part = part[1:-1]
+        parts.append(part)
+    return tuple(parts)
+
+
+def toml_positions(text: str, section: tuple[str, ...] = ()) -> dict[tuple[str, ...], Position]:
+    """Where each key and table of a TOML text starts, by its path below ``section``
+    (``("tool", "okrlint")`` in pyproject.toml). tomllib keeps no positions; this reads
+    table headers and ``key =`` lines, skipping values that span lines (arrays, inline
+    tables, multi-line strings). Keys inside an inline table are not found: their table's
+    key stands for them."""
+    found: dict[tuple[str, ...], Position] = {}
+    table: tuple[str, ...] = ()
+    depth, open_string = 0, None  # a value that goes on past its line
+    for number, line in enumerate(text.split("\n"), 1):
+        start = 0
+        if depth == 0 and open_string is None:
+            header = _TOML_TABLE.fullmatch(line)
+            key = None if header else _TOML_KEY.match(line)
+            if header:
+                table = _toml_key(header.group("name"))
+                _record(found, table, section, (number, header.start("name") + 1))
+                continue
+            if key:
+                path = table + _toml_key(key.group("key"))
+                _record(found, path, section, (number, len(key.group("indent")) + 1))
+                start = key.end()
+        depth, open_string = _rest_of_value(line, start, depth, open_string)
+    return found
+
+
+def _record(found, path: tuple[str, ...], section: tuple[str, ...], where: Position) -> None:
+    if path[: len(section)] == section and len(path) > len(section):
+        found.setdefault(path[len(section) :], where)
+
+
+def _rest_of_value(line: str, i: int, depth: int, open_string: str | None):
+    """Brackets still open and a multi-line string still open after this line."""
+    n = len(line)
+    while i < n:
+        if open_string is not None:
+            end = line.find(open_string, i)
+            if end == -1:
+                return depth, open_string
+            i, open_string = end + 3, None
+            continue
+        c = line[i]
+        if c == "#":
+            break
+        if line.startswith(('"""', "'''"), i):
+            open_string = line[i : i + 3]
+            i += 3
+        elif c == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+            i += 1
+        elif c == "'":
+            end = line.find("'", i + 1)
+            i = n if end == -1 else end + 1
+        else:
+            depth += c in "[{"
+            depth -= c in "]}"
+            i += 1
+    return max(depth, 0), open_string
+
+
+def yaml_positions(text: str, where: str = "<config>") -> dict[tuple[str, ...], Position]:
+    """Where each key of a YAML text starts, by its path of mapping keys. Composed with the
+    document reader's limits; a node reached again through an alias is not walked again."""
+    import yaml
+
+    from okrlint.readers.yaml_reader import compose_documents
+
+    found: dict[tuple[str, ...], Position] = {}
+    try:
+        root = next(iter(compose_documents(where, text)), None)
+    except OkrlintError:
+        return found
+    seen: set[int] = set()
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if not isinstance(node, yaml.MappingNode) or id(node) in seen or len(path) > 20:
+            continue
+        seen.add(id(node))
+        for key, value in node.value:
+            here = (*path, str(key.value))
+            found.setdefault(here, (key.start_mark.line + 1, key.start_mark.column + 1))
+            stack.append((value, here))
+    return found
+
+
+def _normal(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return (keys[0].replace("_", "-"), *keys[1:]) if keys else keys
+
+
+def position_of(
+    positions: Mapping[tuple[str, ...], Position], keys: tuple[str, ...]
+) -> tuple[int | None, int | None]:
+    """The line and column of a key, else of the nearest table or key around it."""
+    keys = tuple(str(k) for k in keys)
+    while keys:
+        found = positions.get(keys) or positions.get(_normal(keys))
+        if found:
+            return found
+        keys = keys[:-1]
+    return None, None
+
+
+def located(config: Config, message: str, *keys: str) -> ConfigError:
+    """A ConfigError at the key's place in the config file, when the value came from one."""
+    return ConfigError(message, config.source, *config.at(*keys))

@@ -6,13 +6,14 @@ language layer gives it analyses, rules give it violations.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from okrlint.config import Config
+from okrlint.config import Config, located
 from okrlint.errors import ConfigError
 from okrlint.model import (
     Action,
@@ -24,6 +25,7 @@ from okrlint.model import (
     Severity,
     Span,
 )
+from okrlint.registry import did_you_mean
 from okrlint.rule import Rule, RuleContext, Target, Violation, names_rule
 
 RULE_SETTING_KEYS = ("severity", "enabled")
@@ -39,22 +41,28 @@ class ActiveRule:
 _matches = names_rule
 
 
-def _check_selectors(rules: Sequence[Rule], selectors: Iterable[str], where: str) -> None:
+def _check_selectors(
+    rules: Sequence[Rule], selectors: Iterable[str], config: Config, *keys: str
+) -> None:
+    """Every selector names a rule or prefix; an unknown one is an error at its key in the
+    config file (or without a place, when it came from the command line)."""
+    where = keys[0]
+    from_file = config.origins.get(where.replace("-", "_")) not in (None, "command line")
     for sel in selectors:
         if not any(_matches(rule, sel) for rule in rules):
-            names = [r.code for r in rules] + [r.name for r in rules]
-            close = difflib.get_close_matches(sel, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown rule or prefix '{sel}' in {where}{hint}")
+            message = f"unknown rule or prefix '{sel}' in {where}{did_you_mean(rules, sel)}"
+            if from_file:
+                raise located(config, message, *keys)
+            raise ConfigError(message)
 
 
 def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...]:
     """The rules to run, with their severity and validated options (ruff's semantics)."""
-    _check_selectors(rules, config.select or (), "select")
-    _check_selectors(rules, config.extend_select, "extend-select")
-    _check_selectors(rules, config.ignore, "ignore")
-    for globbed in config.per_file_ignores.values():
-        _check_selectors(rules, globbed, "per-file-ignores")
+    _check_selectors(rules, config.select or (), config, "select")
+    _check_selectors(rules, config.extend_select, config, "extend-select")
+    _check_selectors(rules, config.ignore, config, "ignore")
+    for glob, globbed in config.per_file_ignores.items():
+        _check_selectors(rules, globbed, config, "per-file-ignores", glob)
     settings = _rule_settings(rules, config)
 
     active: list[ActiveRule] = []
@@ -78,47 +86,49 @@ def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...
 
 def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str, Any]]:
     """Validate ``[tool.okrlint.rules.X]`` tables; keyed by rule code."""
-    where = config.source
     by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
     result: dict[str, dict[str, Any]] = {}
     for key, table in config.rule_settings.items():
         rule = by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
         if rule is None:
-            close = difflib.get_close_matches(key, list(by_key), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown rule '{key}' in [rules]{hint}", where)
+            hint = did_you_mean(rules, key)
+            raise located(config, f"unknown rule '{key}' in [rules]{hint}", "rules", key)
         checked: dict[str, Any] = {}
-        for opt, value in table.items():
-            opt = str(opt).replace("-", "_")
+        for written, value in table.items():
+            at = ("rules", key, str(written))  # where an error about this option points
+            opt = str(written).replace("-", "_")
             if opt == "severity":
                 if not isinstance(value, str):
-                    raise ConfigError(f"rules.{key}.severity must be a string", where)
+                    raise located(config, f"rules.{key}.severity must be a string", *at)
                 try:
                     checked[opt] = Severity.parse(value)
                 except ValueError as exc:
-                    raise ConfigError(f"rules.{key}.severity: {exc}", where) from None
+                    raise located(config, f"rules.{key}.severity: {exc}", *at) from None
                 continue
             if opt == "enabled":
                 if not isinstance(value, bool):
-                    raise ConfigError(f"rules.{key}.enabled must be true or false", where)
+                    raise located(config, f"rules.{key}.enabled must be true or false", *at)
                 checked[opt] = value
                 continue
             if opt not in rule.options:
                 known = [*RULE_SETTING_KEYS, *rule.options]
                 close = difflib.get_close_matches(opt, known, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                raise ConfigError(
-                    f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}", where
-                )
+                message = f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}"
+                raise located(config, message, *at)
             default = rule.options[opt]
             if not _same_type(default, value):
-                raise ConfigError(
+                raise located(
+                    config,
                     f"rules.{key}.{opt} must be {type(default).__name__}, "
                     f"got {type(value).__name__} {value!r}",
-                    where,
+                    *at,
                 )
             if isinstance(value, int | float) and not isinstance(value, bool):
-                value = _option_number(f"rules.{key}.{opt}", value, default, where)
+                try:
+                    value = _option_number(f"rules.{key}.{opt}", value, default, config.source)
+                except ConfigError as exc:
+                    raise located(config, exc.message, *at) from None
             checked[opt] = tuple(value) if isinstance(value, list) else value
         result[rule.code] = checked
     return result
@@ -167,9 +177,10 @@ def element_texts(documents: Iterable[Document]) -> dict[str, list[str]]:
         for element in doc.elements():
             if element.kind is ElementKind.OBJECTIVE and element.unnamed:
                 continue  # no text to analyse
-            by_lang[lang][element.text] = None
+            own = element.language or lang  # an element may be in another language than its file
+            by_lang[own][element.text] = None
             if isinstance(element, Objective) and element.why:
-                by_lang[lang][element.why] = None
+                by_lang[own][element.why] = None
     return {lang: list(texts) for lang, texts in by_lang.items()}
 
 
@@ -190,22 +201,25 @@ def run_rules(
     analyses: Mapping[tuple[str, str], Any] | None = None,
     all_documents: Sequence[Document] | None = None,
     known_rules: Sequence[Rule] | None = None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Run the active rules over documents; findings sorted and suppressions applied.
 
     ``all_documents`` is the whole OKR set (for cross-file rules); findings are
     only reported for ``documents``. ``known_rules`` is every rule the run knows,
     selected or not (default: the built-in and plugin rules and the active ones).
+    ``today`` is the date rules see (default: the clock's).
     """
     if analyses is None:
         analyses = analyse(documents)
     the_set = tuple(all_documents) if all_documents is not None else tuple(documents)
     known = _known(active, known_rules)
+    today = today or dt.date.today()
     findings: list[Finding] = []
     for doc in documents:
         found: list[Finding] = []
         for item in active:
-            found.extend(_run_one(doc, item, analyses, the_set, known))
+            found.extend(_run_one(doc, item, analyses, the_set, known, today))
         if found:
             suppressions = _Suppressions(doc, config)
             findings.extend(f for f in found if not suppressions.covers(f))
@@ -225,7 +239,7 @@ def _sort_key(f: Finding) -> tuple:
     return f.sort_key
 
 
-def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[Finding]:
+def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known, today) -> list[Finding]:
     """The findings of one rule on one document.
 
     Key-result and action rules share one context per objective: a context is frozen and
@@ -235,7 +249,9 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
     target = rule.target
     found: list[Finding] = []
     if target is Target.DOCUMENT:
-        ctx = RuleContext(doc, item.options, analyses, None, the_set, known_rules=known)
+        ctx = RuleContext(
+            doc, item.options, analyses, None, the_set, known_rules=known, today=today
+        )
         found.extend(_finding(doc, doc, rule, severity, v) for v in check(doc, ctx))
         return found
     for objective in doc.objectives:
@@ -249,9 +265,15 @@ def _run_one(doc: Document, item: ActiveRule, analyses, the_set, known) -> list[
             elements = objective.actions
         if not elements:
             continue
-        ctx = RuleContext(doc, item.options, analyses, objective, the_set, known_rules=known)
+        own = objective.language if target is Target.OBJECTIVE else None
+        ctx = RuleContext(
+            doc, item.options, analyses, objective, the_set, known, today=today, language=own
+        )
         for element in elements:
-            for v in check(element, ctx):
+            here = ctx
+            if element.language != ctx.language:  # a key result in another language: rare
+                here = replace(ctx, language=element.language)
+            for v in check(element, here):
                 found.append(_finding(doc, element, rule, severity, v))
     return found
 
@@ -262,7 +284,7 @@ def _finding(doc, element, rule: Rule, severity: Severity, v: Violation) -> Find
         span, kind, text, lang = target.span, _DOCUMENT, "", doc.language
     else:
         span, kind, text = target.span, target.kind._value_, target.text  # see score.element_key
-        lang = doc.language
+        lang = target.language or doc.language
     return Finding(
         path=doc.path,
         span=v.span or span,
@@ -370,11 +392,11 @@ def path_matches(path: str, pattern: str, config: Config) -> bool:
     return glob_match(relative_to_root(Path(path), config), pattern)
 
 
-def error_finding(path: str, line: int | None, message: str) -> Finding:
+def error_finding(path: str, line: int | None, message: str, column: int | None = None) -> Finding:
     """The OKR000 finding for a file that could not be read or parsed."""
     return Finding(
         path=path,
-        span=Span.point(line or 1),
+        span=Span.point(line or 1, column or 1),
         code="OKR000",
         rule="parse-error",
         severity=Severity.ERROR,

@@ -221,3 +221,99 @@ def kind_of_file(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return "not a file"
+
+
+# ----------------------------------------------------------- when the folders hold no OKR file
+
+LOOK_LIMIT = 5_000  # files looked at to explain an empty run (it is a failing run: be quick)
+READ_LIMIT = 300  # of those, files read to see whether they hold OKRs
+READ_SIZE = 1_000_000  # bytes; larger files are not read for this
+SHOWN = 5  # files named in the explanation; the rest are counted
+# Files that talk about OKRs without being OKR documents (a README with examples).
+_NOT_OKR_NAME = linear.compile(
+    r"(readme|changelog|changes|history|news|contributing|licen[cs]e|copying|authors|notice"
+    r"|code_of_conduct|security|requirements[\w-]*)(\.[^/]*)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LookAround:
+    """What the folders of an empty run hold that okrlint did not check."""
+
+    okr_files: tuple[str, ...] = ()  # readable files outside `include` that hold objectives
+    patterns: tuple[str, ...] = ()  # `include` patterns that would find them
+    unread: tuple[tuple[str, str], ...] = ()  # (file, what it is) for Word, PDF, ZIP …
+    excluded: tuple[str, ...] = ()  # files `include` finds and `exclude` drops
+
+
+def look_around(folders: Sequence[str], config: Config) -> LookAround:
+    """Look through folders that expanded to no file for OKRs ``include`` misses (a file a
+    reader takes that holds at least one objective) and for files no reader takes (Word,
+    Excel, PDF, ZIP), to explain the empty run. Bounded: at most LOOK_LIMIT files are looked
+    at and READ_LIMIT read; never more than READ_SIZE bytes each."""
+    from okrlint.errors import OkrlintError
+    from okrlint.readers import read_document, reads_suffix
+    from okrlint.readers.decode import document_kind
+
+    okr_files: list[str] = []
+    patterns: list[str] = []
+    unread: list[tuple[str, str]] = []
+    excluded: list[str] = []
+    looked = read = 0
+    for top in folders:
+        here = Path(top).resolve() == Path.cwd().resolve()
+        for rel, path in _every_file(Path(top)):
+            looked += 1
+            if looked > LOOK_LIMIT:
+                break
+            name = path.name
+            if matches_any(rel, config.include):
+                excluded.append(path.as_posix())  # else the folder would not be empty
+                continue
+            if not reads_suffix(name):
+                kind = document_kind(name, b"", path.suffix.lower())
+                if kind is not None:
+                    unread.append((path.as_posix(), kind))
+                continue
+            if _NOT_OKR_NAME.fullmatch(name) or read >= READ_LIMIT:
+                continue
+            try:
+                if path.stat().st_size > min(READ_SIZE, config.max_file_size):
+                    continue
+                read += 1
+                documents = read_document(path.as_posix(), path.read_bytes())
+            except (OSError, OkrlintError):
+                continue
+            if any(d.objectives for d in documents):
+                okr_files.append(path.as_posix())
+                pattern = _pattern_for(rel, at_top=here)
+                if pattern not in patterns:
+                    patterns.append(pattern)
+    return LookAround(tuple(okr_files), tuple(patterns), tuple(unread), tuple(excluded))
+
+
+def _every_file(top: Path) -> Iterable[tuple[str, Path]]:
+    """(path relative to the top folder, with its name; path) of every file under it, sorted,
+    skipping hidden folders and those okrlint never walks; symlinked folders not followed."""
+    top_name = top.resolve().name
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        base = Path(dirpath)
+        inside = base.relative_to(top).as_posix()
+        prefix = "/".join(p for p in (top_name, "" if inside == "." else inside) if p)
+        for name in sorted(filenames):
+            path = base / name
+            if path.is_file() and not path.is_symlink():
+                yield (f"{prefix}/{name}" if prefix else name), path
+
+
+def _pattern_for(rel: str, *, at_top: bool) -> str:
+    """The `include` pattern for a file and its like: `goals/**/*.yaml` for goals/q1.yaml
+    (any depth below a folder of that name); the file's own name for a file directly in the
+    current folder (``at_top``: the walk started there), whose name says nothing."""
+    parts = rel.split("/")
+    suffix = Path(parts[-1]).suffix
+    if len(parts) == 1 or not suffix or (at_top and len(parts) == 2):
+        return parts[-1]
+    return f"{parts[-2]}/**/*{suffix}"

@@ -62,6 +62,7 @@ class Action:
     text: str
     span: Span
     id: str | None = None
+    language: str | None = None  # its own language, when it differs from the document's
     kind: ElementKind = field(default=ElementKind.ACTION, init=False)
 
 
@@ -77,6 +78,7 @@ class KeyResult:
     # the direction the writer wants the metric to move: "increase" or "decrease" (a YAML
     # `trend:` field or a table's trend column; "ønsket trend"), None when not stated
     trend: str | None = None
+    language: str | None = None  # its own language, when it differs from the document's
     kind: ElementKind = field(default=ElementKind.KEY_RESULT, init=False)
 
 
@@ -94,6 +96,7 @@ class Objective:
     # key results read with no objective above them (bare text, a table without an
     # objective column): the objective has no text and no objective rule looks at it
     unnamed: bool = False
+    language: str | None = None  # its own language, when it differs from the document's
     kind: ElementKind = field(default=ElementKind.OBJECTIVE, init=False)
 
 
@@ -146,6 +149,10 @@ class Document:
     span: Span = Span(1, 1, 1, 1)
     # named on the command line, or stdin; False for a file found by walking a folder
     named: bool = True
+
+    def language_of(self, element: Element) -> str:
+        """The language an element is read in: its own, else the document's (else English)."""
+        return element.language or self.language or "en"
 
     def elements(self):
         """Every objective, key result and action, in document order."""

@@ -34,7 +34,7 @@ from okrlint.alignment import alignment_config, apply_levels
 from okrlint.config import Config
 from okrlint.engine import ActiveRule, analyse, error_finding, run_rules, select_rules
 from okrlint.errors import OkrlintError
-from okrlint.model import Document, Finding
+from okrlint.model import Action, Document, Finding, KeyResult, Objective
 from okrlint.registry import all_rules
 from okrlint.report import FileResult
 from okrlint.rule import Rule, Target
@@ -107,12 +107,37 @@ def _resolve_language(doc: Document, config: Config) -> Document:
         return doc
     if config.language:
         return replace(doc, language=config.language, language_source="config")
-    texts = [e.text for e in doc.elements()]
-    if not texts:
+    if not doc.objectives:
         return replace(doc, language="en", language_source="default")
-    from okrlint.language import detect_language
+    from okrlint.language.detect import Evidence, evidence
 
-    return replace(doc, language=detect_language("\n".join(texts)), language_source="detected")
+    # each element is read once: the file's evidence is the sum of its elements'
+    found = {id(e): evidence(e.text) for e in doc.elements()}
+    language = sum(found.values(), Evidence()).language
+    objectives = tuple(_element_languages(o, language, found) for o in doc.objectives)
+    return replace(doc, language=language, language_source="detected", objectives=objectives)
+
+
+def _element_languages(objective: Objective, around: str, found: dict) -> Objective:
+    """An objective, its key results and actions with the language of each that clearly
+    differs from the one around it (the file's, then the objective's): one English objective
+    in a Norwegian file is read as English. Only for files whose language was detected: a
+    language the user set holds for every element. ``found``: each element's evidence."""
+    from okrlint.language.detect import evidence
+
+    said = found[id(objective)] + evidence(objective.why) if objective.why else found[id(objective)]
+    own = said.differs_from(around)
+    inside = own or around
+
+    def of(element: KeyResult | Action):
+        lang = found[id(element)].differs_from(inside) or inside
+        return element if lang == around else replace(element, language=lang)
+
+    key_results = tuple(of(kr) for kr in objective.key_results)
+    actions = tuple(of(a) for a in objective.actions)
+    if own is None and not any(e.language for e in (*key_results, *actions)):
+        return objective  # the common case: everything in the file's language
+    return replace(objective, language=own, key_results=key_results, actions=actions)
 
 
 def check_files(

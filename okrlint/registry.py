@@ -7,6 +7,7 @@ Registration is by discovery, never by a hand-kept list: a new module in
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 import pkgutil
@@ -137,3 +138,55 @@ def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
         if rule.code == key_upper or rule.name == key_lower:
             return rule
     return None
+
+
+# Letters typed for the digits they look like, in a code's number: "OKR2O1", "OKRl02".
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8"})
+
+
+def suggest_rule(rules: Iterable[Rule], key: str) -> str | None:
+    """The code or name of the rule ``key`` most likely meant, for a did-you-mean; None when
+    nothing is close. Catches typos ("kr-vauge"), a part of a name ("vague") and letters in
+    a code's digits ("OKR2O1")."""
+    rules = tuple(rules)
+    typed = key.strip()
+    if not typed:
+        return None
+    upper, lower = typed.upper(), typed.lower()
+    codes = [r.code for r in rules]
+    names = [r.name for r in rules]
+    head = upper.rstrip("0123456789OILSB")
+    fixed = head + upper[len(head) :].translate(_DIGIT_LOOKALIKES)
+    if fixed in codes:
+        return fixed
+    close = difflib.get_close_matches(upper, codes, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    if len(lower) < 3:
+        return None
+    containing = [n for n in names if lower in n] or [n for n in names if _has_words(n, lower)]
+    if len(containing) == 1:
+        return containing[0]
+    # a name typed with a typo, often only its first words: compare with the name's start too
+    best, best_score = None, 0.0
+    for name in names:
+        score = max(
+            difflib.SequenceMatcher(None, lower, name).ratio(),
+            difflib.SequenceMatcher(None, lower, name[: len(lower)]).ratio() - 0.05,
+        )
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= 0.7 else None
+
+
+def _has_words(name: str, typed: str) -> bool:
+    """Every word of ``typed`` is (nearly) a word of ``name``: "objective-why" in
+    "objective-missing-why"."""
+    words = name.split("-")
+    return all(difflib.get_close_matches(word, words, n=1, cutoff=0.8) for word in typed.split("-"))
+
+
+def did_you_mean(rules: Iterable[Rule], key: str) -> str:
+    """``"; did you mean 'kr-vague-quantifier'?"``, or '' when no rule is close."""
+    close = suggest_rule(rules, key)
+    return f"; did you mean '{close}'?" if close else ""

@@ -18,6 +18,7 @@ applies one). Offer none where the right text is a guess.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,6 +35,11 @@ NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # headings can be said in the reader's language.
 DOC_SECTIONS = (_("What it does"), _("Why it matters"), _("How to fix"))
 QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
+# "The article" that rule documentation quotes: the source of what a good OKR is.
+ARTICLE = (
+    "«OKR-eksempler for din bedrift» (OKR examples for your company), a blog post by "
+    "Futureworks, in Norwegian: https://futureworks.no/okr-eksempler-for-din-bedrift"
+)
 
 
 class Target(StrEnum):
@@ -88,10 +94,15 @@ class RuleContext:
     # every rule the run knows, selected or not (built-in, plugins, custom): what a
     # suppression comment may name
     known_rules: tuple[Rule, ...] = ()
+    today: dt.date | None = None  # the run's date (None: ask the clock), for hints that name one
+    # the language of the element(s) being checked, when it is not the document's: an English
+    # objective in a Norwegian file gets English analysis, hints and quotes
+    language: str | None = None
 
     @property
     def lang(self) -> str:
-        return self.document.language or "en"
+        """The language of the element being checked ("en" or "nb")."""
+        return self.language or self.document.language or "en"
 
     def quote(self, text: str, limit: int = QUOTE_LIMIT) -> str:
         """The user's words quoted the way their language does: «…» in Norwegian.
@@ -105,8 +116,13 @@ class RuleContext:
         return f"«{text}»" if self.lang == "nb" else f"'{text}'"
 
     def analysis(self, element: Element | str) -> Analysis:
-        text = element if isinstance(element, str) else element.text
-        lang = self.document.language or "en"  # self.lang, inline: rules ask this very often
+        """The language layer's reading of an element (in its own language) or of a text (in
+        the language of the element being checked)."""
+        if isinstance(element, str):
+            text, lang = element, self.language
+        else:
+            text, lang = element.text, element.language
+        lang = lang or self.document.language or "en"  # inline: rules ask this very often
         found = self._analyses.get((lang, text))
         if found is None:  # an element nobody asked the language layer about
             from okrlint.language import analyse_texts

@@ -8,6 +8,7 @@ every input problem into an OKR000 finding so the other files are still checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -44,7 +45,8 @@ class RunOptions:
     use_cache: bool = True  # --no-cache turns it off; stdin is never cached
     cache_dir: str | None = None  # --cache-dir
     jobs: int | None = None  # --jobs; None: every core when the input is large enough
-    text: str | None = None  # --text: check this string instead of files or stdin
+    text: str | None = None  # --text and the Python API: check this string, read as '-'
+    today: dt.date | None = None  # the date rules see (the OKR301 hint's quarter); None: today
     # called as (stage, done, total) while files are read and checked: the CLI's progress bar
     progress: Callable[[str, int, int], None] | None = None
 
@@ -68,6 +70,20 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         return name, read_regular_file(name, limit)
     except OSError as exc:
         raise OkrlintError(f"cannot read file: {exc.strerror or exc}", name) from None
+
+
+def run_date() -> dt.date:
+    """The date a run's hints speak of: SOURCE_DATE_EPOCH when set (the reproducible-builds
+    convention, so a report can be made again byte for byte), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise OkrlintError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {epoch!r}"
+        ) from None
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -137,7 +153,9 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     done = [_found_by_walking(o, expanded.walked) for o in outcomes if o is not None]
     findings = [f for o in done for f in o.findings]
     if set_rules:
-        findings.extend(_set_findings(done, set_rules, config, cache, keys, analyses, known))
+        today = options.today or run_date()
+        found = _set_findings(done, set_rules, config, cache, keys, analyses, known, today)
+        findings.extend(found)
     return Report(
         files=tuple(o.result for o in done),
         findings=tuple(sorted(findings, key=_total_order)),
@@ -194,18 +212,20 @@ def _to_cache(outcome: FileOutcome):
 
 
 def _set_findings(
-    done, set_rules, config: Config, cache, keys, analyses, known
+    done, set_rules, config: Config, cache, keys, analyses, known, today: dt.date
 ) -> tuple[Finding, ...]:
-    """Findings of document rules; they may read the whole set, so they are cached per set."""
+    """Findings of document rules; they may read the whole set, so they are cached per set
+    (and per day: a hint may name the current quarter)."""
     # the alignment.include files join the set (for references) but get no findings
     context = context_files(config, [o.result.path for o in done])
-    set_key = cache.set_key([*keys, *context_keys(context)]) if cache else None
+    marks = [*keys, *context_keys(context), f"today:{today.isoformat()}"]
+    set_key = cache.set_key(marks) if cache else None
     found = cache.load_findings(set_key) if cache and set_key else None
     if found is None:
         documents = [doc for o in done for doc in o.result.documents]
         lazy = LazyAnalyses(analyses, documents)
         the_set = [*documents, *read_context(context, config)]
-        found = tuple(run_rules(documents, set_rules, config, lazy, the_set, known))
+        found = tuple(run_rules(documents, set_rules, config, lazy, the_set, known, today))
         if cache and set_key:
             cache.store_findings(set_key, found)
     return found

@@ -121,14 +121,15 @@ class Outcome:
 def run_fixtures(files: Sequence[Path]) -> list[Outcome]:
     """Check fixture files folder by folder (so cross-file rules see their set)."""
     from okrlint.config import find_config
-    from okrlint.runner import check
+    from okrlint.runner import RunOptions, check
 
     by_folder: dict[Path, list[Path]] = {}
     for path in files:
         by_folder.setdefault(path.parent, []).append(path)
     outcomes: list[Outcome] = []
     for folder, paths in sorted(by_folder.items()):
-        report = check([str(p) for p in paths], find_config(folder))
+        # no cache: fixtures are checked afresh, and nothing is written beside them
+        report = check([str(p) for p in paths], find_config(folder), RunOptions(use_cache=False))
         for path in paths:
             shown = str(path)
             stated = expectations(path, shown)

@@ -1,4 +1,4 @@
-"""Objective states a quantity.
+"""Objective states a quantity: it is a key result in disguise.
 
 What it does:
     Flags an objective that contains a measurable quantity — a number, a

@@ -1,4 +1,4 @@
-"""Objective gives no reason.
+"""Objective has no reason or purpose (no 'because' / 'fordi' and no why field).
 
 What it does:
     Flags an objective with neither a reason or purpose clause ("…, fordi …",

@@ -1,4 +1,4 @@
-"""Objective has too few or too many key results.
+"""Objective has fewer than 2 or more than 5 key results.
 
 What it does:
     Flags an objective with fewer than `min` (2) or more than `max` (5) key

@@ -1,4 +1,4 @@
-"""Objective statement is too long.
+"""Objective statement (without its reason) is longer than 20 words.
 
 What it does:
     Flags an objective whose statement — the words before its reason clause

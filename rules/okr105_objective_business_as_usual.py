@@ -1,4 +1,4 @@
-"""Objective is business as usual.
+"""Objective is about keeping things as they are (maintain, continue, opprettholde).
 
 What it does:
     Flags an objective whose statement is about keeping things as they are:

@@ -1,4 +1,4 @@
-"""Key result has no number.
+"""Key result has no number, baseline or target.
 
 What it does:
     Flags a key result that contains no number at all: no count, percentage,

@@ -1,4 +1,4 @@
-"""Key result uses a vague quantifier.
+"""Key result states a subjective amount ('flere', 'many', 'better') without a number.
 
 What it does:
     Flags a key result that states an amount in subjective words — "flere",

@@ -1,4 +1,4 @@
-"""Key result changes a level but does not say where it starts.
+"""Key result changes a level (a target or an amount) but gives no starting value.
 
 What it does:
     Flags a key result that changes an existing level — with a change verb or

@@ -1,4 +1,4 @@
-"""Key result gives a starting value but no target.
+"""Key result names a metric and a starting value but no target.
 
 What it does:
     Flags a key result that names a metric and where it starts but not where

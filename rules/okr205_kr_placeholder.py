@@ -1,4 +1,4 @@
-"""Key result has a placeholder instead of a number.
+"""Key result has a placeholder ('fra x til y', 'TBD', 'XX %') instead of a number.
 
 What it does:
     Flags a key result that holds a place for a number nobody has filled in:

@@ -1,4 +1,4 @@
-"""Key result's verb points one way, its numbers the other.
+"""Key result's change verb contradicts its from → to numbers.
 
 What it does:
     Flags a key result whose change word contradicts its from → to numbers:

@@ -1,4 +1,4 @@
-"""Key result's stated change does not match its from → to numbers.
+"""Key result states a change ('+40 %', 'double') that its from → to numbers contradict.
 
 What it does:
     Flags a key result that states a change twice — as an amount ("40 %

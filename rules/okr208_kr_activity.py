@@ -1,4 +1,4 @@
-"""Key result is an activity, not an outcome.
+"""Key result is a task, deliverable or ritual rather than a measured outcome.
 
 What it does:
     Flags a key result that describes a task, a deliverable or a recurring

@@ -1,4 +1,4 @@
-"""Key result is a yes/no milestone.
+"""Key result is a yes/no milestone with no quantity (off by default).
 
 What it does:
     Flags a key result that is either done or not done and carries no

@@ -1,4 +1,4 @@
-"""Document names no period.
+"""The document names no quarter or period.
 
 What it does:
     Flags a document that says nowhere which period its OKRs are for: no
@@ -23,6 +23,8 @@ How to fix:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -30,7 +32,12 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 def check(document: Document, ctx: RuleContext):
     if (document.period or "").strip() or all(o.unnamed for o in document.objectives):
         return  # a period, or no objective to date (key results alone: a draft to review)
-    example = "period: 3. kvartal 2025" if ctx.lang == "nb" else "period: Q3 2025"
+    today = ctx.today or dt.date.today()
+    quarter = (today.month - 1) // 3 + 1  # the hint names the quarter we are in
+    if ctx.lang == "nb":
+        example = f"period: {quarter}. kvartal {today.year}"
+    else:
+        example = f"period: Q{quarter} {today.year}"
     yield Violation(
         "document does not say which period its OKRs are for",
         suggestion=f"add {ctx.quote(example)} at the top, or name the period in the title",

@@ -1,4 +1,4 @@
-"""Too many objectives for one owner and period.
+"""More than 5 objectives for one owner in one period.
 
 What it does:
     Counts the objectives of each owner (the objective's `owner`, else the

@@ -1,4 +1,4 @@
-"""YAML key or table column okrlint does not know.
+"""A YAML key or table column okrlint does not know (misspelt ones are silently lost).
 
 What it does:
     Flags a key in a YAML OKR document that okrlint does not recognise — in

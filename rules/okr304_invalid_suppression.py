@@ -1,4 +1,4 @@
-"""Suppression comment that names no rule.
+"""A suppression comment names a rule that does not exist; it silences nothing.
 
 What it does:
     Flags each part of an `okrlint: disable` comment that is not a rule code,
@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 
 from okrlint.model import Document, Severity, Span
+from okrlint.registry import suggest_rule
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good, names_rule
 
 
@@ -59,10 +60,12 @@ def check(document: Document, ctx: RuleContext):
 
 
 def _hint(written: str, names: list[str], ctx: RuleContext) -> str:
-    close = difflib.get_close_matches(written.strip("-_").upper(), names, n=1)
-    close = close or difflib.get_close_matches(written.strip("-_").lower(), names, n=1)
+    # the did-you-mean every other place that names a rule gives (explain, select, config)
+    close = suggest_rule(ctx.known_rules, written.strip("-_"))
+    if close is None:
+        close = next(iter(difflib.get_close_matches(written.strip("-_").upper(), names, n=1)), None)
     if close:
-        return f"did you mean {ctx.quote(close[0])}?"
+        return f"did you mean {ctx.quote(close)}?"
     return "use a code or name that 'okrlint rules' lists"
 
 

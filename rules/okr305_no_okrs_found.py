@@ -1,4 +1,4 @@
-"""Nothing could be read from a file named on the command line, or from stdin.
+"""Nothing could be read from a file named on the command line or from stdin.
 
 What it does:
     Flags a file you named on the command line (or the text on stdin, or

@@ -1,4 +1,4 @@
-"""Parent reference points nowhere.
+"""An objective's parent names no key result or objective in the OKR set.
 
 What it does:
     Flags an objective whose `parent` names no key result or objective in the

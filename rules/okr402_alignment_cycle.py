@@ -1,4 +1,4 @@
-"""Parent links go round in a circle.
+"""Parent links form a loop, so the objectives never reach the company level.
 
 What it does:
     Flags every objective on a loop of `parent` links: A builds on a key result

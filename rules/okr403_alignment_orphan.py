@@ -1,4 +1,4 @@
-"""Team objective hangs under nothing.
+"""A team objective has no parent while the set has company objectives.
 
 What it does:
     Flags an objective below the company level that has no `parent`, in an

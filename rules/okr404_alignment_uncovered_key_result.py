@@ -1,4 +1,4 @@
-"""Company key result no team builds on.
+"""A company key result that no team objective builds on.
 
 What it does:
     Reports a key result of a company-level objective that no objective in the

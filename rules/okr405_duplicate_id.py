@@ -1,4 +1,4 @@
-"""Two elements share one id.
+"""Two elements of the OKR set share one id, so links to it are ambiguous.
 
 What it does:
     Flags an objective, key result or action whose `id` is also used by

@@ -1,4 +1,4 @@
-"""Child and parent are set for different periods.
+"""An objective and its parent belong to different periods.
 
 What it does:
     Flags an objective whose document's `period` differs from the period of

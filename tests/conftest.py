@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -46,6 +49,25 @@ class Result:
     err: str
 
 
+_SCRATCH: list[Path] = []
+
+
+def scratch_folder() -> Path:
+    """Where okrlint runs when a test names no folder: an empty folder outside the checkout,
+    so that a run's cache (next to the config, else in the current folder) never lands in
+    the source tree. Made once per session and removed at its end."""
+    if not _SCRATCH:
+        folder = Path(tempfile.mkdtemp(prefix="okrlint-tests-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _SCRATCH.append(folder)
+    return _SCRATCH[0]
+
+
+# Hypothesis keeps its example database and caches in ./.hypothesis: in the scratch folder
+# instead, so the suite leaves `git status --ignored` as it found it.
+set_hypothesis_home_dir(scratch_folder() / ".hypothesis")
+
+
 def run_okrlint(
     *args: str,
     cwd: Path | None = None,
@@ -63,7 +85,7 @@ def run_okrlint(
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
     proc = subprocess.run(
         [okrlint_executable(), *args],
-        cwd=cwd,
+        cwd=cwd or scratch_folder(),
         input=data if data is not None else b"",
         capture_output=True,
         env=full_env,

@@ -4,6 +4,7 @@ ones, config discovery, suppressions and the JSON contract."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -211,6 +212,7 @@ def test_json_contract(tmp_path: Path) -> None:
         "suggestion",
         "element",
         "text",
+        "language",
         "localized",
     }
     for finding in data["findings"]:
@@ -300,6 +302,7 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     bad = write(tmp_path, "b.okr.yaml", BAD_NB)
     proc = subprocess.run(
         [sys.executable, "-m", "okrlint", "check", str(bad)],
+        cwd=tmp_path,  # the cache goes to the current folder when no config is found
         capture_output=True,
         text=True,
         timeout=120,
@@ -357,3 +360,101 @@ def test_analyse_reads_stdin_and_detects_the_language() -> None:
     assert "[nb]" in result.out
     assert "  change: from «48 minutter» = 48 min" in result.out
     assert "  direction: down «Redusere»" in result.out
+
+
+def test_a_missing_file_alone_says_nothing_was_checked(tmp_path: Path) -> None:
+    result = run_okrlint("check", "nope.okr.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out == (
+        "nope.okr.yaml:1: OKR000 no such file or directory\n\n"
+        "Nothing was checked; 1 file could not be read.\n"
+    )
+
+
+def test_the_summary_counts_unreadable_files_apart_from_checked_ones(tmp_path: Path) -> None:
+    write(tmp_path, "good.okr.yaml", GOOD_NB)
+    clean = run_okrlint("check", "--messages", "en", "good.okr.yaml", "nope.okr.yaml", cwd=tmp_path)
+    assert clean.code == 2
+    assert clean.out.splitlines()[-1] == (
+        "No problems found in 1 file (1 objective, 3 key results), "
+        "but 1 file could not be read. Quality score 100/100."
+    )
+    write(tmp_path, "bad.okr.yaml", BAD_NB)
+    found = run_okrlint("check", "bad.okr.yaml", "nope.okr.yaml", cwd=tmp_path)
+    assert found.out.splitlines()[-1] == (
+        "Fant 4 problemer (2 feil, 2 advarsler) i 1 fil (1 mål, 2 nøkkelresultater); "
+        "1 fil kunne ikke leses. Kvalitetspoeng 74/100."  # a Norwegian file: said in Norwegian
+    )
+
+
+def test_explain_suggests_the_rule_meant() -> None:
+    for typed, meant in (
+        ("kr-vauge", "kr-vague-quantifier"),
+        ("OKR2O1", "OKR201"),
+        ("objective-why", "objective-missing-why"),
+    ):
+        result = run_okrlint("explain", typed)
+        assert result.code == 2
+        assert (
+            f"no rule '{typed}'; did you mean '{meant}'? 'okrlint rules' lists them" in result.err
+        )
+    nothing_close = run_okrlint("explain", "OKR999")
+    assert "no rule 'OKR999'; 'okrlint rules' lists them" in nothing_close.err
+
+
+def test_select_and_ignore_suggest_the_rule_meant(tmp_path: Path) -> None:
+    path = write(tmp_path, "good.okr.yaml", GOOD_NB)
+    result = run_okrlint("check", "--ignore", "kr-vauge", str(path))
+    assert result.code == 2
+    assert result.err == (
+        "okrlint: error: unknown rule or prefix 'kr-vauge' in ignore; "
+        "did you mean 'kr-vague-quantifier'?\n"
+    )
+
+
+def test_explain_gives_one_summary_line_and_names_the_article_once() -> None:
+    result = run_okrlint("explain", "OKR202")
+    lines = result.out.splitlines()
+    assert lines[:3] == [
+        "OKR202 kr-vague-quantifier [warning, on by default]",
+        "",
+        "Key result states a subjective amount ('flere', 'many', 'better') without a number.",
+    ]
+    assert "Key result uses a vague quantifier." not in result.out  # the old second summary
+    article = [line for line in lines if "futureworks.no" in line]
+    assert article == [
+        "The article quoted above: «OKR-eksempler for din bedrift» (OKR examples for your "
+        "company), a blog post by Futureworks, in Norwegian: "
+        "https://futureworks.no/okr-eksempler-for-din-bedrift"
+    ]
+
+
+def test_word_pdf_and_zip_files_are_named(tmp_path: Path) -> None:
+    (tmp_path / "okrs.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    (tmp_path / "okrs.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (tmp_path / "okrs.zip").write_bytes(b"PK\x03\x04\x14\x00\x00\x00okrs/q3.yaml")
+    (tmp_path / "board.pptx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00ppt/presentation.xml")
+    names = ("okrs.docx", "okrs.pdf", "okrs.zip", "board.pptx")
+    result = run_okrlint("check", *names, cwd=tmp_path)
+    assert result.code == 2
+    assert result.out.splitlines()[:4] == [
+        "board.pptx:1: OKR000 a PowerPoint presentation, not text: copy the OKRs into a .md or "
+        ".txt file",
+        "okrs.docx:1: OKR000 a Word document, not text: save it as .md or .txt and check that",
+        "okrs.pdf:1: OKR000 a PDF, not text: copy its text into a .md or .txt file",
+        "okrs.zip:1: OKR000 a ZIP archive, not text: unpack it and check the OKR files inside",
+    ]
+
+
+def test_the_quick_start_example_exits_1_as_the_readme_says() -> None:
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    command = re.search(r"okrlint check (\S+)", quick_start)
+    assert command is not None and "exits with status 1" in quick_start
+    result = run_okrlint("check", "--no-cache", str(FIXTURES.parent / command.group(1)))
+    assert result.code == 1, result.out + result.err
+
+
+def test_quiet_prints_no_summary_when_nothing_was_checked(tmp_path: Path) -> None:
+    result = run_okrlint("check", "--quiet", "nope.okr.yaml", cwd=tmp_path)
+    assert (result.code, result.out) == (2, "nope.okr.yaml:1: OKR000 no such file or directory\n")

@@ -131,8 +131,9 @@ def test_a_folder_without_okr_files_checks_nothing(tmp_path: Path) -> None:
     root = project(tmp_path)
     (root / "empty").mkdir()
     result, data = run_json("empty", cwd=root)
-    assert result.code == 0
+    assert result.code == 2  # nothing checked is not a pass (tests/test_empty_runs.py)
     assert data["files"] == []
+    assert result.err.startswith("okrlint: error: no OKR files found in 'empty'")
 
 
 def test_two_thousand_small_files_complete_in_bounded_time(tmp_path: Path) -> None:

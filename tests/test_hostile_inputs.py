@@ -171,20 +171,25 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path: Path) -> None:
 BINARY = {
     "logo.okr.yaml": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", 3),
     "nul.okr.txt": (b"Objective: Grow\n\x00Key results:\n", 2),
-    "zip.okr.md": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 1),
 }
 
 
 def test_binary_files_are_refused_with_the_line_of_the_first_nul(tmp_path: Path) -> None:
     for name, (content, _) in BINARY.items():
         (tmp_path / name).write_bytes(content)
-    result = check(*BINARY, cwd=tmp_path)
+    (tmp_path / "zip.okr.md").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")
+    result = check(*BINARY, "zip.okr.md", cwd=tmp_path)
     assert result.code == 2
     for name, (_, line) in BINARY.items():
         assert one_error(result, name) == (
             line,
             "binary file (contains NUL bytes); okrlint reads text",
         )
+    # a binary file okrlint knows is named, whatever its name says
+    assert one_error(result, "zip.okr.md") == (
+        1,
+        "a ZIP archive, not text: unpack it and check the OKR files inside",
+    )
 
 
 WITH_FINDINGS = (

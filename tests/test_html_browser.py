@@ -1,19 +1,21 @@
 """The HTML report in a real headless browser (Debian's chromium, driven by Playwright).
 
 It renders, the filters change what is visible, the console stays clean, injected markup
-stays text, and a screenshot is saved to test-artifacts/report.png for a human to look at.
+stays text, and a screenshot is taken; set OKRLINT_TEST_ARTIFACTS to a folder to keep it
+there (report.png, report-full.png) for a human to look at. Without it, the screenshots go
+to the test's temporary folder and the checkout is left as it was.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_okrlint
+from conftest import FIXTURES, run_okrlint
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -124,14 +126,15 @@ def test_rule_docs_open_with_one_click(report_page) -> None:
     docs.locator("summary").click()
 
 
-def test_no_console_errors_and_a_screenshot(report_page) -> None:
+def test_no_console_errors_and_a_screenshot(report_page, tmp_path: Path) -> None:
     page, events, _ = report_page
     assert events["console"] == []
-    ARTIFACTS.mkdir(exist_ok=True)
+    artifacts = Path(os.environ.get("OKRLINT_TEST_ARTIFACTS") or tmp_path)
+    artifacts.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
-    page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)
-    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    page.screenshot(path=str(artifacts / "report.png"), full_page=False)
+    page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)
+    assert (artifacts / "report.png").stat().st_size > 10_000
 
 
 # --------------------------------------------------------------------------- both languages
@@ -190,7 +193,7 @@ def language_page(request, browser, tmp_path_factory):
     page.close()
 
 
-def test_the_page_speaks_its_documents_language(language_page) -> None:
+def test_the_page_speaks_its_documents_language(language_page, tmp_path: Path) -> None:
     lang, page = language_page
     want = PAGES[lang]
     assert page.evaluate("document.documentElement.lang") == lang
@@ -207,10 +210,11 @@ def test_the_page_speaks_its_documents_language(language_page) -> None:
     assert box.locator(".where").inner_text() == where
     assert box.locator(".hint-label").inner_text().casefold() == fix.casefold()
     assert box.locator("details.docs summary").inner_text() == about
-    ARTIFACTS.mkdir(exist_ok=True)
+    artifacts = Path(os.environ.get("OKRLINT_TEST_ARTIFACTS") or tmp_path)
+    artifacts.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    shot = ARTIFACTS / f"report-{lang}.png"
+    shot = artifacts / f"report-{lang}.png"
     page.screenshot(path=str(shot), full_page=False)
     box.scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / f"report-{lang}-finding.png"), full_page=False)
+    page.screenshot(path=str(artifacts / f"report-{lang}-finding.png"), full_page=False)
     assert shot.stat().st_size > 10_000

@@ -202,3 +202,63 @@ def test_any_input_reads_or_raises_okrlint_error(pieces: list[str], fmt: str) ->
                 continue
             assert element.text.strip() == element.text != ""
             assert 1 <= element.span.line <= element.span.end_line
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "message"),
+    [
+        # by name
+        (
+            "q3.docx",
+            b"PK\x03\x04",
+            "a Word document, not text: save it as .md or .txt and check that",
+        ),
+        (
+            "q3.doc",
+            b"\xd0\xcf\x11\xe0",
+            "a Word document, not text: save it as .md or .txt and check that",
+        ),
+        (
+            "q3.odt",
+            b"PK\x03\x04",
+            "an OpenDocument file, not text: save it as .md or .txt and check that",
+        ),
+        (
+            "q3.pptx",
+            b"PK\x03\x04",
+            "a PowerPoint presentation, not text: copy the OKRs into a .md or .txt file",
+        ),
+        ("q3.pdf", b"%PDF-1.4 all ascii", "a PDF, not text: copy its text into a .md or .txt file"),
+        (
+            "q3.ZIP",
+            b"PK\x03\x04",
+            "a ZIP archive, not text: unpack it and check the OKR files inside",
+        ),
+        # by content, under a name a reader would take or none at all
+        (
+            "q3.okr.yaml",
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+            "a Word document, not text: save it as .md or .txt and check that",
+        ),
+        (
+            "-",
+            b"PK\x03\x04\x14\x00\x06\x00ppt/presentation.xml",
+            "a PowerPoint presentation, not text: copy the OKRs into a .md or .txt file",
+        ),
+        ("q3", b"%PDF-1.7\n\x00\x01", "a PDF, not text: copy its text into a .md or .txt file"),
+        (
+            "q3.md",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00",
+            "a Word or Excel file in the old binary format, not text: save it as .md or .txt and check that",
+        ),
+    ],
+)
+def test_office_pdf_and_zip_files_are_named(path: str, data: bytes, message: str) -> None:
+    with pytest.raises(OkrlintError) as caught:
+        read_document(path, data)
+    assert (caught.value.message, caught.value.line) == (message, None)
+
+
+def test_a_text_file_that_starts_like_a_pdf_is_still_text() -> None:
+    [doc] = read_document("q3.txt", b"%PDF-less notes\nObjective: Grow\n")
+    assert [o.text for o in doc.objectives] == ["Grow"]

@@ -87,3 +87,10 @@ def test_rule_module_is_named_after_the_rule(rule: Rule) -> None:
     module = rule.check.__module__.rsplit(".", 1)[-1]
     expected = f"{rule.code.lower()}_{rule.name.replace('-', '_')}"
     assert module == expected or re.fullmatch(r"_.*", module), module
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_one_summary_line(rule: Rule) -> None:
+    """The docs open with the summary itself, so `explain`, SARIF and the HTML report never
+    show two different one-line descriptions of a rule."""
+    assert rule.doc.strip().partition("\n")[0] == rule.summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,10 +19,12 @@ KRS_NB = "\n- Øke NPS fra 20 til 40\n- Redusere frafall fra 8 % til 5 %\n"
 KRS_TXT = "Key results:\n• Øke NPS fra 20 til 40\n• Redusere frafall fra 8 % til 5 %\n"
 
 
-def check(text: str, name: str, lang: str = "nb", **config) -> list[Finding]:
+def check(
+    text: str, name: str, lang: str = "nb", today: dt.date | None = None, **config
+) -> list[Finding]:
     docs = read_document(name, text, language=lang, language_source="cli")
     active = select_rules(builtin_rules(), Config(select=("OKR3",), **config))
-    return run_rules(docs, active, Config())
+    return run_rules(docs, active, Config(), today=today)
 
 
 def codes(findings: list[Finding]) -> list[str]:
@@ -70,10 +73,51 @@ def test_a_quarter_in_an_objective_or_a_long_introduction_is_no_period() -> None
         "til hele nabolaget hver eneste morgen.\n\n"
         "Objective: Vellykket lansering av nytt brød i Q3, fordi kundene spør etter det\n" + KRS_TXT
     )
-    found = [f for f in check(text, "okrs.okr.txt") if f.code == "OKR301"]
+    found = [
+        f for f in check(text, "okrs.okr.txt", today=dt.date(2025, 8, 1)) if f.code == "OKR301"
+    ]
     assert len(found) == 1
     assert found[0].element == "document"
     assert "«period: 3. kvartal 2025»" in (found[0].suggestion or "")
+
+
+@pytest.mark.parametrize(
+    ("today", "nb", "en"),
+    [
+        (dt.date(2026, 12, 1), "«period: 4. kvartal 2026»", "'period: Q4 2026'"),
+        (dt.date(2027, 1, 1), "«period: 1. kvartal 2027»", "'period: Q1 2027'"),
+        (dt.date(2026, 3, 31), "«period: 1. kvartal 2026»", "'period: Q1 2026'"),
+        (dt.date(2026, 4, 1), "«period: 2. kvartal 2026»", "'period: Q2 2026'"),
+    ],
+)
+def test_the_missing_period_hint_names_the_quarter_of_the_run(
+    today: dt.date, nb: str, en: str
+) -> None:
+    nb_text = "Objective: Økt kundelojalitet, fordi kundene skal bli\n" + KRS_TXT
+    en_text = "Objective: Keep customers longer, because churn eats growth\nKey results:\n- Cut churn from 3% to 2%\n"
+    (nb_found,) = [f for f in check(nb_text, "a.okr.txt", "nb", today) if f.code == "OKR301"]
+    (en_found,) = [f for f in check(en_text, "a.okr.txt", "en", today) if f.code == "OKR301"]
+    assert nb_found.suggestion == f"add {nb} at the top, or name the period in the title"
+    assert en_found.suggestion == f"add {en} at the top, or name the period in the title"
+
+
+def test_the_missing_period_hint_follows_source_date_epoch(tmp_path: Path) -> None:
+    (tmp_path / "a.okr.txt").write_text(
+        "Objective: Keep customers longer, because churn eats growth\n", encoding="utf-8"
+    )
+    dec_2026 = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.UTC).timestamp()))
+    result = run_okrlint(
+        "check", "--no-cache", "a.okr.txt", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": dec_2026}
+    )
+    assert "hint: add 'period: Q4 2026' at the top" in result.out
+    broken = run_okrlint(
+        "check", "--no-cache", "a.okr.txt", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "soon"}
+    )
+    assert broken.code == 2
+    assert (
+        broken.err
+        == "okrlint: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'soon'\n"
+    )
 
 
 def test_a_heading_that_is_an_objective_names_no_period() -> None:

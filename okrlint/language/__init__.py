@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from okrlint.language.analysis import Analysis
-from okrlint.language.detect import detect_language
+from okrlint.language.detect import detect_language, differing_language
 from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ __all__ = [
     "Lexicon",
     "analyse_texts",
     "detect_language",
+    "differing_language",
     "forget_analyses",
     "get_nlp",
     "keep_analyses",

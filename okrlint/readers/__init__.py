@@ -16,12 +16,12 @@ import re
 from okrlint import linear
 from okrlint.errors import OkrlintError
 from okrlint.model import Document
-from okrlint.readers.decode import decode
+from okrlint.readers.decode import decode, document_kind
 from okrlint.readers.markdown import front_matter_end, read_markdown
 from okrlint.readers.text import read_text
 from okrlint.readers.yaml_reader import read_yaml
 
-__all__ = ["FORMATS", "detect_format", "read_document"]
+__all__ = ["FORMATS", "detect_format", "read_document", "reads_suffix"]
 
 FORMATS = ("yaml", "markdown", "text", "csv", "xlsx")
 
@@ -77,6 +77,10 @@ def read_document(
         raise OkrlintError(
             f"{_UNREADABLE[extension]} cannot be read; save it as .xlsx or CSV", path
         )
+    if fmt is None and extension not in _EXTENSIONS:  # a file no reader takes by its name
+        kind = document_kind(path, data, extension)  # Word, PDF, ZIP …: named, not read
+        if kind is not None:
+            raise OkrlintError(kind, path)
     if fmt == "xlsx" or (fmt is None and _is_spreadsheet(extension, data)):
         from okrlint.readers.spreadsheet import read_spreadsheet
 
@@ -110,6 +114,11 @@ def _is_spreadsheet(extension: str, data: bytes | str) -> bool:
     if extension in _EXTENSIONS:
         return _EXTENSIONS[extension] == "xlsx"
     return isinstance(data, bytes) and data.startswith(ZIP_MAGIC)
+
+
+def reads_suffix(path: str) -> bool:
+    """Whether a reader takes a file of this name by its extension."""
+    return _extension(path) in _EXTENSIONS
 
 
 def detect_format(path: str, text: str) -> str:

@@ -25,6 +25,62 @@ def decode(data: bytes | str, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Files people pass by mistake, by what they are and what to do instead. okrlint reads text
+# and spreadsheets (.xlsx; the spreadsheet reader names the formats it cannot read).
+_SAVE_AS_TEXT = "save it as .md or .txt and check that"
+_KINDS = {
+    "word": ("a Word document", _SAVE_AS_TEXT),
+    "powerpoint": ("a PowerPoint presentation", "copy the OKRs into a .md or .txt file"),
+    "opendocument": ("an OpenDocument file", _SAVE_AS_TEXT),
+    "pdf": ("a PDF", "copy its text into a .md or .txt file"),
+    "zip": ("a ZIP archive", "unpack it and check the OKR files inside"),
+    "office": ("a Word or Excel file in the old binary format", _SAVE_AS_TEXT),
+}
+_KIND_OF_SUFFIX = {
+    ".docx": "word",
+    ".docm": "word",
+    ".doc": "word",
+    ".dotx": "word",
+    ".pptx": "powerpoint",
+    ".ppt": "powerpoint",
+    ".odt": "opendocument",
+    ".odp": "opendocument",
+    ".pdf": "pdf",
+    ".zip": "zip",
+}
+# the folder an Office Open XML archive keeps its content in, near its start
+# (an Excel workbook, xl/, is the spreadsheet reader's)
+_OOXML_PARTS = ((b"word/", "word"), (b"xl/", None), (b"ppt/", "powerpoint"))
+
+
+def document_kind(path: str, data: bytes | str, suffix: str) -> str | None:
+    """What a Word, Excel, PowerPoint, PDF or ZIP file is and what to do instead, as one
+    message; None for anything else. Known by the file's suffix, else by its first bytes."""
+    kind = _KIND_OF_SUFFIX.get(suffix)
+    if kind is None and isinstance(data, bytes):
+        kind = _kind_of_content(data)
+    if kind is None:
+        return None
+    what, advice = _KINDS[kind]
+    return f"{what}, not text: {advice}"
+
+
+def _kind_of_content(data: bytes) -> str | None:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .xls, .ppt
+        return "office"
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:4096]
+        if b"mimetype" in head[:100] and b"opendocument" in head[:200]:
+            return "opendocument"
+        for part, kind in _OOXML_PARTS:
+            if part in head:
+                return kind
+        return "zip"
+    return None
+
+
 def _decode_bytes(data: bytes, path: str) -> str:
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
@@ -37,6 +93,9 @@ def _decode_bytes(data: bytes, path: str) -> str:
                 ) from None
     nul = data.find(b"\x00")
     if nul != -1:
+        named = document_kind(path, data, "")
+        if named is not None:
+            raise OkrlintError(named, path)
         raise OkrlintError(
             "binary file (contains NUL bytes); okrlint reads text", path, _line_at(data, nul)
         )

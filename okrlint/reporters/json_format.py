@@ -33,6 +33,7 @@ def finding_dict(f: Finding, lang: str | None = None) -> dict:
         "suggestion": f.suggestion,
         "element": f.element,
         "text": f.text,
+        "language": f.language,  # the language the element was read in
         "localized": {
             "language": lang,
             "message": say(f.message, lang),

@@ -33,28 +33,34 @@ def format_finding(f: Finding, *, color: bool = False, lang: str | None = None) 
 
 
 def summary_line(report: Report) -> str:
-    """What was checked and what was found, in the report's language."""
+    """What was checked and what was found, in the report's language; files that could not
+    be read are counted apart, never as checked."""
     s = report.summary()
-    files = ngettext("{n} file", "{n} files", s["files"])
     lang = report.language
+    unread = s["errors"]
+    checked = s["files"] - unread
+    if not s["files"]:
+        return say(_("No OKR files found, so nothing was checked."), lang)
+    files = ngettext("{n} file", "{n} files", checked)
     content = ", ".join(
         (
             say(ngettext("{n} objective", "{n} objectives", s["objectives"]), lang),
             say(ngettext("{n} key result", "{n} key results", s["key_results"]), lang),
         )
     )
-    errors = (
-        ngettext("; {n} file could not be read", "; {n} files could not be read", s["errors"])
-        if s["errors"]
-        else ""
-    )
+    not_read = ngettext("{n} file could not be read", "{n} files could not be read", unread)
     if not s["findings"]:
-        line = _(
-            "No problems found in {files} ({content}){errors}.",
-            files=files,
-            content=content,
-            errors=errors,
-        )
+        if not unread:
+            line = _("No problems found in {files} ({content}).", files=files, content=content)
+        elif not checked:
+            line = _("Nothing was checked; {not_read}.", not_read=not_read)
+        else:
+            line = _(
+                "No problems found in {files} ({content}), but {not_read}.",
+                files=files,
+                content=content,
+                not_read=not_read,
+            )
         return say(line, lang)
     sev = s["by_severity"]
     counts = (
@@ -63,14 +69,24 @@ def summary_line(report: Report) -> str:
         ngettext("{n} info", "{n} info", sev["info"]) if sev["info"] else None,
     )
     detail = ", ".join(say(c, lang) for c in counts if c)
-    line = _(
-        "Found {problems} ({detail}) in {files} ({content}){errors}.",
-        problems=ngettext("{n} problem", "{n} problems", s["findings"]),
-        detail=detail,
-        files=files,
-        content=content,
-        errors=errors,
-    )
+    problems = ngettext("{n} problem", "{n} problems", s["findings"])
+    if unread:
+        line = _(
+            "Found {problems} ({detail}) in {files} ({content}); {not_read}.",
+            problems=problems,
+            detail=detail,
+            files=files,
+            content=content,
+            not_read=not_read,
+        )
+    else:
+        line = _(
+            "Found {problems} ({detail}) in {files} ({content}).",
+            problems=problems,
+            detail=detail,
+            files=files,
+            content=content,
+        )
     return say(line, lang)
 
 
