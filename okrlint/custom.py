@@ -193,7 +193,7 @@ def _read(path: Path, limit: int) -> _Source:
     from okrlint.readers.yaml_reader import compose_documents
 
     try:
-        text = read_regular_file(str(path), limit, hint="").decode("utf-8")
+        text = read_regular_file(str(path), limit, stdin_hint=False).decode("utf-8")
     except OkrlintError as exc:
         raise OkrlintError(f"cannot read custom rule: {exc.message}", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 from okrlint import linear
 from okrlint.config import Config
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 
 STDIN = "-"
 # Folders never walked into: version control, caches, virtual environments.
@@ -186,9 +187,7 @@ def _walk(top: Path, config: Config) -> Iterable[str]:
     return sorted(found)
 
 
-def read_regular_file(
-    name: str, limit: int, hint: str = "; use '-' to read standard input"
-) -> bytes:
+def read_regular_file(name: str, limit: int, stdin_hint: bool = True) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
     The file is opened without blocking and checked before anything is read: a named pipe,
@@ -196,31 +195,47 @@ def read_regular_file(
     so a file that grows while it is read cannot exhaust memory either.
     """
     if os.path.isdir(name):
-        raise OkrlintError("is a directory", name)
+        raise OkrlintError(_("is a directory"), name)
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = kind_of_file(info.st_mode)
-            raise OkrlintError(f"not a regular file ({kind}){hint}", name)
+            if stdin_hint:
+                message = _(
+                    "not a regular file ({kind}); use '-' to read standard input", kind=kind
+                )
+            else:
+                message = _("not a regular file ({kind})", kind=kind)
+            raise OkrlintError(message, name)
         data = handle.read(limit + 1) if info.st_size <= limit else b""
     if info.st_size > limit or len(data) > limit:
-        raise OkrlintError(too_big(str(max(info.st_size, len(data))), limit), name)
+        raise OkrlintError(too_big(max(info.st_size, len(data)), limit), name)
     return data
 
 
-def too_big(size: str, limit: int) -> str:
-    return f"file is {size} bytes, over the limit of {limit} (max-file-size in config)"
+def too_big(size: int | None, limit: int) -> str:
+    """The message for a file over ``max-file-size``; ``size`` None: more than we read."""
+    if size is None:
+        return _(
+            "file is more than {limit} bytes, over the limit of {limit} (max-file-size in config)",
+            limit=str(limit),
+        )
+    return _(
+        "file is {size} bytes, over the limit of {limit} (max-file-size in config)",
+        size=str(size),
+        limit=str(limit),
+    )
 
 
 def kind_of_file(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
+        return _("a device")
+    return _("not a file")
 
 
 # ----------------------------------------------------------- when the folders hold no OKR file

@@ -58,18 +58,19 @@ def read_input(name: str, config: Config, options: RunOptions) -> tuple[str, byt
         display = options.stdin_filename or "<text>"
         data = options.text.encode("utf-8", "surrogateescape")
         if len(data) > limit:
-            raise OkrlintError(too_big(str(len(data)), limit), display)
+            raise OkrlintError(too_big(len(data), limit), display)
         return display, data
     if name == STDIN:
         display = options.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise OkrlintError(too_big(f"more than {limit}", limit), display)
+            raise OkrlintError(too_big(None, limit), display)
         return display, data
     try:
         return name, read_regular_file(name, limit)
     except OSError as exc:
-        raise OkrlintError(f"cannot read file: {exc.strerror or exc}", name) from None
+        reason = exc.strerror or str(exc)  # the system's words
+        raise OkrlintError(_("cannot read file: {reason}", reason=reason), name) from None
 
 
 def run_date() -> dt.date:

@@ -175,3 +175,19 @@ def test_a_wrong_messages_value_in_config_is_an_error(tmp_path: Path) -> None:
     result = check("salg.okr.yaml", cwd=tmp_path)
     assert result.code == 2
     assert "'messages' must be 'en', 'nb' or 'auto', got 'no'" in result.err
+
+
+def test_a_file_that_cannot_be_read_is_reported_in_norwegian_for_a_norwegian_user(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "brutt.okr.yaml", "objectives:\n  - title: [uavsluttet\n")
+    (tmp_path / "binær.okr.yaml").write_bytes(b"objectives:\x00\n")
+    result = check("brutt.okr.yaml", "binær.okr.yaml", cwd=tmp_path, env={"LANG": "nb_NO.UTF-8"})
+    assert result.code == 2
+    lines = result.out.splitlines()
+    assert "binær.okr.yaml:1: OKR000 binærfil (inneholder NUL-bytes); okrlint leser tekst" in lines
+    assert any(line.startswith("brutt.okr.yaml:3: OKR000 kunne ikke lese YAML: ") for line in lines)
+    assert (
+        lines[-1]
+        == "Fant ingen problemer i 2 filer (0 mål, 0 nøkkelresultater); 2 filer kunne ikke leses."
+    )

@@ -15,6 +15,7 @@ import re
 
 from okrlint import linear
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 from okrlint.model import Document
 from okrlint.readers.decode import decode, document_kind
 from okrlint.readers.markdown import front_matter_end, read_markdown
@@ -44,9 +45,9 @@ _EXTENSIONS = {
 _TAB_SEPARATED = (".tsv", ".tab")
 # Spreadsheet formats okrlint cannot read, with what to do instead.
 _UNREADABLE = {
-    ".xls": "the old Excel format .xls",
-    ".ods": "an OpenDocument spreadsheet (.ods)",
-    ".numbers": "a Numbers spreadsheet",
+    ".xls": _("the old Excel format .xls"),
+    ".ods": _("an OpenDocument spreadsheet (.ods)"),
+    ".numbers": _("a Numbers spreadsheet"),
 }
 _STDIN = ("-", "<stdin>")
 # YAML keys are written in lower case; "Objectives:" heading a plain-text list is not YAML
@@ -74,9 +75,8 @@ def read_document(
         raise OkrlintError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", path)
     extension = _extension(path)
     if extension in _UNREADABLE:
-        raise OkrlintError(
-            f"{_UNREADABLE[extension]} cannot be read; save it as .xlsx or CSV", path
-        )
+        message = _("{what} cannot be read; save it as .xlsx or CSV", what=_UNREADABLE[extension])
+        raise OkrlintError(message, path)
     if fmt is None and extension not in _EXTENSIONS:  # a file no reader takes by its name
         kind = document_kind(path, data, extension)  # Word, PDF, ZIP …: named, not read
         if kind is not None:

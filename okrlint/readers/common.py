@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from okrlint import linear
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 from okrlint.model import Action, KeyResult, Objective, Span, Suppression
 
 _LANGUAGES = {
@@ -38,7 +39,10 @@ def normalise_language(value: object) -> str | None:
 
 def language_error(value: object, path: str, line: int | None) -> OkrlintError:
     return OkrlintError(
-        f"unknown language {value!r} (use 'en' for English or 'nb' for Norwegian Bokmål)",
+        _(
+            "unknown language {value} (use 'en' for English or 'nb' for Norwegian Bokmål)",
+            value=repr(value),
+        ),
         path,
         line,
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 
+BINARY = _("binary file (contains NUL bytes); okrlint reads text")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -19,9 +21,7 @@ def decode(data: bytes | str, path: str) -> str:
         text = text[1:]
     nul = text.find("\x00")
     if nul != -1:
-        raise OkrlintError(
-            "binary file (contains NUL bytes); okrlint reads text", path, _line_at(text, nul)
-        )
+        raise OkrlintError(BINARY, path, _line_at(text, nul))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -89,22 +89,26 @@ def _decode_bytes(data: bytes, path: str) -> str:
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
                 raise OkrlintError(
-                    f"invalid UTF-16 at byte {offset}", path, _line_at_utf16(data, offset)
+                    _("invalid UTF-16 at byte {offset}", offset=str(offset)),
+                    path,
+                    _line_at_utf16(data, offset),
                 ) from None
     nul = data.find(b"\x00")
     if nul != -1:
         named = document_kind(path, data, "")
         if named is not None:
             raise OkrlintError(named, path)
-        raise OkrlintError(
-            "binary file (contains NUL bytes); okrlint reads text", path, _line_at(data, nul)
-        )
+        raise OkrlintError(BINARY, path, _line_at(data, nul))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = exc.start
         raise OkrlintError(
-            f"invalid UTF-8 at byte {offset} (0x{data[offset]:02x}); save the file as UTF-8",
+            _(
+                "invalid UTF-8 at byte {offset} (0x{byte}); save the file as UTF-8",
+                offset=str(offset),
+                byte=format(data[offset], "02x"),
+            ),
             path,
             _line_at(data, offset),
         ) from None

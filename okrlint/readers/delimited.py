@@ -16,6 +16,7 @@ import csv
 from collections.abc import Iterator
 
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 from okrlint.model import Document
 from okrlint.readers.columns import Header, read_header
 from okrlint.readers.common import link_cascade, resolve_language
@@ -31,7 +32,7 @@ TABLE = Dialect(
     heading_items=False,
     lazy_continuation=False,
 )
-EXPECTED = (
+EXPECTED = _(
     "expected a header row naming the columns, such as 'Objective,Key result,Baseline,Target' "
     "or 'Mål;Nøkkelresultat;Startverdi;Målverdi'"
 )
@@ -52,7 +53,13 @@ def read_delimited(
         return Document(path=path, format="csv", language=language, language_source=source)
     if found is None:
         raise OkrlintError(
-            f"no OKR header row in the first {HEADER_ROWS} rows; {EXPECTED}", path, 1
+            _(
+                "no OKR header row in the first {n} rows; {expected}",
+                n=HEADER_ROWS,
+                expected=EXPECTED,
+            ),
+            path,
+            1,
         )
     delimiter, header_index = found
     period = None
@@ -142,10 +149,11 @@ def _records(path: str, lines: list[str], delimiter: str) -> Iterator[tuple[int,
         try:
             row = next(reader, None)
         except csv.Error as exc:
-            message = str(exc)
+            message = str(exc)  # the csv module's words
             if "field larger than field limit" in message:
-                message = f"a cell is longer than {csv.field_size_limit()} characters"
-            raise OkrlintError(f"could not parse CSV: {message}", path, done + 1) from None
+                message = _("a cell is longer than {n} characters", n=str(csv.field_size_limit()))
+            reason = _("could not parse CSV: {reason}", reason=message)
+            raise OkrlintError(reason, path, done + 1) from None
         if row is None:
             return
         first = done + 1

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from okrlint import linear
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 from okrlint.model import Document, Suppression, UnknownField
 from okrlint.readers.columns import read_header
 from okrlint.readers.common import html_suppression, link_cascade, resolve_language
@@ -106,7 +107,9 @@ def _front_matter(path: str, raw: list[str], end: int) -> dict[str, ScalarNode]:
     root = roots[0]
     if not isinstance(root, MappingNode):
         raise OkrlintError(
-            f"front matter must be a mapping, got {kind_of(root)}", path, root.start_mark.line + 1
+            _("front matter must be a mapping, got {kind}", kind=kind_of(root)),
+            path,
+            root.start_mark.line + 1,
         )
     found: dict[str, ScalarNode] = {}
     for key, value in root.value:
@@ -115,7 +118,11 @@ def _front_matter(path: str, raw: list[str], end: int) -> dict[str, ScalarNode]:
             continue
         if not isinstance(value, ScalarNode):
             raise OkrlintError(
-                f"front matter '{key.value}' must be text, got {kind_of(value)}",
+                _(
+                    "front matter '{key}' must be text, got {kind}",
+                    key=str(key.value),
+                    kind=kind_of(value),
+                ),
                 path,
                 value.start_mark.line + 1,
             )

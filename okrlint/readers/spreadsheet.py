@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterable
 
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _
 from okrlint.model import Document, Span
 from okrlint.readers.columns import read_header
 from okrlint.readers.common import Draft, link_cascade, resolve_language
@@ -46,7 +47,7 @@ def read_spreadsheet(
 ) -> list[Document]:
     resolve_language(path, language, language_source)  # a bad --language stops here
     if isinstance(data, str):
-        raise OkrlintError("a spreadsheet is read as bytes, not as text", path)
+        raise OkrlintError(_("a spreadsheet is read as bytes, not as text"), path)
     _check_archive(path, data)
     try:
         import openpyxl
@@ -55,20 +56,28 @@ def read_spreadsheet(
             io.BytesIO(data), read_only=True, data_only=True, keep_links=False
         )
     except Exception as exc:  # a hostile or broken file: openpyxl may raise anything
-        raise OkrlintError(f"could not read the spreadsheet: {_reason(exc)}", path) from None
+        raise OkrlintError(
+            _("could not read the spreadsheet: {reason}", reason=_reason(exc)), path
+        ) from None
     try:
         documents = _read_sheets(path, workbook, language, language_source)
     except OkrlintError:
         raise
     except Exception as exc:
-        raise OkrlintError(f"could not read the spreadsheet: {_reason(exc)}", path) from None
+        raise OkrlintError(
+            _("could not read the spreadsheet: {reason}", reason=_reason(exc)), path
+        ) from None
     finally:
         workbook.close()
     if not documents:
         from okrlint.readers.delimited import EXPECTED
 
         raise OkrlintError(
-            f"no sheet has an OKR header row in its first {HEADER_ROWS} rows; {EXPECTED}",
+            _(
+                "no sheet has an OKR header row in its first {n} rows; {expected}",
+                n=HEADER_ROWS,
+                expected=EXPECTED,
+            ),
             path,
             1,
         )
@@ -83,25 +92,36 @@ def _reason(exc: Exception) -> str:
 def _check_archive(path: str, data: bytes) -> None:
     if not data.startswith(ZIP_MAGIC):
         raise OkrlintError(
-            "not an .xlsx workbook (an .xlsx file is a zip archive; is it an old .xls file, "
-            "or password-protected? save it as .xlsx or CSV)",
+            _(
+                "not an .xlsx workbook (an .xlsx file is a zip archive; is it an old .xls file, "
+                "or password-protected? save it as .xlsx or CSV)"
+            ),
             path,
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise OkrlintError(f"not an .xlsx workbook: a broken zip archive ({exc})", path) from None
+        message = _("not an .xlsx workbook: a broken zip archive ({error})", error=str(exc))
+        raise OkrlintError(message, path) from None
     if len(entries) > MAX_ENTRIES:
         raise OkrlintError(
-            f"refusing spreadsheet: {len(entries)} files in its archive, over {MAX_ENTRIES}",
+            _(
+                "refusing spreadsheet: {n} files in its archive, over {limit}",
+                n=str(len(entries)),
+                limit=str(MAX_ENTRIES),
+            ),
             path,
         )
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > MAX_UNPACKED:
         raise OkrlintError(
-            f"refusing spreadsheet: it would unpack to {unpacked} bytes, over the limit of "
-            f"{MAX_UNPACKED} (a zip bomb?)",
+            _(
+                "refusing spreadsheet: it would unpack to {size} bytes, over the limit of "
+                "{limit} (a zip bomb?)",
+                size=str(unpacked),
+                limit=str(MAX_UNPACKED),
+            ),
             path,
         )
 
@@ -146,7 +166,13 @@ def _read_sheet(path: str, sheet, rows_read: int):
         rows_read += 1
         if rows_read > MAX_ROWS:
             raise OkrlintError(
-                f"refusing spreadsheet: more than {MAX_ROWS} rows (sheet '{name}')", path, number
+                _(
+                    "refusing spreadsheet: more than {n} rows (sheet '{sheet}')",
+                    n=str(MAX_ROWS),
+                    sheet=name,
+                ),
+                path,
+                number,
             )
         cells = _cells(number, row)
         if reader is None:
@@ -166,7 +192,8 @@ def _read_sheet(path: str, sheet, rows_read: int):
         try:
             lines.extend(reader.lines(cells))
         except TableError as exc:
-            raise OkrlintError(f"{exc.message} (sheet '{name}')", path, exc.line) from None
+            message = _("{message} (sheet '{sheet}')", message=exc.message, sheet=name)
+            raise OkrlintError(message, path, exc.line) from None
     if reader is None:
         return rows_read, None
     outline = build_outline(lines, TABLE)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from okrlint import linear, numeric
+from okrlint.i18n import _
 from okrlint.model import Number, Span, UnknownField
 from okrlint.readers.columns import Field, Header, parse_trend, row_kind, suggest
 from okrlint.readers.labels import BULLET_RE, Label, LabelKind
@@ -292,8 +293,10 @@ def _trend(cell: Cell) -> str:
     trend = parse_trend(cell.text)
     if trend is None:
         raise TableError(
-            f"trend must be 'increase' or 'decrease' (the direction you want), "
-            f"got {' '.join(cell.text.split())!r}",
+            _(
+                "trend must be 'increase' or 'decrease' (the direction you want), got {value}",
+                value=repr(" ".join(cell.text.split())),
+            ),
             cell.line,
         )
     return trend

@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from okrlint import linear, numeric
 from okrlint.errors import OkrlintError
+from okrlint.i18n import _, pgettext
 from okrlint.model import (
     Action,
     Document,
@@ -177,7 +178,7 @@ class _BoundedLoader(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
-                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1)
+                raise _Refused(_("nesting deeper than {n} levels", n=MAX_DEPTH), mark.line + 1)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -206,18 +207,26 @@ def compose_documents(path: str, text: str) -> Iterator[Node]:
                 _check_characters(document.root)
             yield document.root
     except _Refused as exc:
-        raise OkrlintError(f"refusing YAML: {exc.message}", path, exc.line) from None
+        raise OkrlintError(
+            _("refusing YAML: {reason}", reason=exc.message), path, exc.line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         raise OkrlintError(_yaml_message(exc), path, _mark_line(exc)) from None
     except ValueError as exc:  # PyYAML's chr() of an escape past U+10FFFF
         beyond = (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF)
         match = next(beyond, None)
         line = text.count("\n", 0, match.start()) + 1 if match else None
-        message = f"could not parse YAML: an escape names no Unicode character ({exc})"
+        message = _(
+            "could not parse YAML: an escape names no Unicode character ({error})", error=str(exc)
+        )
         raise OkrlintError(message, path, line) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        message = f"could not parse YAML: {exc.reason} (character #x{exc.character:04x})"
+        message = _(
+            "could not parse YAML: {reason} (character #x{code})",
+            reason=exc.reason,
+            code=format(exc.character, "04x"),
+        )
         raise OkrlintError(message, path, line) from None
 
 
@@ -240,7 +249,7 @@ def _check_characters(root: Node) -> None:
         if isinstance(node, ScalarNode):
             if _has_surrogate(node.value):
                 raise _Refused(
-                    "an escape names half of a UTF-16 pair (a lone surrogate), not a character",
+                    _("an escape names half of a UTF-16 pair (a lone surrogate), not a character"),
                     node.start_mark.line + 1,
                 )
         else:
@@ -480,7 +489,7 @@ def _check_expansion(root: Node) -> None:
             size[key] = 1 + sum(size[id(child)] for child in _children(node))
             if size[key] > limit:
                 raise _Refused(
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSIONS} nodes",
+                    _("aliases expand to more than {n} nodes", n=MAX_ALIAS_EXPANSIONS),
                     node.start_mark.line + 1,
                 )
             continue
@@ -491,7 +500,7 @@ def _check_expansion(root: Node) -> None:
         for child in _children(node):
             if id(child) in on_path:
                 raise _Refused(
-                    "an alias refers to a node that contains it", child.start_mark.line + 1
+                    _("an alias refers to a node that contains it"), child.start_mark.line + 1
                 )
             if id(child) not in size:
                 stack.append((child, False))
@@ -516,8 +525,11 @@ def _check_tags(root: Node) -> None:
         if node.tag not in _PLAIN_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _Refused(
-                f"unsupported tag '{shown}' (okrlint reads plain YAML data and never "
-                "constructs objects from tags)",
+                _(
+                    "unsupported tag '{tag}' (okrlint reads plain YAML data and never "
+                    "constructs objects from tags)",
+                    tag=shown,
+                ),
                 node.start_mark.line + 1,
             )
         stack.extend(_children(node))
@@ -534,7 +546,8 @@ def _children(node: Node) -> Iterator[Node]:
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
-    return "could not parse YAML: " + ("; ".join(parts) if parts else str(exc))
+    # PyYAML's own words stay English: they name YAML's grammar
+    return _("could not parse YAML: {reason}", reason="; ".join(parts) if parts else str(exc))
 
 
 def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
@@ -564,15 +577,33 @@ def span_of(node: Node, lines: Callable[[], list[str]] | None = None) -> Span:
 def kind_of(node: Node) -> str:
     """How a node reads to a person: 'a mapping', 'a list', 'a number', …"""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return _KINDS["mapping"]
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _KINDS["list"]
     return {
-        _INT: "a number",
-        _FLOAT: "a number",
-        _BOOL: "a boolean",
-        _NULL: "nothing (null)",
-    }.get(node.tag, "a string")
+        _INT: _KINDS["number"],
+        _FLOAT: _KINDS["number"],
+        _BOOL: _KINDS["boolean"],
+        _NULL: _KINDS["null"],
+    }.get(node.tag, _KINDS["string"])
+
+
+# Translators: what a YAML value is, at the end of "… must be text, got {kind}"
+_KINDS = {
+    "mapping": pgettext("yaml value", "a mapping"),
+    "list": pgettext("yaml value", "a list"),
+    "number": pgettext("yaml value", "a number"),
+    "boolean": pgettext("yaml value", "a boolean"),
+    "null": pgettext("yaml value", "nothing (null)"),
+    "string": pgettext("yaml value", "a string"),
+}
+# Translators: the part of an OKR file an error is about, with "the": "a key in the {where}"
+THE = {
+    "document": pgettext("the part", "document"),
+    "objective": pgettext("the part", "objective"),
+    "key result": pgettext("the part", "key result"),
+    "action": pgettext("the part", "action"),
+}
 
 
 def _is_null(node: Node) -> bool:
@@ -632,8 +663,11 @@ class _DocumentReader:
             objectives_node = None
         else:
             raise self.error(
-                "the document must be a mapping with 'objectives' or a list of objectives, "
-                f"got {kind_of(root)}",
+                _(
+                    "the document must be a mapping with 'objectives' or a list of objectives, "
+                    "got {kind}",
+                    kind=kind_of(root),
+                ),
                 root,
             )
         language_node = fields.get("language")
@@ -662,12 +696,18 @@ class _DocumentReader:
         keys = [u.key for u in self.unknown]
         shown = ", ".join(repr(k) for k in keys[:5]) + (", …" if len(keys) > 5 else "")
         objective = {_normal_key(k) for k in keys} & set(OBJECTIVE_KEYS)
-        hint = (
-            "; put an objective in a list under 'objectives:'"
-            if objective
-            else "; is this an OKR file?"
-        )
-        return self.error(f"not an OKR document: no 'objectives' key (found {shown}){hint}", root)
+        if objective:
+            message = _(
+                "not an OKR document: no 'objectives' key (found {keys}); put an objective in a "
+                "list under 'objectives:'",
+                keys=shown,
+            )
+        else:
+            message = _(
+                "not an OKR document: no 'objectives' key (found {keys}); is this an OKR file?",
+                keys=shown,
+            )
+        return self.error(message, root)
 
     def fields(self, node: MappingNode, known: dict[str, str], where: str) -> dict[str, Node]:
         """The mapping's known fields by canonical name; unknown keys are recorded."""
@@ -676,7 +716,12 @@ class _DocumentReader:
         for key_node, value_node in self.pairs(node):
             if not isinstance(key_node, ScalarNode):
                 raise self.error(
-                    f"a key in the {where} must be text, got {kind_of(key_node)}", key_node
+                    _(
+                        "a key in the {where} must be text, got {kind}",
+                        where=THE.get(where, where),
+                        kind=kind_of(key_node),
+                    ),
+                    key_node,
                 )
             key = _normal_key(key_node.value)
             if key not in known:
@@ -686,8 +731,14 @@ class _DocumentReader:
             if name in seen:
                 first = seen[name]
                 raise self.error(
-                    f"{where} sets '{name}' twice ('{first.value}' on line "
-                    f"{first.start_mark.line + 1} and '{key_node.value}')",
+                    _(
+                        "{where} sets '{name}' twice ('{first}' on line {line} and '{second}')",
+                        where=THE.get(where, where),
+                        name=name,
+                        first=first.value,
+                        line=first.start_mark.line + 1,
+                        second=key_node.value,
+                    ),
                     key_node,
                 )
             seen[name] = key_node
@@ -704,7 +755,8 @@ class _DocumentReader:
             sources = value.value if isinstance(value, SequenceNode) else [value]
             for source in sources:
                 if not isinstance(source, MappingNode):
-                    raise self.error(f"'<<' must merge a mapping, got {kind_of(source)}", source)
+                    message = _("'<<' must merge a mapping, got {kind}", kind=kind_of(source))
+                    raise self.error(message, source)
                 merged.extend(self.pairs(source))
         written = {k.value for k, _ in own if isinstance(k, ScalarNode)}
         pairs = list(own)
@@ -734,7 +786,9 @@ class _DocumentReader:
         if node is None or _is_null(node):
             return []
         if not isinstance(node, SequenceNode):
-            raise self.error(f"{name} must be a list, got {kind_of(node)}", node)
+            raise self.error(
+                _("{name} must be a list, got {kind}", name=name, kind=kind_of(node)), node
+            )
         return node.value
 
     def objective(self, node: Node) -> Objective:
@@ -742,7 +796,10 @@ class _DocumentReader:
             return Objective(text=self.title(node, "objective"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
-                f"an objective must be a title or a mapping with 'title', got {kind_of(node)}",
+                _(
+                    "an objective must be a title or a mapping with 'title', got {kind}",
+                    kind=kind_of(node),
+                ),
                 node,
             )
         fields = self.fields(node, OBJECTIVE_KEYS, "objective")
@@ -766,7 +823,10 @@ class _DocumentReader:
             return KeyResult(text=self.title(node, "key result"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
-                f"a key result must be a text or a mapping with 'title', got {kind_of(node)}",
+                _(
+                    "a key result must be a text or a mapping with 'title', got {kind}",
+                    kind=kind_of(node),
+                ),
                 node,
             )
         fields = self.fields(node, KEY_RESULT_KEYS, "key result")
@@ -790,7 +850,11 @@ class _DocumentReader:
             return Action(text=self.title(node, "action"), span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
-                f"an action must be a text or a mapping with 'title', got {kind_of(node)}", node
+                _(
+                    "an action must be a text or a mapping with 'title', got {kind}",
+                    kind=kind_of(node),
+                ),
+                node,
             )
         fields = self.fields(node, ACTION_KEYS, "action")
         title = self.require_title(fields, node, "action")
@@ -805,15 +869,21 @@ class _DocumentReader:
     def require_title(self, fields: dict[str, Node], node: Node, what: str) -> Node:
         title = fields.get("title")
         if title is None:
-            raise self.error(f"{what} has no title (add 'title: …')", node)
+            message = _("{what} has no title (add 'title: …')", what=THE.get(what, what))
+            raise self.error(message, node)
         return title
 
     def title(self, node: Node, what: str) -> str:
         if not isinstance(node, ScalarNode) or node.tag in (_NULL, _INT, _FLOAT, _BOOL):
-            raise self.error(f"the {what} title must be text, got {kind_of(node)}", node)
+            message = _(
+                "the {what} title must be text, got {kind}",
+                what=THE.get(what, what),
+                kind=kind_of(node),
+            )
+            raise self.error(message, node)
         text = " ".join(node.value.split())
         if not text:
-            raise self.error(f"the {what} title is empty", node)
+            raise self.error(_("the {what} title is empty", what=THE.get(what, what)), node)
         return text
 
     def text(self, node: Node, name: str) -> str | None:
@@ -821,7 +891,9 @@ class _DocumentReader:
         if _is_null(node):
             return None
         if not isinstance(node, ScalarNode):
-            raise self.error(f"{name} must be text, got {kind_of(node)}", node)
+            raise self.error(
+                _("{name} must be text, got {kind}", name=name, kind=kind_of(node)), node
+            )
         return node.value.strip() or None
 
     def optional_text(self, fields: dict[str, Node], name: str) -> str | None:
@@ -836,7 +908,10 @@ class _DocumentReader:
         trend = parse_trend(value)
         if trend is None:
             raise self.error(
-                f"trend must be 'increase' or 'decrease' (the direction you want), got {value!r}",
+                _(
+                    "trend must be 'increase' or 'decrease' (the direction you want), got {value}",
+                    value=repr(value),
+                ),
                 node,
             )
         return trend
@@ -846,7 +921,10 @@ class _DocumentReader:
         if node is None or _is_null(node):
             return None
         if not isinstance(node, ScalarNode) or node.tag == _BOOL:
-            raise self.error(f"{name} must be a number or a text, got {kind_of(node)}", node)
+            message = _(
+                "{name} must be a number or a text, got {kind}", name=name, kind=kind_of(node)
+            )
+            raise self.error(message, node)
         raw = node.value.replace("_", "")
         value: int | float | None = None
         try:

@@ -156,7 +156,7 @@ class Session:
         display, data = str(path), text.encode("utf-8")
         limit = setup.config.max_file_size
         if len(data) > limit:  # as 'okrlint check' refuses such a file, before reading it
-            return (), (error_finding(display, None, too_big(str(len(data)), limit)),)
+            return (), (error_finding(display, None, too_big(len(data), limit)),)
         outcomes, analyses = check_files([(display, data)], setup.config, FileOptions(), active)
         outcome = outcomes[0]
         documents = outcome.result.documents
