@@ -11,6 +11,7 @@ import hashlib
 from okrlint.model import Severity
 from okrlint.report import Report
 from okrlint.reporters import jsonout
+from okrlint.reporters.sanitize import printable
 from okrlint.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -24,7 +25,7 @@ def issues(report: Report) -> list[dict]:
         result.append(
             {
                 "type": "issue",
-                "description": f"{f.code} [{f.rule}] {f.message}{hint}",
+                "description": printable(f"{f.code} [{f.rule}] {f.message}{hint}"),
                 "check_name": f.code,
                 "fingerprint": hashlib.md5(fp.encode(), usedforsecurity=False).hexdigest(),
                 "severity": SEVERITIES[f.severity],

@@ -60,7 +60,7 @@ def _score(score: int | None, style: Style) -> str:
 
 def _objective(path: str, o: Objective, placed: dict, report: Report, style: Style) -> list[str]:
     own = list(placed.get(element_key(path, o), []))
-    scored = report.scores.objective(path, o.span.line)
+    scored = report.scores.objective(path, o)
     name = f"{o.id} " if o.id else ""
     level = f" ({o.level})" if o.level else ""
     mark = style.mark(
@@ -109,8 +109,8 @@ def _file(result: FileResult, placed: dict, report: Report, style: Style) -> lis
     head = f"{style.bold(one_line(result.path))}" + (f" ({facts})" if facts else "")
     lines = [f"{head}  {_score(scored.score if scored else None, style)}", ""]
     if result.errors:
-        for f in report.findings:
-            if f.path == result.path and f.code == "OKR000":
+        for f in report.findings_in(result.path):
+            if f.code == "OKR000":
                 lines.append(
                     f"{style.mark(Severity.ERROR)} line {f.span.line}: {one_line(f.message)}"
                 )

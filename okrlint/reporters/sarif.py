@@ -16,6 +16,7 @@ from urllib.parse import quote
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
 from okrlint.reporters import jsonout
+from okrlint.reporters.sanitize import printable
 from okrlint.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -66,7 +67,7 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
-        "message": {"text": text},
+        "message": {"text": printable(text)},
         "locations": [
             {
                 "physicalLocation": {
@@ -91,7 +92,7 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
 def _notification(f: Finding) -> dict:
     return {
         "level": "error",
-        "message": {"text": f.message},
+        "message": {"text": printable(f.message)},
         "descriptor": {"id": f.code},
         "locations": [
             {
