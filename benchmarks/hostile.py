@@ -290,7 +290,7 @@ def measure(work: Path, chosen: tuple[Input, ...], repeats: int) -> dict:
             }
         )
         shutil.rmtree(folder, ignore_errors=True)
-        print(render(result).splitlines()[-1], file=sys.stderr, flush=True)
+        print(_row(result["inputs"][-1]), file=sys.stderr, flush=True)
     return result
 
 
@@ -304,14 +304,15 @@ def render(result: dict) -> str:
         "",
         f"{'input':22} {'bytes':>9} {'time':>7} {'exit':>4} {'ratio':>6}",
     ]
-    for r in result["inputs"]:
-        lines.append(
-            f"{r['input']:22} {r['bytes']:>9} {r['time']:7.2f} {r['exit']:>4} {r['ratio']:6.2f}"
-        )
+    lines += [_row(r) for r in result["inputs"]]
     if result["inputs"]:
         worst = max(result["inputs"], key=lambda r: r["ratio"])
         lines += ["", f"worst: {worst['input']} at {worst['ratio']:.2f} x plain (bound {BOUND:g})"]
     return "\n".join(lines)
+
+
+def _row(r: dict) -> str:
+    return f"{r['input']:22} {r['bytes']:>9} {r['time']:7.2f} {r['exit']:>4} {r['ratio']:6.2f}"
 
 
 def main() -> None:
