@@ -1048,12 +1048,12 @@ def tree(paths, language, config_path):
 
 def tree_lines(the_set, report) -> list[str]:
     """The tree as indented text, two spaces per level."""
-    from collections import Counter
-
     from okrlint.alignment import tree_rows
+    from okrlint.score import element_key, locate
 
     checked = {f.path for f in report.files}
-    per_line = Counter((f.path, f.span.line) for f in report.findings if f.code != "OKR000")
+    # findings per element (kind, line and column): two objectives on one line are two
+    placed = locate([d for f in report.files for d in f.documents], report.findings)
     scores = getattr(report, "scores", None) if _has_scores() else None
     lines = []
     for row in tree_rows(the_set):
@@ -1072,10 +1072,9 @@ def tree_lines(the_set, report) -> list[str]:
             tail = "not checked"
         else:
             elements = (objective, *objective.key_results, *objective.actions)
-            count = sum(per_line[(doc.path, e.span.line)] for e in elements)
+            count = sum(len(placed.get(element_key(doc.path, e), ())) for e in elements)
             tail = f"{count} finding{'' if count == 1 else 's'}"
-            span = objective.span
-            found = scores.objective(doc.path, span.line, span.sheet) if scores else None
+            found = scores.objective(doc.path, objective) if scores else None
             if found is not None:
                 tail += f", score {found.score}"
         lines.append(f"{head}  ({about + '; ' if about else ''}{where}; {tail})")

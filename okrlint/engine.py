@@ -81,7 +81,19 @@ def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...
         options.update({k: v for k, v in setting.items() if k not in RULE_SETTING_KEYS})
         severity = setting.get("severity", rule.severity)
         active.append(ActiveRule(rule, severity, options))
+    if not active:  # "100/100" from checking nothing would be a lie
+        raise ConfigError(_nothing_selected(config), config.source)
     return tuple(active)
+
+
+def _nothing_selected(config: Config) -> str:
+    if config.select is not None and not config.select:
+        why = "'select' is empty; leave it out to run the default rules, or name some"
+    elif config.select is not None:
+        why = "every rule 'select' names is ignored or turned off"
+    else:
+        why = "every rule is ignored or turned off"
+    return f"no rule to run: {why}"
 
 
 def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str, Any]]:

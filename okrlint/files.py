@@ -115,6 +115,8 @@ class Expanded:
     outside: tuple[str, ...] = ()
     # the files found by walking a folder (the others were named, or are stdin)
     walked: frozenset[str] = frozenset()
+    # folders a walk could not read: (folder, the reason), each one OKR000 line
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
 def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = False) -> Expanded:
@@ -125,11 +127,15 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
     missing: list[str] = []
     outside: list[str] = []
     walked: set[str] = set()
+    unreadable: list[tuple[str, str]] = []
     seen: set[str] = set()
 
     def add(name: str) -> None:
-        if name not in seen:
-            seen.add(name)
+        # one file, one check: "a.okr.yaml ./a.okr.yaml" reported duplicate ids against
+        # itself. The same spelling after normalising, not the same inode: no system call.
+        key = name if name == STDIN else os.path.normcase(os.path.abspath(name))
+        if key not in seen:
+            seen.add(key)
             files.append(name)
 
     for raw in paths:
@@ -138,7 +144,7 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path, config):
+            for found in _walk(path, config, unreadable):
                 if _leads_outside(Path(found), (path, config.root)):
                     outside.append(found)
                 elif found not in seen:
@@ -149,7 +155,9 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
                 add(raw)
         else:
             missing.append(raw)
-    return Expanded(tuple(files), tuple(missing), tuple(outside), frozenset(walked))
+    return Expanded(
+        tuple(files), tuple(missing), tuple(outside), frozenset(walked), tuple(unreadable)
+    )
 
 
 def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
@@ -165,11 +173,16 @@ def _leads_outside(found: Path, homes: tuple[Path, ...]) -> bool:
         return False
 
 
-def _walk(top: Path, config: Config) -> Iterable[str]:
+def _walk(top: Path, config: Config, unreadable: list[tuple[str, str]]) -> Iterable[str]:
     found: list[str] = []
+
+    def cannot_read(error: OSError) -> None:  # a folder os.walk could not list
+        where = error.filename if error.filename is not None else str(top)
+        unreadable.append((Path(where).as_posix(), error.strerror or str(error)))
+
     # Keep the top folder's own name: `okrlint check okrs/` must match okrs/**.
     top_name = top.resolve().name
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=False, onerror=None):
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False, onerror=cannot_read):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         base = Path(dirpath)
         inside = base.relative_to(top).as_posix()

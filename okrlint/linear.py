@@ -251,13 +251,14 @@ class Pattern:
             ascii_only = False
         size = len(data)
         at = pos if ascii_only else _native.CharLenToBytes(data, 0, pos)
+        cursor = None if ascii_only else _Cursor(data, at, pos)
         regex, index = self._regex, self._index
         while True:
             spans = regex.Match(anchor, data, at, size)
             whole = spans[0]
             if whole[0] < 0:
                 return
-            yield Match(text, spans if ascii_only else _to_characters(data, spans), index)
+            yield Match(text, spans if cursor is None else cursor.characters(spans), index)
             if at == size or anchor is not _UNANCHORED:
                 return
             if whole[1] == at:  # an empty match: step over one character
@@ -285,12 +286,24 @@ class Pattern:
         return self._matches(_UNANCHORED, text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
-        found = self._matches(_UNANCHORED, text, pos, endpos)
+        if self.groups == 0 and pos == 0 and endpos is None and not text.isascii():
+            # the words of a long text: cut from the UTF-8 bytes, no offsets to convert
+            data = _utf8(text)
+            regex, size, at, found = self._regex, len(data), 0, []
+            while True:
+                start, end = regex.Match(_UNANCHORED, data, at, size)[0]
+                if start < 0:
+                    return found
+                found.append(data[start:end].decode("utf-8"))
+                if at == size:
+                    return found
+                at = end if end > at else at + _native.CharLenToBytes(data, at, 1)
+        matches = self._matches(_UNANCHORED, text, pos, endpos)
         if self.groups == 0:
-            return [m[0] for m in found]
+            return [m[0] for m in matches]
         if self.groups == 1:
-            return [m[1] or "" for m in found]
-        return [m.groups("") for m in found]
+            return [m[1] or "" for m in matches]
+        return [m.groups("") for m in matches]
 
     def split(self, text: str) -> list[str]:
         pieces, last = [], 0
@@ -318,16 +331,35 @@ class Pattern:
         return "".join(pieces)
 
 
-def _to_characters(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Byte offsets into UTF-8 ``data`` as character offsets."""
-    offsets = sorted({o for span in spans for o in span if o >= 0})
-    chars: dict[int, int] = {-1: -1}
-    last_byte = last_char = 0
-    for offset in offsets:
-        last_char += _native.BytesToCharLen(data, last_byte, offset)
-        chars[offset] = last_char
-        last_byte = offset
-    return [(chars[a], chars[b]) for a, b in spans]
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: as U+FFFD, the same length in characters
+        return _without_surrogates(text).encode("utf-8")
+
+
+class _Cursor:
+    """Turns byte offsets into UTF-8 ``data`` into character offsets, walking forward only:
+    the matches of one search come in order, so each byte is counted once however many
+    matches there are (counting from the start for each match made a search quadratic)."""
+
+    __slots__ = ("_byte", "_char", "_data")
+
+    def __init__(self, data: bytes, byte: int, char: int) -> None:
+        self._data, self._byte, self._char = data, byte, char
+
+    def characters(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        chars: dict[int, int] = {-1: -1}
+        for offset in sorted({o for span in spans for o in span if o >= 0}):
+            self._char += char_len(self._data, self._byte, offset)
+            self._byte = offset
+            chars[offset] = self._char
+        return [(chars[a], chars[b]) for a, b in spans]
+
+
+def char_len(data: bytes, start: int, end: int) -> int:
+    """The characters in ``data[start:end]`` (UTF-8), counted by RE2's C code."""
+    return _native.BytesToCharLen(data, start, end)
 
 
 _SURROGATES = {code: "\ufffd" for code in range(0xD800, 0xE000)}

@@ -116,6 +116,14 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     cache = _open_cache(config, active, options, expanded.files)
     keys: list[str] = [f"missing:{p}" for p in expanded.missing]
     keys += [f"outside:{p}" for p in expanded.outside]
+    outcomes.extend(
+        FileOutcome(
+            FileResult(path=p, errors=1),
+            (error_finding(p, None, f"cannot read folder: {reason}"),),
+        )
+        for p, reason in expanded.unreadable
+    )
+    keys += [f"unreadable:{p}" for p, _ in expanded.unreadable]
     todo: list[tuple[int, str, bytes, str | None]] = []  # (slot, display, bytes, cache key)
     progress = options.progress or _no_progress
     total = len(expanded.files)

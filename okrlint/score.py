@@ -22,7 +22,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from okrlint.model import Document, ElementKind, Finding, Objective, Severity, Span
 
@@ -129,6 +130,8 @@ class FileScore:
 class Scores:
     overall: int | None
     files: tuple[FileScore, ...] = ()
+    # objective scores by element_key: two objectives on one line each have their own
+    objectives: dict[ElementKey, ObjectiveScore] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -138,17 +141,19 @@ class Scores:
             "files": [f.to_dict() for f in self.files],
         }
 
-    def objective(self, path: str, line: int, sheet: str | None = None) -> ObjectiveScore | None:
-        for file in self.files:
-            if file.path == path:
-                return next(
-                    (o for o in file.objectives if o.own.line == line and o.own.sheet == sheet),
-                    None,
-                )
-        return None
+    def objective(self, path: str, objective: Objective) -> ObjectiveScore | None:
+        """The score of this objective (found by its kind, line and column, not its line)."""
+        return self.objectives.get(element_key(path, objective))
 
     def file(self, path: str) -> FileScore | None:
-        return next((f for f in self.files if f.path == path), None)
+        return self._files.get(path)
+
+    @cached_property
+    def _files(self) -> dict[str, FileScore]:
+        found: dict[str, FileScore] = {}
+        for f in self.files:
+            found.setdefault(f.path, f)  # the first, as the scan this replaces found it
+        return found
 
 
 def round_half_up(value: float) -> int:
@@ -215,15 +220,18 @@ def _objective_score(path: str, objective: Objective, placed: dict) -> Objective
     return ObjectiveScore(own, krs, clamp((own.score + kr_mean) / 2))
 
 
-def _file_score(path: str, documents: Sequence[Document], placed: dict) -> FileScore:
-    objectives = tuple(
-        _objective_score(path, o, placed) for doc in documents for o in doc.objectives
-    )
+def _file_score(path: str, documents: Sequence[Document], placed: dict, by_key: dict) -> FileScore:
+    objectives = []
+    for doc in documents:
+        for o in doc.objectives:
+            scored = _objective_score(path, o, placed)
+            by_key.setdefault(element_key(path, o), scored)
+            objectives.append(scored)
     reasons = tuple(reason(f) for f in placed.get(document_key(path), ()))
     if not objectives:  # nothing read: nothing to score
-        return FileScore(path, None, objectives, reasons)
+        return FileScore(path, None, tuple(objectives), reasons)
     base = sum(o.score for o in objectives) / len(objectives)
-    return FileScore(path, clamp(base - sum(r.points for r in reasons)), objectives, reasons)
+    return FileScore(path, clamp(base - sum(r.points for r in reasons)), tuple(objectives), reasons)
 
 
 def compute_scores(report) -> Scores:
@@ -231,12 +239,13 @@ def compute_scores(report) -> Scores:
     documents = [d for f in report.files for d in f.documents]
     placed = locate(documents, report.findings)
     files: list[FileScore] = []
+    by_key: dict[ElementKey, ObjectiveScore] = {}
     for result in report.files:
         if result.errors:
             files.append(FileScore(result.path, None))
         else:
-            files.append(_file_score(result.path, result.documents, placed))
+            files.append(_file_score(result.path, result.documents, placed, by_key))
     weighted = [(f.score, max(1, len(f.objectives))) for f in files if f.score is not None]
     total = sum(w for _, w in weighted)
     overall = clamp(sum(s * w for s, w in weighted) / total) if total else None
-    return Scores(overall, tuple(files))
+    return Scores(overall, tuple(files), by_key)

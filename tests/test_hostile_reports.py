@@ -56,9 +56,20 @@ def test_terminal_output_has_no_control_characters(reports: dict[str, str], name
         assert not any(line.startswith("::") for line in out.splitlines())
 
 
-@pytest.mark.parametrize("name", ["json", "sarif", "gitlab"])
+@pytest.mark.parametrize("name", ["json", "sarif"])
 def test_json_formats_parse_and_keep_the_text_exactly(reports: dict[str, str], name: str) -> None:
     assert any(OBJECTIVE in text for text in strings(json.loads(reports[name])))
+
+
+def test_gitlab_descriptions_show_control_characters_as_the_text_output_does(
+    reports: dict[str, str],
+) -> None:
+    """GitLab shows the description in a merge request: escapes, never raw controls."""
+    from okrlint.reporters.sanitize import printable
+
+    descriptions = [issue["description"] for issue in json.loads(reports["gitlab"])]
+    assert any(printable(OBJECTIVE) in d for d in descriptions)
+    assert not any(RAW_CONTROL.search(d) for d in descriptions)
 
 
 def strings(data: object) -> list[str]:

@@ -12,6 +12,7 @@ from okrlint.i18n import _, say
 from okrlint.model import Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet, jsonout
+from okrlint.reporters.sanitize import printable
 from okrlint.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -28,7 +29,7 @@ def issues(report: Report) -> list[dict]:
         result.append(
             {
                 "type": "issue",
-                "description": f"{f.code} [{f.rule}] {text}",
+                "description": printable(f"{f.code} [{f.rule}] {text}"),
                 "check_name": f.code,
                 "fingerprint": hashlib.md5(fp.encode(), usedforsecurity=False).hexdigest(),
                 "severity": SEVERITIES[f.severity],

@@ -21,6 +21,7 @@ from itertools import pairwise
 from okrlint.i18n import Translator, _, say, translate
 from okrlint.model import Document, Finding, Objective, Severity
 from okrlint.report import FileResult, Report
+from okrlint.reporters.sanitize import printable
 from okrlint.rule import Rule
 from okrlint.score import WEIGHTS, ElementKey, clamp, document_key, element_key, locate
 
@@ -237,7 +238,7 @@ def _element(path: str, element, ctx: _Context, score: int | None, extra=()) -> 
 def _objective(
     path: str, o: Objective, ctx: _Context, parents: dict[ElementKey, str]
 ) -> ObjectiveView:
-    scored = ctx.report.scores.objective(path, o.span.line, o.span.sheet)
+    scored = ctx.report.scores.objective(path, o)
     view = _element(path, o, ctx, scored.score if scored else None)
     krs = tuple(_element(path, kr, ctx, None) for kr in o.key_results)
     actions = tuple(_element(path, a, ctx, None) for a in o.actions)
@@ -263,17 +264,14 @@ def _file(
 ) -> FileView:
     scored = ctx.report.scores.file(result.path)
     speaks = ctx.report.file_language(result)
+    own = ctx.report.findings_in(result.path)
     error = next(
-        (
-            say(f.message, speaks)
-            for f in ctx.report.findings
-            if f.code == "OKR000" and f.path == result.path
-        ),
+        (say(f.message, speaks) for f in own if f.code == "OKR000"),
         say(_("could not be read"), speaks) if result.errors else None,
     )
     docs: tuple[Document, ...] = result.documents
     objectives = tuple(_objective(result.path, o, ctx, parents) for d in docs for o in d.objectives)
-    in_file = [f for f in ctx.report.findings if f.path == result.path and f.code != "OKR000"]
+    in_file = [f for f in own if f.code != "OKR000"]
     counts = Counter(f.severity.value for f in in_file)
     first = docs[0] if docs else None
     return FileView(
@@ -442,11 +440,23 @@ def _environment():
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_read),
         autoescape=True,
+        finalize=_visible,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
     return env
+
+
+def _visible(value: object) -> object:
+    """Every piece of user text on the page with its control and bidirectional characters
+    shown as the text output shows them (``\\x1b``, ``\\u202e``); the page's own markup
+    (Markup: the CSS, the script, macros) is left alone."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return printable(value)
+    return value
 
 
 def page_context(report: Report) -> dict:

@@ -16,10 +16,14 @@ from typing import Any
 
 import orjson
 
+from okrlint.reporters.sanitize import json_visible
+
 
 def dumps(value: Any) -> str:
-    """``value`` as JSON text indented by two spaces, non-ASCII characters as they are."""
+    """``value`` as JSON text indented by two spaces, non-ASCII characters as they are, but
+    control and bidirectional characters as escapes (``sanitize.json_visible``)."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError is one
-        return json.dumps(value, ensure_ascii=False, indent=2)
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    return json_visible(text)

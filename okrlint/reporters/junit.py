@@ -61,7 +61,7 @@ def _suite(root: ET.Element, result: FileResult, report: Report, placed: dict) -
     score = report.scores.file(result.path)
     props = ET.SubElement(suite, "properties")
     ET.SubElement(props, "property", name="score", value=str(score.score if score else ""))
-    errors = [f for f in report.findings if f.code == "OKR000" and f.path == result.path]
+    errors = [f for f in report.findings_in(result.path) if f.code == "OKR000"]
     if result.errors:
         case = ET.SubElement(suite, "testcase", classname=_clean(result.path), name="read file")
         unread = errors[0].message if errors else _("could not be read")

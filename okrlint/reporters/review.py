@@ -82,7 +82,7 @@ def _score(score: int | None, style: Style) -> str:
 
 def _objective(path: str, o: Objective, placed: dict, report: Report, style: Style) -> list[str]:
     own = list(placed.get(element_key(path, o), []))
-    scored = report.scores.objective(path, o.span.line, o.span.sheet)
+    scored = report.scores.objective(path, o)
     mark = style.mark(
         worst(own + [f for a in o.actions for f in placed.get(element_key(path, a), [])])
     )
@@ -143,8 +143,8 @@ def _file(result: FileResult, placed: dict, report: Report, style: Style) -> lis
     head = f"{style.bold(one_line(result.path))}" + (f" ({facts})" if facts else "")
     lines = [f"{head}  {_score(scored.score if scored else None, style)}", ""]
     if result.errors:
-        for f in report.findings:
-            if f.path == result.path and f.code == "OKR000":
+        for f in report.findings_in(result.path):
+            if f.code == "OKR000":
                 where = style.say(_("line {line}:", line=f.span.line))
                 message = one_line(say(f.message, report.language_of(f)))
                 lines.append(f"{style.mark(Severity.ERROR)} {where} {message}")

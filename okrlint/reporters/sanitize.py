@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from okrlint import linear
+
 _BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _SEPARATORS = (0x2028, 0x2029)
 _NONCHARACTERS = (0xFFFE, 0xFFFF)
@@ -35,3 +37,28 @@ def printable(text: str) -> str:
 
 def one_line(text: str) -> str:
     return printable(text.replace("\r\n", " ").replace("\n", " "))
+
+
+# What a JSON encoder leaves raw that ``printable`` shows: DEL and C1 controls, the
+# bidirectional controls, the line separators and the non-characters (C0 controls are
+# always escaped by JSON itself).
+_RAW_IN_JSON = linear.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+
+
+@cache
+def _json_table() -> dict[int, str]:
+    return {code: f"\\u{code:04x}" for code in _table() if code >= 0x7F}
+
+
+def json_visible(text: str) -> str:
+    """JSON text with those characters written as ``\\u202e`` escapes: the data a reader
+    decodes is the same, and the file shows no raw control or direction change to an
+    editor, a terminal or a diff. Lone surrogates become escapes too, so the text can be
+    written as UTF-8 at all."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_json_table())
+    return text if _RAW_IN_JSON.search(text) is None else text.translate(_json_table())

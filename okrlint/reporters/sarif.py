@@ -17,6 +17,7 @@ from okrlint.i18n import _, say
 from okrlint.model import Finding, Severity
 from okrlint.report import Report
 from okrlint.reporters import in_sheet, jsonout
+from okrlint.reporters.sanitize import printable
 from okrlint.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -76,7 +77,7 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str, lang: str) -> d
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
-        "message": {"text": text},
+        "message": {"text": printable(text)},
         "locations": [
             {
                 "physicalLocation": {
@@ -112,8 +113,8 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str, lang: str) -> d
 def _notification(f: Finding, lang: str) -> dict:
     return {
         "level": "error",
-        "message": {"text": str(f.message)},
-        "properties": {"localized": {"language": lang, "text": say(f.message, lang)}},
+        "message": {"text": printable(str(f.message))},
+        "properties": {"localized": {"language": lang, "text": printable(say(f.message, lang))}},
         "descriptor": {"id": f.code},
         "locations": [
             {
