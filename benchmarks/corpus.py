@@ -11,7 +11,7 @@ results of a company file, so the alignment rules have a real cascade to resolve
 
 The same seed always gives the same bytes. Run it alone to look at a corpus::
 
-    python benchmarks/corpus.py --key-results 200 --out /tmp/okr-corpus
+    python benchmarks/corpus.py --key-results 200 --out okr-corpus
 """
 
 from __future__ import annotations
