@@ -33,7 +33,7 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._stated import field_given, stated
+from okrlint.rules._stated import field_given, start_field, stated
 
 from okrlint.language.analysis import Analysis, Quantity, QuantityKind
 from okrlint.model import KeyResult, Severity
@@ -50,8 +50,9 @@ def check(kr: KeyResult, ctx: RuleContext):
     if analysis.direction == 0:
         return
     ends = stated(kr, analysis, ctx)
-    if ends.baseline is not None:
-        return  # in the text ("fra 48", "currently 18,000") or a baseline / current field
+    if ends.baseline is not None or start_field(kr) is not None:
+        return  # in the text ("fra 48", "currently 18,000") or a baseline / current field,
+        # even one whose value okrlint cannot use as a number: the writer did give a start
     change = analysis.change
     if ends.target_field is not None:
         yield from _structured_target(kr, analysis, ctx)

@@ -29,10 +29,16 @@ def made(text: str, edits: tuple[Edit, ...]) -> str:
     return text
 
 
-def made_in_file(text: str, edits: tuple[Edit, ...]) -> str:
-    """A document with edits at file positions (1-based lines and columns)."""
+def made_in_file(text: str, finding: Finding, edits: tuple[Edit, ...]) -> str:
+    """A document with edits at file positions (1-based lines and columns); edits of the
+    element's own text are made in that text where it stands in the document."""
+    in_text = tuple(e for e in edits if e.span is None)
+    if in_text:
+        assert finding.text in text
+        text = text.replace(finding.text, made(finding.text, in_text), 1)
     lines = text.split("\n")
-    for e in sorted(edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
+    in_file = (e for e in edits if e.span is not None)
+    for e in sorted(in_file, key=lambda e: (e.span.line, e.span.column), reverse=True):
         assert e.span is not None and e.span.line == e.span.end_line
         row = lines[e.span.line - 1]
         lines[e.span.line - 1] = row[: e.span.column - 1] + e.text + row[e.span.end_column - 1 :]
@@ -52,7 +58,9 @@ def test_every_fix_clears_its_own_finding(rule: Rule, example: Example) -> None:
     for finding in _findings(rule, example):
         for fix in finding.fixes:
             if example.document:
-                fixed = Example(example.lang, made_in_file(example.text, fix.edits), True, True)
+                fixed = Example(
+                    example.lang, made_in_file(example.text, finding, fix.edits), True, True
+                )
                 left = [f for f in _findings(rule, fixed) if f.span.line == finding.span.line]
             else:
                 fixed = Example(example.lang, made(finding.text, fix.edits), True)
@@ -145,7 +153,9 @@ def test_unknown_key_is_renamed_to_the_did_you_mean() -> None:
     assert finding.fixes == (
         Fix("rename 'keyresults' to 'key_results'", (Edit(0, 0, "key_results", finding.span),)),
     )
-    assert made_in_file(text, finding.fixes[0].edits) == text.replace("keyresults:", "key_results:")
+    assert made_in_file(text, finding, finding.fixes[0].edits) == text.replace(
+        "keyresults:", "key_results:"
+    )
 
 
 def test_which_rules_offer_fixes() -> None:
