@@ -187,7 +187,4 @@ def test_a_file_that_cannot_be_read_is_reported_in_norwegian_for_a_norwegian_use
     lines = result.out.splitlines()
     assert "binær.okr.yaml:1: OKR000 binærfil (inneholder NUL-bytes); okrlint leser tekst" in lines
     assert any(line.startswith("brutt.okr.yaml:3: OKR000 kunne ikke lese YAML: ") for line in lines)
-    assert (
-        lines[-1]
-        == "Ingenting ble sjekket; 2 filer kunne ikke leses."
-    )
+    assert lines[-1] == "Ingenting ble sjekket; 2 filer kunne ikke leses."
