@@ -281,3 +281,18 @@ def test_the_readme_example_runs_as_printed(tmp_path: Path) -> None:
         "1 30 83",  # exit 1 (findings), 31 findings less the ignored OKR301, score 83
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["okrs"]  # no cache, no other file
+
+
+def test_the_api_works_from_the_top_folder_of_a_checkout() -> None:
+    """After `pip install .`, `python -c "import okrlint; …"` in the checkout imports the
+    checkout's okrlint, whose rules sit in the top folder's rules/ (an editable install's
+    finder is taken away here to stand for a plain install)."""
+    probe = (
+        "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in "
+        "repr(f).lower()]; import okrlint; "
+        "print([f.code for f in okrlint.check_text('Selge flere biler', language='nb').findings])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "['OKR201', 'OKR202']\n", "")
