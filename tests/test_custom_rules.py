@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_okrlint
+from conftest import run_okrlint, run_okrlint_process
 
 from okrlint.custom import MAX_TEXT, load_custom_rules
 from okrlint.errors import OkrlintError
@@ -61,8 +61,9 @@ def _findings(project: Path, *args: str) -> list[dict]:
     result = run_okrlint(
         "check", "--no-cache", "--format", "json", *args, "team.okr.yaml", cwd=project
     )
-    assert result.code in (0, 1), result.err
-    return json.loads(result.out)["findings"]
+    found = json.loads(result.out)["findings"]
+    assert result.code == (1 if found else 0), result.err  # findings fail the run, none pass it
+    return found
 
 
 def _codes_by_line(findings: list[dict]) -> list[tuple[int, str]]:
@@ -256,7 +257,7 @@ def test_the_plugin_example_installs_and_its_rule_runs(tmp_path: Path) -> None:
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     env = {"PYTHONPATH": str(site)}
-    listed = json.loads(run_okrlint("rules", "--format", "json", cwd=tmp_path, env=env).out)
+    listed = json.loads(run_okrlint_process("rules", "--format", "json", cwd=tmp_path, env=env).out)
     plugin = [r for r in listed if r["code"] == "ACME101"]
     assert plugin and plugin[0]["origin"] == "okrlint-example-plugin"
     assert plugin[0]["name"] == "kr-too-many-numbers"
@@ -269,8 +270,8 @@ def test_the_plugin_example_installs_and_its_rule_runs(tmp_path: Path) -> None:
         "      - Raise net revenue retention from 98% to 105%\n",
         encoding="utf-8",
     )
-    found = run_okrlint("check", "--no-cache", "--select", "ACME", "team.okr.yaml",
-                        cwd=tmp_path, env=env)  # fmt: skip
+    found = run_okrlint_process("check", "--no-cache", "--select", "ACME", "team.okr.yaml",
+                                cwd=tmp_path, env=env)  # fmt: skip
     assert found.code == 1, found.err
     assert "team.okr.yaml:5:9: ACME101 [kr-too-many-numbers]" in found.out
     assert "ACME101" not in run_okrlint("rules", cwd=tmp_path).out  # not installed here

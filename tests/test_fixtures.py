@@ -9,11 +9,15 @@ measures nothing).
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pytest
 from conftest import FIXTURES, REPORTED_SCORES
 
 from okrlint.testing import (
     SPEC_CODES,
+    Outcome,
     expectations,
     fixture_files,
     run_fixtures,
@@ -34,10 +38,23 @@ def test_there_are_fixtures_in_every_format_and_both_languages() -> None:
     assert langs == {"en", "nb"}
 
 
+@cache
+def _folder_outcomes(folder: Path) -> dict[str, Outcome]:
+    """A folder's fixtures, checked together (cross-file rules see their set), once."""
+    return {o.path: o for o in run_fixtures([p for p in FILES if p.parent == folder])}
+
+
 @pytest.mark.parametrize(
-    "outcome", run_fixtures(FILES), ids=lambda o: o.path.split("fixtures/")[-1]
+    "path",
+    # a folder's files on one worker (pytest-xdist), so that each folder is checked once
+    [
+        pytest.param(p, marks=pytest.mark.xdist_group(str(p.parent.relative_to(FIXTURES))))
+        for p in FILES
+    ],
+    ids=lambda p: str(p.relative_to(FIXTURES)),
 )
-def test_fixture_findings_match_inline_expectations(outcome) -> None:
+def test_fixture_findings_match_inline_expectations(path: Path) -> None:
+    outcome = _folder_outcomes(path.parent)[str(path)]
     missed = [f"{e.line}: {e.code}" for e in outcome.missed]
     unexpected = [f"{e.line}: {e.code}" for e in outcome.unexpected]
     assert not missed and not unexpected, f"missed {missed}, unexpected {unexpected}"

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_okrlint
+from conftest import run_okrlint_process as run_okrlint
 
 GOOD = (
     "period: Q3 2025\n"
@@ -50,7 +50,7 @@ def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
     result, data = run_json(".", cwd=root, timeout=60)
     assert time.monotonic() - started < 60
     assert [f["path"] for f in data["files"]] == ["okrs/good.yaml"]
-    assert result.code in (0, 1)
+    assert result.code == 0
 
 
 @posix_only
@@ -85,7 +85,7 @@ def test_a_folder_named_like_an_okr_file_is_walked_not_read(tmp_path: Path) -> N
     (root / "okrs" / "q3.yaml").mkdir()
     (root / "okrs" / "q3.yaml" / "team.yaml").write_text(GOOD, encoding="utf-8")
     result, data = run_json("okrs", cwd=root)
-    assert result.code != 2
+    assert result.code == 0
     assert sorted(f["path"] for f in data["files"]) == ["okrs/good.yaml", "okrs/q3.yaml/team.yaml"]
 
 

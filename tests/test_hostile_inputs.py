@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Result, run_okrlint
+from conftest import FIXTURES, Result
+from conftest import run_okrlint_process as run_okrlint
 
 HOSTILE = FIXTURES / "hostile"
 GOOD = (
@@ -213,7 +214,7 @@ def test_byte_order_marks_are_read_like_plain_utf8(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(content)
     (tmp_path / "plain.okr.yaml").write_text(WITH_FINDINGS, encoding="utf-8")
     result = check("plain.okr.yaml", *BOMS, cwd=tmp_path)
-    assert result.code != 2, result.err
+    assert result.code == 1, result.err
     findings = json.loads(result.out)["findings"]
     where = {}
     for f in findings:

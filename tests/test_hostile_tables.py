@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import run_okrlint
+from conftest import run_okrlint, run_okrlint_process
 
 from okrlint.readers.spreadsheet import MAX_UNPACKED
 
@@ -211,7 +211,7 @@ def test_100_000_rows_are_read_to_the_end(tmp_path: Path, kind: str) -> None:
         for row in rows:
             sheet.append(row)
         book.save(path)
-    result = run_okrlint("check", "--no-cache", "-f", "json", str(path), timeout=600)
+    result = run_okrlint_process("check", "--no-cache", "-f", "json", str(path), timeout=600)
     assert result.code == 1, result.err
     data = json.loads(result.out)
     assert (data["summary"]["objectives"], data["summary"]["key_results"]) == (25_000, 100_000)

@@ -104,7 +104,7 @@ def test_a_huge_yaml_number_stays_text(tmp_path: Path) -> None:
     kr = doc.objectives[0].key_results[1]
     assert (kr.baseline, kr.target) == ("1e400", hexa)
     write(tmp_path, "big.okr.yaml", text)
-    assert check(tmp_path, "big.okr.yaml").code in (0, 1)  # cached run: the write was the crash
+    assert check(tmp_path, "big.okr.yaml").code == 0  # cached run: the write was the crash
     assert (
         check(tmp_path, "big.okr.yaml").code == check(tmp_path, "--no-cache", "big.okr.yaml").code
     )

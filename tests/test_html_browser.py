@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_okrlint
+from conftest import FIXTURES
+from conftest import run_okrlint_process as run_okrlint
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

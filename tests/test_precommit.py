@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_okrlint
+from conftest import run_okrlint_process as run_okrlint
 
 ROOT = Path(__file__).resolve().parents[1]
 
