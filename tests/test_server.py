@@ -400,8 +400,8 @@ def test_only_the_server_command_imports_pygls(tmp_path: Path) -> None:
         "        pass\n"
         "print(sorted(m for m in ('pygls', 'lsprotocol') if m in sys.modules), file=sys.stderr)\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    proc = subprocess.run(  # in tmp_path: the check's cache lands there, not in the checkout
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert proc.stderr.strip().endswith("[]"), proc.stderr
 
