@@ -309,7 +309,6 @@ def config_fingerprint(config: Config, active: Sequence[Any]) -> str:
         "per_file_ignores": sorted((k, list(v)) for k, v in config.per_file_ignores.items()),
         "root": str(config.root),  # per-file-ignores match paths relative to it
         "language": config.language,
-        "spacy_model": config.spacy_model,
         "extra": repr(sorted(config.extra.items(), key=lambda kv: kv[0])),
         "custom_rules": _custom_rules_stamp(config),
     }

@@ -55,7 +55,6 @@ class Config:
     exclude: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     custom_rules: str | None = None  # a folder of YAML rules, relative to the config file
-    spacy_model: str | None = None
     cache_dir: str | None = None
     max_file_size: int = 5_000_000  # bytes
     source: str | None = None  # the file this came from, None for defaults
@@ -152,7 +151,6 @@ _KEYS = {
     "extend-exclude": ("exclude", _str_list),
     "rules": ("rule_settings", _rules_table),
     "custom-rules": ("custom_rules", _string),
-    "spacy-model": ("spacy_model", _string),
     "cache-dir": ("cache_dir", _string),
     "max-file-size": ("max_file_size", _file_size),
 }

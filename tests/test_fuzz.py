@@ -254,7 +254,6 @@ KEYS = [
     "exclude",
     "rules",
     "custom-rules",
-    "spacy-model",
     "cache-dir",
     "max-file-size",
     "alignment",

@@ -701,7 +701,7 @@ def object_count_is_output(doc: Sequence[Token], lex: Lexicon, lead, matches: Ma
 def _past_coordinated_verbs(doc: Sequence[Token], lead: TextSpan, lex: Lexicon) -> int:
     """The token after the opening verb and any verbs joined to it ("Hire and onboard …")."""
     k = next((i for i, t in enumerate(doc) if t.idx >= lead.end), len(doc))
-    joiners = lex.markers.get("and", frozenset({"and", "og", "&"}))
+    joiners = lex.markers["and"]
     while k < len(doc) and doc[k].lower_ in joiners:
         n = _next(doc, k + 1)
         if n >= len(doc) or doc[n].lower_ not in lex.verb_forms:

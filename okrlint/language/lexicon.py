@@ -3,11 +3,18 @@
 This module does not import spaCy. Lexicon entries are lower-cased; an entry
 may list inflected forms separated by "/" ("øke/øker/økte/økt"), and every form
 counts. Multi-word entries are kept as phrases (space-separated tokens).
+
+Every key of a language file is read through one schema (``SCHEMA``): a key the schema does not
+know, a key it names that the file lacks, or a value of the wrong shape is refused when the
+file is loaded, with the file and the key named. Without it a misspelt key was an empty list,
+and a rule quietly stopped firing in one language. Every language file has the same keys; an
+empty list says "nothing in this language".
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +22,170 @@ from typing import Any
 from okrlint.errors import OkrlintError
 
 SUPPORTED_LANGUAGES = ("en", "nb")
+
+# The shapes a value may have.
+WORDS = "a list"  # of words and phrases, "a/b/c" for the forms of one word
+TABLE = "a mapping"  # from words ("a/b/c" keys) to values
+FLAG = "true or false"
+TEXT = "a string"
+
+# The marker lists (``Lexicon.markers``): words and phrases that mark a part of a sentence.
+MARKERS = (
+    "direction_up",
+    "direction_down",
+    "direction_better",
+    "direction_up_number",
+    "direction_down_number",
+    "limit_max",
+    "limit_min",
+    "from",
+    "to",
+    "by",
+    "or",
+    "and",
+    "rate",
+    "target",
+    "baseline",
+    "baseline_after_break",
+    "amount_before",
+    "comparatives",
+    "new_words",
+    "definite",
+    "degree_words",
+    "bare_determiners",
+    "per_period",
+    "per_period_words",
+    "period_nouns",
+    "reason",
+    "reason_after_comma",
+    "reason_conjunctions",
+    "reason_conjunctions_free",
+    "reason_conjunction_not_after",
+    "reason_not_after",
+    "consequence_subjects",
+    "vague",
+    "vague_without_number",
+    "vague_quality",
+    "business_as_usual",
+    "fixed_terms",
+    "ritual_frequency",
+    "ritual_events",
+    "ritual_event_heads",
+    "milestones",
+    "milestone_states",
+    "activity_nouns",
+    "deliverables",
+)
+
+# Every key of a language file and the shape of its value; a section maps its own keys.
+SCHEMA: dict[str, str | dict[str, str]] = {
+    "lang": TEXT,
+    "numbers": {
+        "decimal_marks": WORDS,
+        "thousands_comma": FLAG,
+        "thousands_dot": FLAG,
+        "words": TABLE,
+        "weak_words": WORDS,
+        "medium_words": WORDS,
+        "count_nouns": WORDS,
+        "scales": TABLE,
+        "attached_scales": TABLE,
+        "articles": WORDS,
+        "frequency_words": TABLE,
+        "zero_words": WORDS,
+        "zero_not_before": WORDS,
+        "idioms": WORDS,
+    },
+    "units": {
+        "percent": WORDS,
+        "percent_points": WORDS,
+        "currency": TABLE,
+        "scaled_currency": TABLE,
+        "currency_prefixes": WORDS,
+        "duration": TABLE,
+        "multiplier_suffixes": WORDS,
+        "frequency_after": WORDS,
+        "multiplier_words": TABLE,
+        "fraction_words": TABLE,
+    },
+    "label_words": WORDS,
+    "rank_words": WORDS,
+    "label_heads": WORDS,
+    "standards": WORDS,
+    "metric_names": WORDS,
+    "version_after": WORDS,
+    "months": WORDS,
+    "year_context": WORDS,
+    "time_nouns": WORDS,
+    "deadlines": {
+        "markers": WORDS,
+        "period_only_markers": WORDS,
+        "fillers": WORDS,
+        "duration_units": WORDS,
+    },
+    "placeholders": {"words": WORDS, "stand_ins": WORDS},
+    "polarity": {
+        "lower_better": WORDS,
+        "higher_better": WORDS,
+        "rate_heads": WORDS,
+        "count_heads": WORDS,
+        "prepositions": WORDS,
+        "complement_prepositions": WORDS,
+        "speed": WORDS,
+        "compound_heads": FLAG,
+    },
+    "finite_verbs": WORDS,
+    "finite_ending": TEXT,
+    "markers": dict.fromkeys(MARKERS, WORDS),
+    "verbs": {
+        "change": WORDS,
+        "achieve": WORDS,
+        "deliver": WORDS,
+        "activity": WORDS,
+        "maintain": WORDS,
+        "produce": WORDS,
+        "milestone": WORDS,
+        "participle_markers": WORDS,
+        "lead_skip": WORDS,
+        "purpose_verbs": WORDS,
+        "to_complement_heads": WORDS,
+        "to_complement_openers": WORDS,
+    },
+    "detect": {"extra_words": WORDS},
+}
+_SHAPES = {WORDS: list, TABLE: Mapping, FLAG: bool, TEXT: str}
+
+
+def check_schema(data: Any, source: str) -> None:
+    """Refuse a lexicon whose keys or shapes differ from ``SCHEMA``, naming the key."""
+    _check_keys(data, SCHEMA, source, "")
+
+
+def _check_keys(data: Any, schema: Mapping[str, Any], source: str, prefix: str) -> None:
+    if not isinstance(data, Mapping):
+        raise OkrlintError(f"lexicon {prefix.rstrip('.') or 'file'} must be a mapping", source)
+    for key in data:
+        if key not in schema:
+            raise OkrlintError(f"unknown lexicon key '{prefix}{key}'", source)
+    for key, shape in schema.items():
+        if key not in data:
+            raise OkrlintError(f"missing lexicon key '{prefix}{key}'", source)
+        value = data[key]
+        if isinstance(shape, Mapping):
+            _check_keys(value, shape, source, f"{prefix}{key}.")
+        elif not isinstance(value, _SHAPES[shape]):
+            raise OkrlintError(f"lexicon key '{prefix}{key}' must be {shape}", source)
+
+
+class Markers(dict[str, frozenset[str]]):
+    """The marker lists by name (``MARKERS``), every one present. Asking for a name the schema
+    does not know is a mistake in the code, not an empty list: it raises ``KeyError``."""
+
+    def get(self, name: str, default: Any = None) -> frozenset[str]:  # type: ignore[override]
+        return self[name]
+
+    def __missing__(self, name: str) -> frozenset[str]:
+        raise KeyError(f"no marker list {name!r} in the lexicon schema")
 
 
 def _forms(entries: Iterable[Any]) -> frozenset[str]:
@@ -174,98 +345,88 @@ class Lexicon:
         return self._verb_labels.get(phrase)
 
 
-def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-    value = data.get(name) or {}
-    if not isinstance(value, Mapping):
-        raise OkrlintError(f"lexicon section {name!r} must be a mapping")
-    return value
-
-
-def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
-    """Turn a parsed lexicon file into lookup tables."""
-    numbers = _section(data, "numbers")
-    units = _section(data, "units")
-    deadlines = _section(data, "deadlines")
-    markers = _section(data, "markers")
-    verbs = _section(data, "verbs")
+def build_lexicon(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
+    """Turn a parsed lexicon file into lookup tables, once it has passed ``check_schema``."""
+    check_schema(data, source)
+    numbers = data["numbers"]
+    units = data["units"]
+    deadlines = data["deadlines"]
+    markers = data["markers"]
+    verbs = data["verbs"]
+    placeholders = data["placeholders"]
+    polarity = data["polarity"]
     verb_classes = ("change", "achieve", "deliver", "activity", "maintain")
     return Lexicon(
-        lang=str(data.get("lang", "")),
-        decimal_marks=frozenset(numbers.get("decimal_marks") or ["."]),
-        thousands_comma=bool(numbers.get("thousands_comma")),
-        thousands_dot=bool(numbers.get("thousands_dot")),
-        number_words={k: float(v) for k, v in _forms_map(numbers.get("words")).items()},
-        weak_number_words=_forms(numbers.get("weak_words")),
-        medium_number_words=_forms(numbers.get("medium_words")),
-        count_nouns=_forms(numbers.get("count_nouns")),
-        scales={k: float(v) for k, v in _forms_map(numbers.get("scales")).items()},
-        attached_scales={
-            k: float(v) for k, v in _forms_map(numbers.get("attached_scales")).items()
-        },
-        percent_units=_forms(units.get("percent")),
-        points_units=_forms(units.get("percent_points")),
-        currencies={k: str(v) for k, v in _forms_map(units.get("currency")).items()},
+        lang=str(data["lang"]),
+        decimal_marks=frozenset(numbers["decimal_marks"]),
+        thousands_comma=bool(numbers["thousands_comma"]),
+        thousands_dot=bool(numbers["thousands_dot"]),
+        number_words={k: float(v) for k, v in _forms_map(numbers["words"]).items()},
+        weak_number_words=_forms(numbers["weak_words"]),
+        medium_number_words=_forms(numbers["medium_words"]),
+        count_nouns=_forms(numbers["count_nouns"]),
+        scales={k: float(v) for k, v in _forms_map(numbers["scales"]).items()},
+        attached_scales={k: float(v) for k, v in _forms_map(numbers["attached_scales"]).items()},
+        percent_units=_forms(units["percent"]),
+        points_units=_forms(units["percent_points"]),
+        currencies={k: str(v) for k, v in _forms_map(units["currency"]).items()},
         scaled_currencies={
-            k: (str(v[0]), float(v[1])) for k, v in _forms_map(units.get("scaled_currency")).items()
+            k: (str(v[0]), float(v[1])) for k, v in _forms_map(units["scaled_currency"]).items()
         },
-        currency_prefixes=_forms(units.get("currency_prefixes")),
-        durations={k: str(v) for k, v in _forms_map(units.get("duration")).items()},
-        multiplier_suffixes=_forms(units.get("multiplier_suffixes")),
-        frequency_after=_forms(units.get("frequency_after")),
-        multiplier_words={
-            k: float(v) for k, v in _forms_map(units.get("multiplier_words")).items()
-        },
-        fraction_words={k: float(v) for k, v in _forms_map(units.get("fraction_words")).items()},
-        label_words=_forms(data.get("label_words")),
-        version_after=_forms(data.get("version_after")),
-        months=_forms(data.get("months")),
-        year_context=_forms(data.get("year_context")),
-        time_nouns=_forms(data.get("time_nouns")),
-        deadline_markers=_forms(deadlines.get("markers")),
-        deadline_period_only=_forms(deadlines.get("period_only_markers")),
-        deadline_fillers=_forms(deadlines.get("fillers")),
-        deadline_duration_units=_forms(deadlines.get("duration_units")),
-        markers={name: _forms(values) for name, values in markers.items()},
-        verbs={name: _forms(verbs.get(name)) for name in verb_classes},
-        participle_markers=_forms(verbs.get("participle_markers")),
-        lead_skip=_forms(verbs.get("lead_skip")),
-        purpose_verbs=_forms(verbs.get("purpose_verbs")),
-        to_complement_heads=_forms(verbs.get("to_complement_heads")),
-        detect_words=_forms(_section(data, "detect").get("extra_words")),
+        currency_prefixes=_forms(units["currency_prefixes"]),
+        durations={k: str(v) for k, v in _forms_map(units["duration"]).items()},
+        multiplier_suffixes=_forms(units["multiplier_suffixes"]),
+        frequency_after=_forms(units["frequency_after"]),
+        multiplier_words={k: float(v) for k, v in _forms_map(units["multiplier_words"]).items()},
+        fraction_words={k: float(v) for k, v in _forms_map(units["fraction_words"]).items()},
+        label_words=_forms(data["label_words"]),
+        version_after=_forms(data["version_after"]),
+        months=_forms(data["months"]),
+        year_context=_forms(data["year_context"]),
+        time_nouns=_forms(data["time_nouns"]),
+        deadline_markers=_forms(deadlines["markers"]),
+        deadline_period_only=_forms(deadlines["period_only_markers"]),
+        deadline_fillers=_forms(deadlines["fillers"]),
+        deadline_duration_units=_forms(deadlines["duration_units"]),
+        markers=Markers({name: _forms(values) for name, values in markers.items()}),
+        verbs={name: _forms(verbs[name]) for name in verb_classes},
+        participle_markers=_forms(verbs["participle_markers"]),
+        lead_skip=_forms(verbs["lead_skip"]),
+        purpose_verbs=_forms(verbs["purpose_verbs"]),
+        to_complement_heads=_forms(verbs["to_complement_heads"]),
+        detect_words=_forms(data["detect"]["extra_words"]),
         raw=data,
-        to_complement_openers=_forms(verbs.get("to_complement_openers")),
-        activity_lemmas=_lemmas(verbs.get("activity")),
-        rank_words=_forms(data.get("rank_words")),
-        label_heads=_forms(data.get("label_heads")),
-        standards=frozenset(str(s).strip() for s in data.get("standards") or () if str(s).strip()),
-        metric_names=_forms(data.get("metric_names")),
-        articles=_forms(numbers.get("articles")),
-        frequency_words={
-            k: float(v) for k, v in _forms_map(numbers.get("frequency_words")).items()
-        },
-        zero_words=_forms(numbers.get("zero_words")),
-        zero_not_before=_forms(numbers.get("zero_not_before")),
-        placeholder_words=_forms(_section(data, "placeholders").get("words")),
-        idioms=_forms(numbers.get("idioms")),
-        stand_ins=_forms(_section(data, "placeholders").get("stand_ins")),
-        polarity_words=_polarity(_section(data, "polarity")),
-        rate_heads=_forms(_section(data, "polarity").get("rate_heads")),
-        count_heads=_forms(_section(data, "polarity").get("count_heads")),
-        prepositions=_forms(_section(data, "polarity").get("prepositions")),
-        complement_prepositions=_forms(_section(data, "polarity").get("complement_prepositions")),
-        speed_words=_forms(_section(data, "polarity").get("speed")),
-        compound_heads=bool(_section(data, "polarity").get("compound_heads")),
-        finite_verbs=_forms(data.get("finite_verbs")),
-        finite_ending=str(data.get("finite_ending") or ""),
-        produce_verbs=_forms(verbs.get("produce")),
-        milestone_verbs=_forms(verbs.get("milestone")),
+        to_complement_openers=_forms(verbs["to_complement_openers"]),
+        activity_lemmas=_lemmas(verbs["activity"]),
+        rank_words=_forms(data["rank_words"]),
+        label_heads=_forms(data["label_heads"]),
+        standards=frozenset(str(s).strip() for s in data["standards"] if str(s).strip()),
+        metric_names=_forms(data["metric_names"]),
+        articles=_forms(numbers["articles"]),
+        frequency_words={k: float(v) for k, v in _forms_map(numbers["frequency_words"]).items()},
+        zero_words=_forms(numbers["zero_words"]),
+        zero_not_before=_forms(numbers["zero_not_before"]),
+        placeholder_words=_forms(placeholders["words"]),
+        idioms=_forms(numbers["idioms"]),
+        stand_ins=_forms(placeholders["stand_ins"]),
+        polarity_words=_polarity(polarity),
+        rate_heads=_forms(polarity["rate_heads"]),
+        count_heads=_forms(polarity["count_heads"]),
+        prepositions=_forms(polarity["prepositions"]),
+        complement_prepositions=_forms(polarity["complement_prepositions"]),
+        speed_words=_forms(polarity["speed"]),
+        compound_heads=bool(polarity["compound_heads"]),
+        finite_verbs=_forms(data["finite_verbs"]),
+        finite_ending=str(data["finite_ending"]),
+        produce_verbs=_forms(verbs["produce"]),
+        milestone_verbs=_forms(verbs["milestone"]),
     )
 
 
 def _polarity(section: Mapping[str, Any]) -> dict[str, int]:
     """Metric words -> +1 (higher is better) or -1 (lower is better)."""
-    found = {w: -1 for w in _forms(section.get("lower_better"))}
-    found.update({w: 1 for w in _forms(section.get("higher_better"))})
+    found = {w: -1 for w in _forms(section["lower_better"])}
+    found.update({w: 1 for w in _forms(section["higher_better"])})
     return found
 
 
@@ -292,6 +453,17 @@ def load_lexicon(lang: str) -> Lexicon:
         data = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise OkrlintError(f"could not read the {lang} lexicon: {exc}") from exc
-    if not isinstance(data, Mapping):
-        raise OkrlintError(f"the {lang} lexicon is not a mapping")
-    return build_lexicon(data)
+    return build_lexicon(data, f"lexicons/{lang}.yaml")
+
+
+def read_lexicon(path: str | os.PathLike[str]) -> Lexicon:
+    """A lexicon file by its path (a language file being written, or a copy), through the
+    same schema."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError) as exc:
+        raise OkrlintError(f"could not read the lexicon: {exc}", str(path)) from exc
+    return build_lexicon(data, str(path))
