@@ -105,6 +105,14 @@ def files(folder: Path, n: int) -> list[str]:
     return ["okrs"]
 
 
+def report_files(folder: Path, n: int) -> list[str]:
+    """The YAML files of ``files``, reported in every format that groups findings by file
+    and objective (HTML, JUnit, SARIF, review) besides the text on standard output."""
+    checked = files(folder, n)
+    formats = ("html:report.html", "junit:report.xml", "sarif:report.sarif", "review:review.txt")
+    return [arg for fmt in formats for arg in ("-f", fmt)] + ["-f", "text", *checked]
+
+
 def text_files(folder: Path, n: int) -> list[str]:
     """Plain-text files: every one has the positional ids o1, o1.kr1, …"""
     (folder / "okrs").mkdir()
@@ -289,6 +297,9 @@ SHAPES = (
         objectives_per_file,
     ),
     Shape("files", "YAML files (1 objective each)", 1000, files),
+    Shape(
+        "report-files", "YAML files, reported as HTML, JUnit, SARIF and review", 1000, report_files
+    ),
     Shape("text-files", "plain-text files (the same positional ids in each)", 1000, text_files),
     Shape("parent-chain", "objectives in one parent chain", 1250, parent_chain),
     Shape("fan-out", "team objectives on one company key result", 1250, fan_out),

@@ -22,6 +22,7 @@ from okrlint.model import Finding
 
 BASELINE_VERSION = 1
 PARSE_ERROR = "OKR000"  # input errors are never baselined: they must be fixed
+BASELINE_SIZE_LIMIT = 200_000_000  # bytes: a baseline larger than this is refused unread
 MAX_COUNT = 1_000_000  # one finding recorded more often than this is no baseline okrlint wrote
 
 
@@ -111,10 +112,11 @@ def write(baseline: Baseline, baseline_file: Path, inputs: Iterable[str]) -> Non
 
 def load(baseline_file: Path) -> Baseline:
     where = str(baseline_file)
+    from okrlint.files import read_own_file
+
+    raw = read_own_file(where, BASELINE_SIZE_LIMIT, "baseline")
     try:
-        data = json.loads(baseline_file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise OkrlintError(f"cannot read baseline: {exc.strerror or exc}", where) from None
+        data = json.loads(raw.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise OkrlintError(f"not an okrlint baseline (invalid JSON: {exc})", where, line) from None

@@ -107,6 +107,7 @@ def _string(key: str, value: Any, where: str) -> str:
 
 
 MAX_FILE_SIZE = 1_000_000_000  # bytes: the largest max-file-size okrlint accepts
+CONFIG_SIZE_LIMIT = 10_000_000  # bytes: a config file larger than this is refused unread
 MAX_NESTING = 20  # levels of tables and lists in a config file; okrlint's own use a few
 
 
@@ -241,10 +242,12 @@ def parse_config(
 
 def load_config_file(path: Path) -> Config | None:
     """The okrlint config in ``path``; None for a pyproject.toml without [tool.okrlint]."""
+    from okrlint.files import read_own_file
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read config: {exc.strerror}", str(path)) from None
+        raw = read_own_file(str(path), CONFIG_SIZE_LIMIT, "config")
+    except OkrlintError as exc:  # unreadable, a named pipe, a device, many megabytes
+        raise ConfigError(exc.message, str(path)) from None
     if path.name.endswith(".toml"):
         try:
             text = raw.decode("utf-8")

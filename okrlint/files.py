@@ -227,6 +227,26 @@ def read_regular_file(name: str, limit: int, stdin_hint: bool = True) -> bytes:
     return data
 
 
+def read_own_file(name: str, limit: int, what: str) -> bytes:
+    """The bytes of a file okrlint reads for itself (a config, a baseline): a regular file of
+    at most ``limit`` bytes, else an error saying ``cannot read {what}: …``.
+
+    A named pipe would stall the run and a link to ``/dev/zero`` would fill the memory, so
+    both are refused unread, as checked files are.
+    """
+    try:
+        size = os.stat(name).st_size if stat.S_ISREG(os.stat(name).st_mode) else 0
+        if size > limit:
+            raise OkrlintError(f"cannot read {what}: it is {size} bytes, over {limit}", name)
+        return read_regular_file(name, limit, stdin_hint=False)
+    except OSError as exc:
+        raise OkrlintError(f"cannot read {what}: {exc.strerror or exc}", name) from None
+    except OkrlintError as exc:
+        if exc.message.startswith("cannot read"):
+            raise
+        raise OkrlintError(f"cannot read {what}: {exc.message}", name) from None
+
+
 def too_big(size: int | None, limit: int) -> str:
     """The message for a file over ``max-file-size``; ``size`` None: more than we read."""
     if size is None:

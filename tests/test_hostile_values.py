@@ -226,6 +226,66 @@ def test_a_hostile_baseline_is_one_line(tmp_path: Path, content: str, message: s
     assert message in result.err
 
 
+def _special(tmp_path: Path, name: str, kind: str) -> str:
+    """A named pipe or a link to /dev/zero at ``name``; the words okrlint should use for it."""
+    if kind == "pipe":
+        os.mkfifo(tmp_path / name)
+        return "not a regular file (a named pipe)"
+    (tmp_path / name).symlink_to("/dev/zero")
+    return "not a regular file (a device)"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@pytest.mark.parametrize("kind", ["pipe", "zero"])
+@pytest.mark.parametrize(
+    "how",
+    [("--baseline", "base.json"), ("--write-baseline", "base.json"), ("config", "base.json")],
+    ids=["baseline", "write-baseline", "config-baseline"],
+)
+def test_a_baseline_that_is_a_pipe_or_dev_zero_is_refused_unread(
+    tmp_path: Path, kind: str, how: tuple[str, str]
+) -> None:
+    """A FIFO stalled the run and a link to /dev/zero (which a pull request can add) was read
+    until memory ran out; --write-baseline read it too, to see whether it was a baseline."""
+    write(tmp_path, "good.okr.yaml", GOOD)
+    says = _special(tmp_path, "base.json", kind)
+    if how[0] == "config":
+        write(tmp_path, "pyproject.toml", '[tool.okrlint]\nbaseline = "base.json"\n')
+        args: tuple[str, ...] = ()
+    else:
+        args = how
+    result = check(tmp_path, "--no-cache", *args, "good.okr.yaml")  # the timeout catches a hang
+    assert result.code == 2
+    assert f"base.json:1: cannot read baseline: {says}" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@pytest.mark.parametrize("kind", ["pipe", "zero"])
+def test_a_config_file_that_is_a_pipe_or_dev_zero_is_refused_unread(
+    tmp_path: Path, kind: str
+) -> None:
+    write(tmp_path, "good.okr.yaml", GOOD)
+    says = _special(tmp_path, "okr.toml", kind)
+    result = check(tmp_path, "--no-cache", "--config", "okr.toml", "good.okr.yaml")
+    assert result.code == 2
+    assert result.err == f"okrlint: error: okr.toml:1: cannot read config: {says}\n"
+
+
+def test_a_baseline_over_its_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    from okrlint.baseline import BASELINE_SIZE_LIMIT
+
+    write(tmp_path, "good.okr.yaml", GOOD)
+    with open(tmp_path / "base.json", "wb") as sparse:  # a hole: no disk space used
+        sparse.truncate(BASELINE_SIZE_LIMIT + 1)
+    result = check(tmp_path, "--no-cache", "--baseline", "base.json", "good.okr.yaml")
+    assert result.code == 2
+    assert (
+        f"base.json:1: cannot read baseline: it is {BASELINE_SIZE_LIMIT + 1} bytes, "
+        f"over {BASELINE_SIZE_LIMIT}" in result.err
+    )
+
+
 # ---------------------------------------------------------------------------- custom rules
 
 RULE = "extends: existence\ncode: ACME001\nmessage: avoid '%s'\ntokens: [synergy]\n"
