@@ -101,6 +101,30 @@ def scratch_folder() -> Path:
     return _SCRATCH[0]
 
 
+# Python compiles every module it imports into a __pycache__/ folder beside it, and pytest
+# its rewritten test modules: neither in this checkout, so the suite leaves `git status
+# --ignored` as it found it also where PYTHONDONTWRITEBYTECODE is not set. The okrlint
+# processes the tests start inherit the setting.
+sys.dont_write_bytecode = True
+os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+_OWN_PYCACHE = Path(__file__).parent / "__pycache__"
+
+
+def pytest_unconfigure(config) -> None:
+    """pytest compiled this file into tests/__pycache__/ before running it, so before the
+    lines above could say no: take that file away again, and the folder when nothing else
+    is in it."""
+    try:
+        left = list(_OWN_PYCACHE.iterdir())
+    except OSError:
+        return
+    if left and all(p.name.startswith("conftest.") and p.suffix == ".pyc" for p in left):
+        for p in left:
+            p.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            _OWN_PYCACHE.rmdir()
+
+
 # Hypothesis keeps its example database and caches in ./.hypothesis: in the scratch folder
 # instead, so the suite leaves `git status --ignored` as it found it.
 set_hypothesis_home_dir(scratch_folder() / ".hypothesis")
