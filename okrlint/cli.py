@@ -1118,6 +1118,12 @@ def run() -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    if sys.stdout is None and code in (EXIT_OK, EXIT_FINDINGS):  # started with it closed
+        with contextlib.suppress(Exception):
+            click.echo(
+                "okrlint: error: cannot write the output: standard output is closed", err=True
+            )
+        code = EXIT_ERROR
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

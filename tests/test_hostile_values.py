@@ -427,6 +427,26 @@ def test_standard_output_on_a_full_disk_is_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_closed_standard_output_is_one_line_not_a_silent_pass(tmp_path: Path) -> None:
+    """`okrlint check … >&-`: Python starts without a standard output and every line of the
+    report would be dropped without a word; exit 0 or 1 would claim a report was given."""
+    write(tmp_path, "good.okr.yaml", GOOD)
+    script = run_okrlint.__globals__["okrlint_executable"]()
+    import subprocess
+
+    proc = subprocess.run(
+        [script, "check", "--no-cache", "good.okr.yaml"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "okrlint: error: cannot write the output: standard output is closed\n"
+    )
+
+
 # ---------------------------------------------------------------------------- --jobs
 
 
