@@ -128,15 +128,23 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
     outside: list[str] = []
     walked: set[str] = set()
     unreadable: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
 
-    def add(name: str) -> None:
-        # one file, one check: "a.okr.yaml ./a.okr.yaml" reported duplicate ids against
-        # itself. The same spelling after normalising, not the same inode: no system call.
-        key = name if name == STDIN else os.path.normcase(os.path.abspath(name))
-        if key not in seen:
-            seen.add(key)
-            files.append(name)
+    def add(name: str) -> bool:
+        # one file, one check: "a.okr.yaml ./a.okr.yaml", or a symlink or hard link beside
+        # the file it names, reported duplicate ids against itself. One stat a file finds it
+        # by device and inode; what cannot be stat'ed (a dangling link, a loop) is kept by
+        # its spelling, and reading it reports the problem once.
+        try:
+            info = os.stat(name) if name != STDIN else None
+            key: object = (info.st_dev, info.st_ino) if info else STDIN
+        except (OSError, ValueError):
+            key = os.path.normcase(os.path.abspath(name))
+        if key in seen:
+            return False
+        seen.add(key)
+        files.append(name)
+        return True
 
     for raw in paths:
         if raw == STDIN:
@@ -147,8 +155,7 @@ def expand_paths(paths: Sequence[str], config: Config, *, force_exclude: bool = 
             for found in _walk(path, config, unreadable):
                 if _leads_outside(Path(found), (path, config.root)):
                     outside.append(found)
-                elif found not in seen:
-                    add(found)
+                elif add(found):
                     walked.add(found)
         elif path.exists() or path.is_symlink():
             if not (force_exclude and is_excluded(path, config)):

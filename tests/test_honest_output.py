@@ -61,6 +61,22 @@ def test_the_same_file_named_twice_is_checked_once(tmp_path: Path) -> None:
     assert result.code == 0
 
 
+def test_a_link_beside_the_file_it_names_is_checked_once(tmp_path: Path) -> None:
+    """`current.okr.yaml -> 2026-q1.okr.yaml` in a folder gave OKR405 for every id, the
+    file's ids counted as duplicates of themselves; a hard link did the same."""
+    write(tmp_path, "okrs/2026-q1.okr.yaml", GOOD)
+    (tmp_path / "okrs" / "current.okr.yaml").symlink_to("2026-q1.okr.yaml")
+    os.link(tmp_path / "okrs" / "2026-q1.okr.yaml", tmp_path / "okrs" / "hard.okr.yaml")
+    walked = run_okrlint("check", "--no-cache", "-f", "json", "okrs", cwd=tmp_path)
+    named = run_okrlint(
+        "check", "--no-cache", "-f", "json", "okrs/current.okr.yaml", "okrs", cwd=tmp_path
+    )
+    assert (walked.code, named.code) == (0, 0), walked.out + named.out
+    assert [f["path"] for f in json.loads(walked.out)["files"]] == ["okrs/2026-q1.okr.yaml"]
+    assert [f["path"] for f in json.loads(named.out)["files"]] == ["okrs/current.okr.yaml"]
+    assert json.loads(walked.out)["findings"] == json.loads(named.out)["findings"] == []
+
+
 def test_an_unreadable_folder_is_one_okr000_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
