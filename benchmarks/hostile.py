@@ -258,6 +258,9 @@ def measure(work: Path, chosen: tuple[Input, ...], repeats: int) -> dict:
     plain = work / "plain"
     objectives = 900
     made = generate_big(plain, objectives)
+    objectives = objectives * LIMIT // made["bytes"] + 25  # about 1 MB, then down to it
+    shutil.rmtree(plain)
+    made = generate_big(plain, objectives)
     while made["bytes"] > LIMIT:  # the largest realistic file that stays within 1 MB
         objectives -= 25
         shutil.rmtree(plain)
