@@ -188,7 +188,25 @@ def many_periods(n: int) -> list[Document]:
     return [company, *teams]
 
 
+def company_key_results(n: int) -> list[Document]:
+    """One company objective with n key results, every other one taken on by a team."""
+    krs = tuple(
+        KeyResult(f"Raise metric {k} from 10 to 20", Span.point(k + 2), id=f"company-kr{k}")
+        for k in range(n)
+    )
+    company = Objective(
+        "Win the market, because we grow",
+        Span.point(1),
+        id="company",
+        level="company",
+        key_results=krs,
+    )
+    teams = [_objective(k, f"t{k}", f"company-kr{k}") for k in range(0, n, 2)]
+    return [_yaml("company.yaml", [company]), _yaml("teams.yaml", teams)]
+
+
 SHAPES = {
+    "key results of one company objective": company_key_results,
     "parent chain": chain,
     "fan-out": fan_out,
     "missing parents": missing_parents,
