@@ -4,11 +4,17 @@
     python benchmarks/golden.py write after/           # on the new code
     python benchmarks/golden.py compare before/ after/
 
+    python benchmarks/golden.py write before/ --commit abc1234   # the code of a commit
+
+``--commit`` runs okrlint's code as it was at that commit (its ``okrlint`` and ``rules``
+folders, exported with ``git archive``) on today's inputs and with today's installed
+dependencies, so one checkout compares any two commits on the same inputs.
+
 ``write`` runs ``okrlint check --no-cache`` over every fixture folder, the hostile files, the
 seed article (``../shared/seed`` from the checkout, when it is there), the benchmark corpus
 (``benchmarks/corpus.py``, seeded) and the scale shapes of ``benchmarks/scale.py`` at a small
 size, and keeps each run's standard output (text), standard error, exit status and its
-json, sarif, gitlab, github and junit reports in the folder.
+json, sarif, gitlab, github, junit and html reports in the folder.
 
 ``compare`` lists every difference. JSON reports are compared as data (keys in order and
 values), so a change of whitespace alone is counted but is not a difference; every other
@@ -33,7 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from corpus import generate  # a sibling script, not a package  # noqa: E402
 
-FORMATS = ("json", "sarif", "gitlab", "github", "junit")
+FORMATS = ("json", "sarif", "gitlab", "github", "junit", "html")
 JSON_FORMATS = frozenset({"json", "sarif", "gitlab"})
 SEED = ROOT.parent / "shared" / "seed"
 CORPUS_SIZES = (1_000, 20_000)
@@ -74,12 +80,32 @@ def cases(work: Path, corpus_sizes: tuple[int, ...]) -> Iterator[tuple[str, Path
         yield f"shape-{shape.name}", folder, paths
 
 
-def write(out: Path, corpus_sizes: tuple[int, ...], jobs: str | None) -> None:
+def code_at(commit: str, folder: Path) -> Path:
+    """okrlint's package as it was at ``commit``, laid out as installed, under ``folder``."""
+    export = folder / "export"
+    export.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", commit, "okrlint", "rules"], cwd=ROOT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(export)], input=archive.stdout, check=True)
+    package = folder / "code"
+    package.mkdir()
+    (export / "okrlint").rename(package / "okrlint")
+    shutil.rmtree(package / "okrlint" / "rules", ignore_errors=True)
+    (export / "rules").rename(package / "okrlint" / "rules")  # as pyproject's package-dir
+    return package
+
+
+def write(
+    out: Path, corpus_sizes: tuple[int, ...], jobs: str | None, commit: str | None = None
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     okr = okrlint_command()
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     env.pop("FORCE_COLOR", None)
     work = Path(tempfile.mkdtemp(prefix="okrlint-golden-"))
+    if commit:  # found before the installed (editable) okrlint: see the module's docstring
+        env["PYTHONPATH"] = str(code_at(commit, work / "commit"))
     try:
         for name, cwd, paths in cases(work, corpus_sizes):
             reports = [f"{fmt}:{(out / f'{name}.{fmt}').resolve()}" for fmt in FORMATS]
@@ -154,12 +180,13 @@ def main() -> None:
         help="benchmark corpus sizes in key results (default: 1000,20000)",
     )
     w.add_argument("--jobs", help="pass --jobs N to every run (default: okrlint's choice)")
+    w.add_argument("--commit", help="run okrlint's code as at this commit (default: the checkout)")
     c = sub.add_parser("compare", help="compare two folders written by 'write'")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "write":
-        write(args.folder, args.corpus, args.jobs)
+        write(args.folder, args.corpus, args.jobs, args.commit)
     else:
         raise SystemExit(compare(args.before, args.after))
 
