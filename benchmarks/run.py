@@ -186,16 +186,26 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def cached_thousand(okr: list[str], work: Path, args: argparse.Namespace) -> list[Row]:
-    """A re-run over 1 000 unchanged files named on the command line (the cache's target),
-    with poorly written OKRs (about 17 000 findings), reported as text and as JSON."""
-    folder, _ = corpus(work, 12_000, args.seed + 1, good_share=0.0)  # about 1 300 files
-    files = sorted(str(p.relative_to(folder)) for p in (folder / "okrs").rglob("*.*"))[:1000]
-    measure([*okr, "check", *files], folder)  # fill the cache
+    """A re-run over unchanged files named on the command line (the cache's target), with
+    poorly written OKRs, reported as text and as JSON: the corpus's first 1 000 files (about
+    17 000 findings) and all its 1 338 (about 22 700 findings)."""
+    folder, _ = corpus(work, 12_000, args.seed + 1, good_share=0.0)
+    every = sorted(str(p.relative_to(folder)) for p in (folder / "okrs").rglob("*.*"))
     out = []
-    for fmt in ("text", "json"):
-        sample = median_of([*okr, "check", "-f", fmt, *files], args.repeats, folder)
-        out.append(row(f"1 000 unchanged files, cached re-run, {fmt}", sample))
+    for files in (every[:1000], every):
+        found = fill_cache(okr, folder, files)
+        for fmt in ("text", "json"):
+            sample = median_of([*okr, "check", "-f", fmt, *files], args.repeats, folder)
+            label = f"{len(files):,} files unchanged, {found:,} findings, cached, {fmt}"
+            out.append(row(label, sample))
     return out
+
+
+def fill_cache(okr: list[str], folder: Path, files: list[str]) -> int:
+    """Check ``files`` once, filling the cache; how many findings they have."""
+    report = folder / "findings.json"  # beside okrs/, never checked
+    measure([*okr, "check", "-f", f"json:{report}", *files], folder)
+    return len(json.loads(report.read_bytes())["findings"])
 
 
 def big_file(okr: list[str], work: Path, args: argparse.Namespace) -> list[Row]:
