@@ -241,6 +241,21 @@ CASES = [
         dict(base=(900, None), target=(1300, None)),
     ),
     ("Welcome every new member now", dict(base=None, has_number=False)),
+    # a target before a bracketed starting value, or named by "goal"/"target" after a break
+    ("Stocked by 90 garden centres (currently 35)", dict(base=(35, None), target=(90, None))),
+    (
+        "Monthly active riders: currently 4,100, goal 6,000",
+        dict(base=(4100, None), target=(6000, None)),
+    ),
+    ("Grow sponsors by 20 % (currently 4 %)", dict(base=(4, PCT), target=None, amount=(20, PCT))),
+    # a rate's own number is not a target
+    (
+        "Cut fuel use from 7.9 litres per 100 km to 6.8 litres",
+        dict(base=(7.9, None), target=(6.8, None), dir=-1),
+    ),
+    # ages and counts per period state no change or direction
+    ("Increase library visits by 11–15 year-olds", dict(amount=None, target=None, dir=1)),
+    ("Coupon drops per month: 2 → 4", dict(base=(2, None), target=(4, None), dir=0)),
     # --- placeholders where a target belongs
     ("Increase trial conversion to [target]", dict(ph=1, target=(None, None), dir=1)),
     ("Cut the backlog by ??%", dict(ph=1, amount=(None, PCT), dir=-1)),

@@ -247,6 +247,19 @@ CASES = [
         "Startverdi 3,9 og målverdi 4,5 i brukerundersøkelsen",
         dict(base=(3.9, None), target=(4.5, None)),
     ),
+    # et mål foran et startnivå i parentes, eller etter "mål" etter et komma
+    ("Solgt i 250 butikker (i dag 90)", dict(base=(90, None), target=(250, None))),
+    ("Fornøyde pasienter: i dag 72 %, mål 85 %", dict(base=(72, "%"), target=(85, "%"))),
+    ("Aktive frivillige, baseline 48, mål 70", dict(base=(48, None), target=(70, None))),
+    ("Øke fanger med 15 % (i dag 30 %)", dict(base=(30, "%"), target=None, amount=(15, "%"))),
+    # tallet i en rate er ikke målet
+    (
+        "Redusere fôrforbruket fra 1,4 kg fôr per 10 kg fisk til 1,2 kg",
+        dict(base=(1.4, None), target=(1.2, None), dir=-1),
+    ),
+    # aldersgrupper og antall per periode sier ingen endring eller retning
+    ("Øke utlån til 10–12-åringer", dict(amount=None, target=None, dir=1)),
+    ("Prisreduksjoner per kvartal: 6 → 3", dict(base=(6, None), target=(3, None), dir=0)),
     # --- plassholdere der målet hører hjemme
     ("Øke konverteringen til [mål]", dict(ph=1, target=(None, None), dir=1)),
     ("Øke salget med NOK X mill.", dict(ph=1, amount=(None, "kr"), dir=1)),

@@ -41,6 +41,31 @@ CASES = [
     ("nb", "Innføre Visma 7 i regnskapsavdelingen", [("7", ID)]),
     ("nb", "Nå sikkerhetsnivå 3 på alle tjenester", [("3", ID)]),
     ("nb", "Oppgradere til Windows 11 på alle kontorer", [("11", ID)]),
+    # --- numbered parts of a series, routes and names with a number
+    ("en", "Win back lapsed viewers before Season 4 premieres", [("4", ID)]),
+    ("en", "Sponsor the Formula 2 junior team in Monza", [("2", ID)]),
+    ("en", "Publish episode 40 with a guest from the council", [("40", ID)]),
+    ("nb", "Få flere passasjerer på samband 7 over fjorden", [("7", ID)]),
+    ("nb", "Lansere sesong 2 av podkasten for lærlinger", [("2", ID)]),
+    ("nb", "Kjøre busslinje 31 hvert tiende minutt", [("31", ID)]),
+    # --- ages and age groups say who is counted
+    ("en", "Grow weekly swims by 8–12 year-olds", [("8–12 year-olds", ID)]),
+    (
+        "en",
+        "Free flu jabs for residents aged 70 from 40 % to 60 %",
+        [("70", ID), ("40 %", Q), ("60 %", Q)],
+    ),
+    ("nb", "Flere 16–19-åringer på kveldsåpent", [("16–19-åringer", ID)]),
+    (
+        "nb",
+        "Svømmedyktige barn i alderen 6–9 fra 55 % til 75 %",
+        [("6–9", ID), ("55 %", Q), ("75 %", Q)],
+    ),
+    # --- a word that labels or states a target: "goal 3 of the plan" or "goal 90 %"
+    ("en", "Deliver goal 4 of the county plan", [("4", ID)]),
+    ("en", "Repeat donors, today 310, goal 400", [("310", Q), ("400", Q)]),
+    ("nb", "Støtte mål 2.1 i kommuneplanen", [("2.1", ID)]),
+    ("nb", "Andel digitale søknader: nå 44 %, mål 70 %", [("44 %", Q), ("70 %", Q)]),
     # --- dates, deadlines, periods, years and clock times
     ("en", "Go live in all stores by 1 March", [("1", DATE)]),
     ("en", "Launch the loyalty app in Q2 2027", [("Q2", DATE), ("2027", DATE)]),
@@ -51,6 +76,7 @@ CASES = [
     ("nb", "Bli nr. 1 på kundetilfredshet i bransjen", [("1", ORD)]),
     ("nb", "Levere alt i 2. tertial", [("2.", DATE)]),
     ("nb", "Rykke opp til 3. divisjon i serien", [("3.", ORD)]),
+    ("nb", "Komme blant topp 5 i bransjekåringen", [("5", ORD)]),
     # --- quantities beside identifiers
     ("en", "Cut TLS 1.2 traffic from 40 % to 5 %", [("1.2", ID), ("40 %", Q), ("5 %", Q)]),
     ("en", "NPS 45 in the autumn survey", [("45", Q)]),
@@ -62,6 +88,8 @@ CASES = [
     ("en", "Test the backups twice a month", [("twice", Q)]),
     ("en", "Reply no later than the next working day", []),
     ("nb", "Ingen alvorlige avvik ved neste tilsyn", [("Ingen", Q)]),
+    ("en", "No P2 incidents during the stocktake", [("No", Q), ("P2", ID)]),
+    ("nb", "Ingen A1-avvik på byggeplassen", [("Ingen", Q), ("A1-avvik", ID)]),
     ("nb", "Holde et frokostseminar for kunder hvert kvartal", [("et", Q)]),
     ("en", "Run a reading challenge every school holiday", [("a", Q)]),
     ("en", "Open a pop-up stall in every market town", []),

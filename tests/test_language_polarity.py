@@ -54,6 +54,12 @@ CASES = [
     ("nb", "Forbedre leveringspresisjonen fra 92 % til 96 %", 1, "leveringspresisjonen"),
     ("nb", "Bedre punktlighet på bybanen fra 85 % til 88 %", 1, "punktlighet"),
     ("nb", "Forbedre ventelisten fra 420 til 300 personer", -1, "ventelisten"),
+    # --- leaving, lapsing and not paying are lower-better
+    ("en", "Improve the card default rate from 1.4 % to 1.1 %", -1, "default"),
+    ("en", "Student drop-out: improve from 12 % to 9 %", -1, "drop-out"),
+    ("en", "Improve newsletter unsubscribes from 300 to 180 a month", -1, "unsubscribes"),
+    ("nb", "Forbedre misligholdet på billån fra 2,2 % til 1,6 %", -1, "misligholdet"),
+    ("nb", "Utmeldinger fra korpset: forbedre fra 15 til 8 i året", -1, "Utmeldinger"),
     # --- the words cannot say
     ("en", "Improve the pick rate of promoted items", 1, "rate"),
     ("en", "Improve onboarding from 3 steps to 5 steps", 0, None),

@@ -88,12 +88,13 @@ def find_change(
     words = lex.markers
     baseline = target = amount = None
     amount_is_new = stated_start = False
+    by_start = {h.start: h for h in hits}
     for k, hit in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
         after = _past_rate(doc, hit.end, lex)
         to_end = phrase_at(doc, after, words.get("to", frozenset()))
-        joined = nxt is not None and to_end > after
-        joined = joined and _skip_limits(doc, to_end, lex) == nxt.start
+        # the next number, or the one after a rate's own ("fra 9 kg per 100 liter til 10 kg")
+        nxt = by_start.get(_skip_limits(doc, to_end, lex)) if to_end > after else None
+        joined = nxt is not None and nxt.start > hit.start
         from_start = _marker_before(doc, hit, words.get("from", frozenset()), lex)
         if baseline is None and joined and (from_start >= 0 or _is_arrow(doc, hit.end, to_end)):
             baseline = with_unit(hit.quantity, nxt.quantity)
@@ -124,6 +125,10 @@ def find_change(
         if amount is None and _is_amount(doc, hit, lex, has_direction):
             amount, amount_is_new = hit.quantity, counts_new(doc, hit, lex)
             continue
+    if target is None and stated_start:
+        level = _level_before_bracket(doc, hits, baseline, lex)
+        if level is not None and level.quantity is not amount:
+            target = level.quantity  # "Listed in 1,200 stores (currently 450)"
     if amount is None:
         # "1 000 nye følgere", and "Hire 2 engineers": a count of new things from zero.
         new = next((h for h in hits if counts_new(doc, h, lex)), None)
@@ -141,6 +146,34 @@ def find_change(
     if baseline is None and target is None and amount is None:
         return None
     return Change(baseline, target, amount, amount_is_new)
+
+
+def _level_before_bracket(doc: Sequence[Token], hits: Sequence[Hit], baseline, lex: Lexicon):
+    """The level a key result names before a bracketed starting value of the same kind
+    ("Listed in 1,200 stores (currently 450)", "85 % fornøyde (i dag 61 %)"): where it should
+    end. Only words may stand between the level and the bracket."""
+    at = next((k for k, h in enumerate(hits) if h.quantity is baseline), None)
+    if not at:
+        return None
+    level, bracket = hits[at - 1], _prev(doc, _marker_start(doc, hits[at], lex))
+    if bracket < 0 or doc[bracket].text not in ("(", "["):
+        return None
+    if any(not t.is_alpha and t.text not in ("-", "'", "’") for t in doc[level.end : bracket]):
+        return None
+    q = level.quantity
+    same = q.kind is baseline.kind and (q.unit or None) == (baseline.unit or None)
+    if not same or q.placeholder or q.definite or counts_new(doc, level, lex):
+        return None
+    return level
+
+
+def _marker_start(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
+    """Where the words that state a starting value before ``hit`` begin ("(currently 450)")."""
+    for key in ("baseline", "baseline_after_break"):
+        start = _marker_before(doc, hit, lex.markers.get(key, frozenset()), lex)
+        if start >= 0:
+            return start
+    return hit.start
 
 
 def _object_of_lead(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
@@ -183,9 +216,16 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
             n = _next(doc, close + 1)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
         n = _next(doc, n + 1)
+    if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
+        n = _next(doc, n + 1)  # a unit and its noun: "9,1 kg ost per 100 liter melk"
     word = _next(doc, n + 1)
+    if word < len(doc) and doc[word].text[:1].isdigit() and doc[word].text[-1:].isdigit():
+        word = _next(doc, word + 1)  # the rate's own number: "per 100 liter"
     if n < len(doc) and doc[n].lower_ in rate and word < len(doc) and doc[word].is_alpha:
-        return _next(doc, word + 1)
+        after = _next(doc, word + 1)
+        if after < len(doc) and doc[after].is_alpha and doc[after].lower_ not in to_words:
+            after = _next(doc, after + 1)  # "per 100 liter melk"
+        return after
     return n
 
 
@@ -249,18 +289,29 @@ def or_comparatives(
     return found
 
 
-def find_direction(doc: Sequence[Token], matches: Matches, exclude: Sequence[TextSpan]):
+def find_direction(
+    doc: Sequence[Token], matches: Matches, exclude: Sequence[TextSpan], lex: Lexicon
+):
     """The first word that states a direction: (+1/-1, span) or (0, None)."""
     best: tuple[int, int, int] | None = None
     for sign, key in ((1, "direction_up"), (-1, "direction_down")):
         for start, end in matches.get(key, ()):
             if _inside(doc[start].idx, exclude) or _in_compound(doc, end):
                 continue
+            if _counted_per_period(doc, end, lex):
+                continue  # "Content drops per quarter": a count of drops, not a drop
             if best is None or start < best[1]:
                 best = (sign, start, end)
     if best is None:
         return 0, None
     return best[0], span(doc, best[1], best[2])
+
+
+def _counted_per_period(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
+    """Whether a period follows the word before ``end`` ("drops per quarter", "kutt i
+    måneden"): then the word is a thing counted per period, not a change."""
+    n = _next(doc, end)
+    return phrase_at(doc, n, lex.markers.get("per_period", frozenset())) > n
 
 
 def _inside(offset: int, spans: Sequence[TextSpan]) -> bool:

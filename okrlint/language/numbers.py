@@ -72,6 +72,8 @@ PHRASE_GLUE = frozenset({"-", "'", "’", "&", "/"})
 # Words an article may stand from its period ("a volunteer evening every quarter").
 PER_PERIOD_REACH = 7
 YEAR_RANGE = (1900, 2100)
+# Punctuation that opens a new part of an element: ", mål 85 %", "(goal 1,000)".
+BREAKS = frozenset({",", ";", ":", "(", "[", "–", "—"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,8 +571,10 @@ class Scanner:
         if low in lex.zero_words:
             n = _next(doc, i + 1)
             nxt = doc[n] if n < len(doc) else None
-            if nxt is None or not nxt.is_alpha or nxt.lower_ in lex.zero_not_before:
-                return None
+            bare = nxt.text.replace("-", "") if nxt is not None else ""
+            code = bare.isalnum() and not bare.isdigit()
+            if nxt is None or not (nxt.is_alpha or code) or nxt.lower_ in lex.zero_not_before:
+                return None  # "no P1 outages" counts outages of a kind, "no 3" is something else
             if not self._glued_before(i) and nxt.lower_ not in lex.number_words:
                 return self._article_hit(i, 0.0, None)
         return None
@@ -784,7 +788,12 @@ class Scanner:
             return NumberKind.ORDINAL, f"a rank after «{doc[p].text}»", core.end
         if DIGITS_DOT_RE.match(text) and not self._period_is_stop(i) and not core.word:
             return NumberKind.ORDINAL, "an ordinal («3.»)", core.end  # "3. kvartal", "1. plass"
+        age = self._age_group(p, core.end)
+        if age:
+            return NumberKind.IDENTIFIER, "an age or an age group", age
         named = self._named_by(p)
+        if named is not None and self._target_word_before(p, i, core):
+            named = None  # "i dag 61 %, mål 85 %": "mål" states the target, it names nothing
         if named is not None:
             return NumberKind.IDENTIFIER, named, self._identifier_tail(core.end)
         if core.word:
@@ -820,6 +829,37 @@ class Scanner:
         if VERSION_RE.match(doc[_next(doc, p + 1)].text) and self._name_like(p):
             return f"a version of «{word}»"
         return None
+
+    def _age_group(self, p: int, end: int) -> int:
+        """The end of an age or age group ("13–19 year-olds", "aged 65+", "i alderen 13–15",
+        "13–19-åringer"): it says who is counted, not how many; 0 when the number is none."""
+        doc, markers = self.doc, self.lex.markers
+        before, after = markers.get("age_before", frozenset()), markers.get("age_after")
+        if not after:
+            return 0
+        tail = self._identifier_tail(end)  # past a range: "13–19"
+        if 0 <= p and doc[p].lower_ in before:
+            return tail
+        last = doc[tail - 1].lower_
+        if "-" in last and last.rsplit("-", 1)[1] in after:
+            return tail  # "13–19-åringer"
+        n = _next(doc, tail)
+        found = lookup_at(doc, n, after, longest=4)[0] if n < len(doc) else n
+        return found if found > n else 0
+
+    def _target_word_before(self, p: int, i: int, core: _Core) -> bool:
+        """Whether token p is a word that both labels ("goal 3.2", "mål 4") and states a target
+        ("goal 90 %", "mål 85 %"), used here for the target: after a comma, colon, semicolon or
+        bracket (", mål 1 000"), or before a number with a unit or thousand groups."""
+        doc, lex = self.doc, self.lex
+        if doc[p].lower_ not in lex.markers.get("target", frozenset()):
+            return False
+        if _lower(doc, _prev(doc, p)) in BREAKS:
+            return True
+        if core.glued or core.end != i + 1 or core.value >= 1000:
+            return True
+        n = _next(doc, core.end)
+        return n < len(doc) and lookup_at(doc, n, lex.units_or_multipliers)[1] is not None
 
     def _identifier_tail(self, end: int) -> int:
         """Past what continues an identifier: a range or part ("grade 3–5", "EN 1090-2",

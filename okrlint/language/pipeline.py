@@ -181,7 +181,7 @@ def analyse_doc(
     fenced: list[TextSpan] = [*deadlines, *([limit] if limit else []), *or_limits]
     # The reason clause says why, not what: its "growth" is no direction of the element.
     direction, direction_span = clauses.find_direction(
-        doc, matches, fenced + ([reason] if reason else [])
+        doc, matches, fenced + ([reason] if reason else []), lex
     )
     lead_class = lead.label if lead else ""
     if direction == 0:  # "up 20 %", "down to 60 %"
