@@ -838,7 +838,7 @@ class Scanner:
         if not after:
             return 0
         tail = self._identifier_tail(end)  # past a range: "13–19"
-        if 0 <= p and doc[p].lower_ in before:
+        if p >= 0 and doc[p].lower_ in before:
             return tail
         last = doc[tail - 1].lower_
         if "-" in last and last.rsplit("-", 1)[1] in after:
