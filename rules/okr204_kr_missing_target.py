@@ -6,8 +6,10 @@ What it does:
     "Improve conversion from the current 2.1 %", "Redusere klager fra dagens
     48 i året", "Increase weekly active students (currently 18,000)", or a key
     result with a `baseline:` or `current:` field and no `target:`. A stated
-    amount of change ("fra 100, med 20 %") or a limit ("under 5 %") counts as
-    a target, in the text or as a field.
+    amount of change ("fra 100, med 20 %"), a limit ("under 5 %"), a goal in
+    words ("i dag 61 %, mål 85 %") or a level written before a bracketed
+    starting value ("Listed in 300 pharmacies (currently 120)") counts as a
+    target, in the text or as a field.
 
 Why it matters:
     A key result must answer the article's question "Hvordan vet vi om vi har
@@ -90,6 +92,8 @@ RULE = Rule(
         good("nb", "Øke antall anmeldelser med 50 %, fra 120"),
         good("nb", "Få tilbakemelding fra 30 kunder på den nye appen"),
         good("nb", "Økt eNPS med 15 %"),
+        good("nb", "Fornøyde leietakere: i dag 70 %, mål 82 %"),
+        good("nb", "Solgt i 300 butikker (i dag 120)"),
         good("nb", "Øke andelen fornøyde brukere til 80 % (i dag 64 %)"),
         good(
             "nb",
@@ -135,6 +139,8 @@ RULE = Rule(
         good("en", "Grow revenue by 20% from $2M"),
         good("en", "Reduce late deliveries to 20 per week (baseline 120)"),
         good("en", "Keep the current 99.9 % uptime through the migration"),
+        good("en", "Listed in 300 pharmacies (currently 120)"),
+        good("en", "Weekly riders: currently 4,100, goal 6,000"),
         good(
             "en",
             "objectives:\n  - title: Keep patients safe, because harm is avoidable\n"
