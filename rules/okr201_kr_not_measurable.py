@@ -3,7 +3,9 @@
 What it does:
     Flags a key result that contains no number at all: no count, percentage,
     amount, duration or multiplier, and no `baseline` / `current` / `target`
-    field. Placeholders ("fra x til y", "TBD", "$X") are left to OKR205.
+    field that holds one (an empty cell, a dash, "n/a", a deadline such as
+    "innen Q3" or a frequency such as "weekly" in a field is no number).
+    Placeholders ("fra x til y", "TBD", "$X") are left to OKR205.
     Numbers that are not quantities do not count: dates, deadlines and
     periods ("innen to måneder", "by Q3"), versions and standards ("SAML
     2.0", "ISO 27001", "EN 1090"), legal and document references ("artikkel
@@ -31,15 +33,15 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._stated import field_given
+from okrlint.rules._stated import field_quantity
 
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(kr: KeyResult, ctx: RuleContext):
-    if any(field_given(kr, name) for name in ("baseline", "current", "target")):
-        return
+    if any(field_quantity(kr, name, ctx) is not None for name in ("baseline", "current", "target")):
+        return  # a number (or a placeholder) in a field; "–", "weekly", "innen Q3" are none
     analysis = ctx.analysis(kr)
     if analysis.quantities or analysis.placeholders:
         return

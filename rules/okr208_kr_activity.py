@@ -78,6 +78,8 @@ def _fields_measure(kr: KeyResult, analysis: Analysis, ctx: RuleContext) -> bool
     if len(given) > 1 and "target" in given:
         return True
     values = [field_quantity(kr, name, ctx) for name in given]
+    if all(q is None for q in values):
+        return False  # "| Ladeanlegg ferdigstilt | | innen Q3 |": a deadline measures nothing
     if any(q is not None and q.kind is not QuantityKind.ABSOLUTE for q in values):
         return True
     return analysis.event is None and analysis.ritual is None and analysis.count_is_output

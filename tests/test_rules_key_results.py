@@ -406,3 +406,42 @@ def test_a_direction_and_a_target_without_a_start_needs_a_baseline() -> None:
 )
 def test_a_share_of_a_group_is_measurable(text: str, lang: str) -> None:
     assert "OKR201" not in codes(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "table", "expected"),
+    [
+        (
+            "en",
+            "| Key result | Baseline | Target |\n|---|---|---|\n"
+            "| Run coding clubs in every school | – | fortnightly |\n"
+            "| Sign up local sponsors |  |  |\n"
+            "| Grow paying members | 410 | 520 |\n",
+            [{"OKR201", "OKR208"}, {"OKR201"}, set()],
+        ),
+        (
+            "nb",
+            "| Nøkkelresultat | Utgangspunkt | Mål |\n|---|---|---|\n"
+            "| Nytt tak på svømmehallen ferdigstilt | | innen Q2 |\n"
+            "| Holde foreldremøter | n/a | hver måned |\n"
+            "| Øke antall betalende medlemmer | 410 | 520 |\n",
+            [{"OKR201", "OKR208"}, {"OKR201", "OKR208"}, set()],
+        ),
+    ],
+)
+def test_a_cell_without_a_number_does_not_measure_a_key_result(
+    lang: str, table: str, expected: list
+) -> None:
+    """An empty cell, a dash, "n/a", a deadline or a frequency in a baseline or target column
+    is no number: the key result is judged by its words, as if the cells were not there."""
+    text = f"## Objective: {HOLDER[lang]}\n\n{table}"
+    docs = read_document("okrs.okr.md", text, language=lang)
+    active = select_rules(list(RULES.values()), Config())
+    found = [f for f in run_rules(docs, active, Config()) if f.element == "key_result"]
+    assert {f.span.line for f in found} <= {5, 6, 7}
+    lines = [5, 6, 7]  # the table's rows
+    got = [
+        {f.code for f in found if f.span.line == line and f.code in ("OKR201", "OKR208")}
+        for line in lines
+    ]
+    assert got == expected
