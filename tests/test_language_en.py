@@ -283,6 +283,14 @@ CASES = [
     ("More applicants pass at their first review", dict(act=None)),
     ("Door-to-door outreach to tenants who miss two payments", dict(act="activity")),
     ("Training for 40 new volunteer drivers", dict(act="activity", out=False)),
+    # milestones without a task verb: handed over, approvals, submissions
+    ("New depot handed over to the operations team by June", dict(act="milestone")),
+    ("Get FCC approval for the handheld scanner", dict(act="milestone", has_number=False)),
+    ("Get CE-approval for the charging cradle", dict(act="milestone")),
+    ("Submit the safeguarding return to the council", dict(act="deliver")),
+    ("Adapt the booking pages to screen readers", dict(act="activity")),
+    ("Pass the BRCGS 9 audit with grade A", dict(has_number=False)),
+    ("Better approval ratings from tenants", dict(act=None)),
 ]
 
 

@@ -196,6 +196,15 @@ CASES = [
     ("Månedlig rapportering til kommunestyret", dict(act="ritual", has_number=False)),
     ("Publisere årsrapporten for 2024", dict(has_number=False, act="deliver")),
     ("Sikre at alle barn får barnehageplass", dict(act="activity")),
+    # milepæler uten oppgaveverb: overlevert, godkjenninger, innsending, slipp
+    ("Ny brannstasjon overlevert til kommunen innen mars", dict(act="milestone")),
+    ("Bli godkjent etter BRCGS før neste tilsyn", dict(act="milestone", has_number=False)),
+    ("Få CE-godkjenning for den nye laderen", dict(act="milestone")),
+    ("Oppnå miljøsertifisering for lageret i Drammen", dict(act="milestone")),
+    ("Slippe appen for nettbrett før jul", dict(act="deliver")),
+    ("Sende inn søknaden om spillemidler", dict(act="deliver")),
+    ("Tilpasse skjemaene til skjermlesere", dict(act="activity")),
+    ("Bedre godkjenningsgrad på søknadene", dict(act=None)),
     ("Revidere beredskapsplanen", dict(act="activity")),
     # --- hold-out round 2: reasons after a dash and after "siden"
     (

@@ -600,6 +600,8 @@ def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: 
     task right after what it describes ("Kiosks live in every branch", "Rutinen ferdigstilt
     innen juni", "Mentors assigned to all teams")."""
     found = [(s, e) for s, e in matches.get("milestones", ()) if doc[s].idx < end]
+    if lead is not None:  # "Få Lotcheck-godkjenning", "Oppnå miljøsertifisering"
+        found += [(i, i + 1) for i in _milestone_compounds(doc, lex, end)]
     if found:
         s, e = min(found)
         return span(doc, s, e, "milestone")
@@ -622,6 +624,25 @@ def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: 
         if _after_a_noun(doc, i, lex) and _before_a_complement(doc, e or i + 1, lex):
             return span(doc, i, e or i + 1, "milestone")
     return None
+
+
+def _milestone_compounds(doc: Sequence[Token], lex: Lexicon, end: int) -> list[int]:
+    """Words that end in a milestone word, as the object of an opening verb:
+    "Lotcheck-godkjenning", "FDA-approval", and, where the language joins compounds into one
+    word, "miljøsertifisering"."""
+    words = lex.markers.get("milestones", frozenset())
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.idx >= end or not tok.is_alpha and "-" not in tok.text:
+            continue
+        low = tok.lower_
+        if "-" in low.strip("-") and low.rsplit("-", 1)[1] in words:
+            found.append(i)
+        elif lex.compound_heads and any(
+            low.endswith(w) and len(low) >= len(w) + 3 for w in words if " " not in w
+        ):
+            found.append(i)
+    return found
 
 
 def _task_forms(lex: Lexicon) -> frozenset[str]:
