@@ -633,14 +633,14 @@ def _milestone_compounds(doc: Sequence[Token], lex: Lexicon, end: int) -> list[i
     words = lex.markers.get("milestones", frozenset())
     found = []
     for i, tok in enumerate(doc):
-        if tok.idx >= end or not tok.is_alpha and "-" not in tok.text:
+        if tok.idx >= end or (not tok.is_alpha and "-" not in tok.text):
             continue
         low = tok.lower_
-        if "-" in low.strip("-") and low.rsplit("-", 1)[1] in words:
-            found.append(i)
-        elif lex.compound_heads and any(
+        hyphened = "-" in low.strip("-") and low.rsplit("-", 1)[1] in words
+        joined = lex.compound_heads and any(
             low.endswith(w) and len(low) >= len(w) + 3 for w in words if " " not in w
-        ):
+        )
+        if hyphened or joined:
             found.append(i)
     return found
 
