@@ -256,6 +256,16 @@ CASES = [
     # ages and counts per period state no change or direction
     ("Increase library visits by 11–15 year-olds", dict(amount=None, target=None, dir=1)),
     ("Coupon drops per month: 2 → 4", dict(base=(2, None), target=(4, None), dir=0)),
+    # an amount given as a range sets no target
+    ("Lift class bookings by 10–20 %", dict(amount=(10, PCT), target=None, dir=1)),
+    # a multiplier compared with "as many" is the amount and says the direction
+    (
+        "Half as many late prescriptions as last winter",
+        dict(amount=(0.5, "x"), dir=-1, vague=[], base=None),
+    ),
+    ("Three times as many trial sign-ups as in 2025", dict(dir=1, vague=[])),
+    # a change word before a ritual makes the element an outcome
+    ("More parents at the monthly open evening", dict(act=None)),
     # --- placeholders where a target belongs
     ("Increase trial conversion to [target]", dict(ph=1, target=(None, None), dir=1)),
     ("Cut the backlog by ??%", dict(ph=1, amount=(None, PCT), dir=-1)),

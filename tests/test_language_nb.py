@@ -269,6 +269,16 @@ CASES = [
     # aldersgrupper og antall per periode sier ingen endring eller retning
     ("Øke utlån til 10–12-åringer", dict(amount=None, target=None, dir=1)),
     ("Prisreduksjoner per kvartal: 6 → 3", dict(base=(6, None), target=(3, None), dir=0)),
+    # en mengde gitt som et spenn setter intet mål
+    ("Øke bookingene med 10–20 %", dict(amount=(10, "%"), target=None, dir=1)),
+    # en multiplikator sammenlignet med "så mange" er mengden og sier retningen
+    (
+        "Halvparten så mange forsinkede resepter som i fjor",
+        dict(amount=(0.5, "x"), dir=-1, vague=[], base=None),
+    ),
+    ("Dobbelt så mange prøvemedlemmer som i 2025", dict(dir=1, vague=[])),
+    # et endringsord foran et ritual gjør elementet til et resultat
+    ("Flere foreldre på det månedlige foreldremøtet", dict(act=None)),
     # --- plassholdere der målet hører hjemme
     ("Øke konverteringen til [mål]", dict(ph=1, target=(None, None), dir=1)),
     ("Øke salget med NOK X mill.", dict(ph=1, amount=(None, "kr"), dir=1)),

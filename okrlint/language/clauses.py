@@ -119,6 +119,10 @@ def find_change(
             # "5 til 10 kunder" is a range; "med 2 MNOK til 12 MNOK" is an amount and a target.
             ranged = prev_hit is not None and prev_hit.quantity not in (amount, baseline)
             ranged = ranged and _next(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
+            if _dash_range(doc, prev_hit, hit):  # "by 10–15 %": an amount given as a range
+                if prev_hit.quantity is amount:
+                    amount = with_unit(amount, hit.quantity)
+                continue
             if has_direction and not ranged and hit.quantity.kind is not QuantityKind.MULTIPLIER:
                 target = hit.quantity
                 continue
@@ -146,6 +150,14 @@ def find_change(
     if baseline is None and target is None and amount is None:
         return None
     return Change(baseline, target, amount, amount_is_new)
+
+
+def _dash_range(doc: Sequence[Token], before: Hit | None, hit: Hit) -> bool:
+    """Whether two numbers form a range joined by a dash alone ("10–15 %", "3-5 days")."""
+    if before is None or before.end >= hit.start:
+        return False
+    between = [t for t in doc[before.end : hit.start] if not t.is_space]
+    return len(between) == 1 and between[0].text in ("-", "–", "—")
 
 
 def _level_before_bracket(doc: Sequence[Token], hits: Sequence[Hit], baseline, lex: Lexicon):
@@ -478,8 +490,39 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
             n = _next(doc, n + 1)  # "4.5 or higher", "50 eller flere"
         if n < len(doc) and doc[n].lower_ in words:
             end = n + 1
+        elif _compared(doc, h, lex):  # "twice as many", "halvparten så mange": the amount
+            end = _compared_end(doc, h, lex)
         out.append(span(doc, h.start, end))
     return out
+
+
+def _compared(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
+    """Whether a multiplier compares with a degree word after it ("twice as many", "half as
+    often", "dobbelt så mange")."""
+    n = _next(doc, hit.end)
+    if n < len(doc) and doc[n].lower_ in lex.markers.get("compare_as", frozenset()):
+        n = _next(doc, n + 1)  # "three times as many"
+    degree = lex.markers.get("degree_words", frozenset())
+    multiplier = hit.quantity.kind is QuantityKind.MULTIPLIER
+    return multiplier and n < len(doc) and doc[n].lower_ in degree
+
+
+def _compared_end(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
+    """The end of the degree word a multiplier compares with."""
+    n = _next(doc, hit.end)
+    if doc[n].lower_ in lex.markers.get("compare_as", frozenset()):
+        n = _next(doc, n + 1)
+    return n + 1
+
+
+def comparison_direction(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon):
+    """ "Half as many no-shows as last year", "Dobbelt så mange besøkende": a multiplier of a
+    level compared with a degree word says which way it goes (+1/-1, span) or (0, None)."""
+    for h in hits:
+        value = h.quantity.value
+        if value is not None and value != 1 and _compared(doc, h, lex):
+            return (1 if value > 1 else -1), span(doc, h.start, h.end)
+    return 0, None
 
 
 def find_vague(
@@ -792,10 +835,18 @@ def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> T
     # "Lunch held monthly" is a ritual; in "5 design partners using it weekly" the base
     # form "design" is a noun, and the frequency describes the partners' usage.
     done = [i for i in _activity_forms(doc, lex) if doc[i].lower_ not in lex.activity_lemmas]
+    s, e = min(freq)
+    if label not in ("deliver", "activity") and _change_before(matches, s):
+        return None  # "Growth in members attending the annual meeting": an outcome
     if events or done or label in ("deliver", "activity"):
-        s, e = min(freq)
         return span(doc, s, e, "ritual")
     return None
+
+
+def _change_before(matches: Matches, i: int) -> bool:
+    """Whether a change word ("growth", "flere", "better") stands before token i."""
+    keys = ("direction_up", "direction_down", "direction_better")
+    return any(s < i for key in keys for s, _ in matches.get(key, ()))
 
 
 EVENT_OBJECT_REACH = 4  # words after the verb that can still name its object

@@ -186,6 +186,8 @@ def analyse_doc(
     lead_class = lead.label if lead else ""
     if direction == 0:  # "up 20 %", "down to 60 %"
         direction, direction_span = clauses.direction_before_number(doc, hits, lex)
+    if direction == 0:  # "half as many … as last year"
+        direction, direction_span = clauses.comparison_direction(doc, hits, lex)
     change = clauses.find_change(doc, hits, lex, has_direction=direction != 0, lead=lead_class)
     change = clauses.complete_change(doc, hits, lex, change, direction)
     clause_end = reason.start if reason else len(doc.text)
