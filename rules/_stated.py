@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from okrlint.language.analysis import Analysis, Quantity, QuantityKind
+from okrlint.language.analysis import Analysis, NumberKind, Quantity, QuantityKind
 from okrlint.model import KeyResult
 from okrlint.rule import RuleContext
 
@@ -46,6 +46,21 @@ def field_given(kr: KeyResult, name: str) -> bool:
     """Whether a key result gives the field ``name`` a value (a dash or "n/a" is none)."""
     value = getattr(kr, name, None)
     return value is not None and str(value).strip().lower() not in EMPTY_VALUES
+
+
+def field_has_number(kr: KeyResult, name: str, ctx: RuleContext) -> bool:
+    """Whether a field holds a number of any kind: a quantity or placeholder ("85 %", "TBD"),
+    or digits okrlint cannot use ("9" * 5000), but not words alone ("weekly", "–") or a
+    deadline ("innen Q3", "by 1 June"), which measure nothing."""
+    if not field_given(kr, name):
+        return False
+    if field_quantity(kr, name, ctx) is not None:
+        return True
+    value = getattr(kr, name)
+    if isinstance(value, (int, float)):
+        return True
+    readings = ctx.analysis(str(value).strip()).numbers
+    return any(r.kind is not NumberKind.DATE for r in readings)
 
 
 def start_field(kr: KeyResult) -> str | None:

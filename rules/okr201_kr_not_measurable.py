@@ -33,14 +33,14 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._stated import field_quantity
+from okrlint.rules._stated import field_has_number
 
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(kr: KeyResult, ctx: RuleContext):
-    if any(field_quantity(kr, name, ctx) is not None for name in ("baseline", "current", "target")):
+    if any(field_has_number(kr, name, ctx) for name in ("baseline", "current", "target")):
         return  # a number (or a placeholder) in a field; "–", "weekly", "innen Q3" are none
     analysis = ctx.analysis(kr)
     if analysis.quantities or analysis.placeholders:

@@ -39,7 +39,7 @@ How to fix:
 
 from __future__ import annotations
 
-from okrlint.rules._stated import field_given, field_quantity
+from okrlint.rules._stated import field_given, field_has_number, field_quantity
 
 from okrlint.language.analysis import Analysis, QuantityKind, TextSpan
 from okrlint.model import KeyResult, Severity
@@ -77,9 +77,9 @@ def _fields_measure(kr: KeyResult, analysis: Analysis, ctx: RuleContext) -> bool
         return False
     if len(given) > 1 and "target" in given:
         return True
-    values = [field_quantity(kr, name, ctx) for name in given]
-    if all(q is None for q in values):
+    if not any(field_has_number(kr, name, ctx) for name in given):
         return False  # "| Ladeanlegg ferdigstilt | | innen Q3 |": a deadline measures nothing
+    values = [field_quantity(kr, name, ctx) for name in given]
     if any(q is not None and q.kind is not QuantityKind.ABSOLUTE for q in values):
         return True
     return analysis.event is None and analysis.ritual is None and analysis.count_is_output
