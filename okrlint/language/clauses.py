@@ -500,7 +500,7 @@ def _compared(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     """Whether a multiplier compares with a degree word after it ("twice as many", "half as
     often", "dobbelt så mange")."""
     n = _next(doc, hit.end)
-    if n < len(doc) and doc[n].lower_ in lex.markers.get("compare_as", frozenset()):
+    if n < len(doc) and doc[n].lower_ in lex.markers["compare_as"]:
         n = _next(doc, n + 1)  # "three times as many"
     degree = lex.markers.get("degree_words", frozenset())
     multiplier = hit.quantity.kind is QuantityKind.MULTIPLIER
@@ -510,7 +510,7 @@ def _compared(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
 def _compared_end(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
     """The end of the degree word a multiplier compares with."""
     n = _next(doc, hit.end)
-    if doc[n].lower_ in lex.markers.get("compare_as", frozenset()):
+    if doc[n].lower_ in lex.markers["compare_as"]:
         n = _next(doc, n + 1)
     return n + 1
 

@@ -75,6 +75,9 @@ MARKERS = (
     "milestone_states",
     "activity_nouns",
     "deliverables",
+    "age_before",
+    "age_after",
+    "compare_as",
 )
 
 # Every key of a language file and the shape of its value; a section maps its own keys.

@@ -834,7 +834,7 @@ class Scanner:
         """The end of an age or age group ("13–19 year-olds", "aged 65+", "i alderen 13–15",
         "13–19-åringer"): it says who is counted, not how many; 0 when the number is none."""
         doc, markers = self.doc, self.lex.markers
-        before, after = markers.get("age_before", frozenset()), markers.get("age_after")
+        before, after = markers["age_before"], markers["age_after"]
         if not after:
             return 0
         tail = self._identifier_tail(end)  # past a range: "13–19"
