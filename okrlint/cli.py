@@ -352,7 +352,7 @@ def check(
         click.echo(stats_table(report))
         _baseline_statistics(report, stale)
     _job_summary(report)
-    if not report.files and not allow_empty and _nothing_to_check(paths, config):
+    if not report.files and not allow_empty and _nothing_to_check(paths, config, report.language):
         return EXIT_ERROR
     if report.has_errors:
         return EXIT_ERROR
@@ -456,12 +456,14 @@ def _unnamed_note(fmt: str | None, count: int):
     )
 
 
-def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
+def _nothing_to_check(paths: tuple[str, ...], config, lang: str) -> bool:
     """The folders given expanded to no file at all: say so on stderr, with what was looked
     for and what would find the OKRs that are there, and return True (exit 2: a CI check
     that checks nothing must not pass). Files named one by one, as pre-commit names them,
     may all be excluded (--force-exclude) without a word: then this returns False."""
+    from okrlint import i18n
     from okrlint.files import look_around
+    from okrlint.i18n import _
     from okrlint.reporters.sanitize import one_line
 
     folders = [p for p in paths if p != "-" and Path(p).is_dir()]
@@ -469,49 +471,72 @@ def _nothing_to_check(paths: tuple[str, ...], config) -> bool:
         return False
     found = look_around(folders, config)
     where = ", ".join(repr(one_line(f)) for f in folders)
-    say = lambda line="": click.echo(line, err=True)  # noqa: E731
-    say(f"okrlint: error: no OKR files found in {where}, so nothing was checked")
-    say(f"  looked for {_include_words(config)}")
+
+    def say(*parts) -> None:
+        click.echo("".join(i18n.say(part, lang) for part in parts), err=True)
+
+    say(_("okrlint: error: no OKR files found in {where}, so nothing was checked", where=where))
+    say("  ", _("looked for {what}", what=_include_words(config)))
     shown = found.okr_files[:SHOWN_FILES]
     if shown:
         more = len(found.okr_files) - len(shown)
-        files = ", ".join(one_line(f) for f in shown) + (f" and {more} more" if more else "")
-        say(f"  these hold OKRs but are not included: {files}")
-        say(f"  to check them, add to {_config_name(config)}:")
+        files = ", ".join(one_line(f) for f in shown)
+        if more:
+            files = _("{files} and {n} more", files=files, n=more)
+        say("  ", _("these hold OKRs but are not included: {files}", files=files))
+        say("  ", _("to check them, add to {config}:", config=_config_name(config)))
         for line in _include_setting(config, found.patterns):
-            say(f"      {line}")
+            click.echo(f"      {line}", err=True)
     for path, what in found.unread[:SHOWN_FILES]:
-        say(f"  {one_line(path)}: {what}")
+        click.echo(f"  {one_line(path)}: {i18n.say(what, lang)}", err=True)
     if found.excluded:
         shown_excluded = ", ".join(one_line(f) for f in found.excluded[:SHOWN_FILES])
-        say(f"  left out by 'exclude': {shown_excluded}")
+        say("  ", _("left out by 'exclude': {files}", files=shown_excluded))
     if not (found.okr_files or found.unread or found.excluded):
-        say("  the folders hold no file okrlint reads with objectives in it")
-    say("  (name files to check them; --allow-empty lets a run on no files pass)")
+        say("  ", _("the folders hold no file okrlint reads with objectives in it"))
+    say("  ", _("(name files to check them; --allow-empty lets a run on no files pass)"))
     return True
 
 
 SHOWN_FILES = 5
 
 
-def _include_words(config) -> str:
+def _include_words(config):
     """What 'include' looks for, in words: the default's two kinds of pattern summed up."""
     from okrlint.config import DEFAULT_INCLUDE
+    from okrlint.i18n import _
 
     if config.include != DEFAULT_INCLUDE:
         where = _display_path(config.origins.get("include") or config.source or "config")
-        return f"{', '.join(config.include)} ('include' in {where})"
+        return _(
+            "{patterns} ('include' in {where})", patterns=", ".join(config.include), where=where
+        )
     names = [p for p in DEFAULT_INCLUDE if "/" not in p]
     folders = dict.fromkeys(p.split("/", 1)[0] + "/" for p in DEFAULT_INCLUDE if "/" in p)
     suffixes = dict.fromkeys(p.rsplit("*", 1)[1] for p in DEFAULT_INCLUDE if "/" in p)
-    return (
-        f"{_and(names)} files, and {_and(list(suffixes))} files under a folder named "
-        f"{' or '.join(folders)} (the default 'include')"
+    return _(
+        "{names} files, and {suffixes} files under a folder named {folders} "
+        "(the default 'include')",
+        names=_and(names),
+        suffixes=_and(list(suffixes)),
+        folders=_or(list(folders)),
     )
 
 
-def _and(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
+def _and(items: list[str]):
+    from okrlint.i18n import _
+
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _or(items: list[str]):
+    from okrlint.i18n import _
+
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} or {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 def _config_name(config) -> str:

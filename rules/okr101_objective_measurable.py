@@ -27,6 +27,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.language.analysis import Quantity, QuantityKind
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -42,9 +43,11 @@ def check(objective: Objective, ctx: RuleContext):
     first = real[0]
     words = ctx.quote(first.text)
     yield Violation(
-        f"objective states a quantity ({words}); that makes it a key result",
-        suggestion=f"describe the direction in words and move {words} into a key result "
-        "(from X to Y)",
+        _("objective states a quantity ({words}); that makes it a key result", words=words),
+        suggestion=_(
+            "describe the direction in words and move {words} into a key result (from X to Y)",
+            words=words,
+        ),
         highlight=(first.start, first.end),
     )
 

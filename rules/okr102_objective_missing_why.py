@@ -26,6 +26,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -37,9 +38,11 @@ def check(objective: Objective, ctx: RuleContext):
         return
     marker = "fordi vi ønsker å …" if ctx.lang == "nb" else "because …"
     yield Violation(
-        "objective does not say why it matters",
-        suggestion=f"add the reason: {ctx.quote(objective.text.rstrip('. ') + ', ' + marker)}"
-        " or a 'why:' field",
+        _("objective does not say why it matters"),
+        suggestion=_(
+            "add the reason: {rewrite} or a 'why:' field",
+            rewrite=ctx.quote(objective.text.rstrip(". ") + ", " + marker),
+        ),
     )
 
 

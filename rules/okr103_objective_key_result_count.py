@@ -27,6 +27,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import COMPANY, normal_level, okr_set
+from okrlint.i18n import _, ngettext
 from okrlint.model import Document, Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -42,17 +43,40 @@ def check(document: Document, ctx: RuleContext):
             continue
         if count < low:
             yield Violation(
-                f"objective has {_count(count)}; {low} to {high} show whether it is reached",
-                suggestion=f"add a key result that measures another side of "
-                f"{ctx.quote(_short(objective.text))}, ideally 'from X to Y'",
+                _(
+                    "objective has no key results; {low} to {high} show whether it is reached",
+                    low=low,
+                    high=high,
+                )
+                if count == 0
+                else ngettext(
+                    "objective has {n} key result; {low} to {high} show whether it is reached",
+                    "objective has {n} key results; {low} to {high} show whether it is reached",
+                    count,
+                    low=low,
+                    high=high,
+                ),
+                suggestion=_(
+                    "add a key result that measures another side of {objective}, "
+                    "ideally 'from X to Y'",
+                    objective=ctx.quote(_short(objective.text)),
+                ),
                 element=objective,
             )
         elif count > high:
             extra = objective.key_results[high]
             yield Violation(
-                f"objective has {count} key results; more than {high} dilutes its focus",
-                suggestion=f"keep the {high} that best show it is reached; move "
-                f"{ctx.quote(_short(extra.text))} and the rest elsewhere or drop them",
+                _(
+                    "objective has {n} key results; more than {high} dilutes its focus",
+                    n=count,
+                    high=high,
+                ),
+                suggestion=_(
+                    "keep the {high} that best show it is reached; move {extra} and the rest "
+                    "elsewhere or drop them",
+                    high=high,
+                    extra=ctx.quote(_short(extra.text)),
+                ),
                 element=objective,
             )
 
@@ -62,10 +86,6 @@ def _heads_a_cascade(objective: Objective, the_set) -> bool:
     if normal_level(objective.level) == COMPANY:
         return True
     return bool(the_set.children.get(id(objective)))
-
-
-def _count(n: int) -> str:
-    return "no key results" if n == 0 else "1 key result" if n == 1 else f"{n} key results"
 
 
 def _short(text: str, words: int = 8) -> str:

@@ -25,6 +25,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -39,10 +40,16 @@ def check(objective: Objective, ctx: RuleContext):
     statement = objective.text[:end].rstrip(" ,;:–—-")
     head = " ".join(statement.split()[:limit])
     yield Violation(
-        f"objective statement has {count} words (more than {limit}); "
-        "objectives are short and memorable",
-        suggestion=f"cut {ctx.quote(head + ' …')} to the direction alone and move the detail "
-        "into key results or actions",
+        _(
+            "objective statement has {n} words (more than {limit}); "
+            "objectives are short and memorable",
+            n=count,
+            limit=limit,
+        ),
+        suggestion=_(
+            "cut {head} to the direction alone and move the detail into key results or actions",
+            head=ctx.quote(head + " …"),
+        ),
         highlight=(0, len(statement)),
     )
 

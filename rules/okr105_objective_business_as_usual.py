@@ -25,6 +25,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -34,10 +35,15 @@ def check(objective: Objective, ctx: RuleContext):
     if found is None:
         return
     yield Violation(
-        f"objective keeps things as they are ({ctx.quote(found.text)}); an objective sets a "
-        "direction",
-        suggestion=f"say what should change instead of {ctx.quote(found.text)}, or make the "
-        "level to keep a guard-rail key result ('at least …') under another objective",
+        _(
+            "objective keeps things as they are ({words}); an objective sets a direction",
+            words=ctx.quote(found.text),
+        ),
+        suggestion=_(
+            "say what should change instead of {words}, or make the level to keep a "
+            "guard-rail key result ('at least …') under another objective",
+            words=ctx.quote(found.text),
+        ),
         highlight=(found.start, found.end),
     )
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from okrlint.rules._stated import field_has_number
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -50,12 +51,16 @@ def check(kr: KeyResult, ctx: RuleContext):
     amounts = [v for v in analysis.vague if v.label != "quality"]
     if amounts:
         word = amounts[0]
-        hint = f"replace {ctx.quote(word.text)} with a number: {ctx.quote(form)}"
+        hint = _(
+            "replace {words} with a number: {form}",
+            words=ctx.quote(word.text),
+            form=ctx.quote(form),
+        )
         highlight = (word.start, word.end)
     else:
-        hint = f"say how much, as a change {ctx.quote(form)}"
+        hint = _("say how much, as a change {form}", form=ctx.quote(form))
         highlight = None
-    yield Violation("key result has no number to measure it by", hint, highlight)
+    yield Violation(_("key result has no number to measure it by"), hint, highlight)
 
 
 RULE = Rule(

@@ -29,6 +29,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -42,9 +43,12 @@ def check(kr: KeyResult, ctx: RuleContext):
     words = ", ".join(ctx.quote(v.text) for v in vague)
     form = "fra X til Y" if ctx.lang == "nb" else "from X to Y"
     yield Violation(
-        f"key result uses a vague amount ({words}) that nobody can check",
-        suggestion=f"replace {ctx.quote(first.text)} with the number you mean, "
-        f"e.g. {ctx.quote(form)}",
+        _("key result uses a vague amount ({words}) that nobody can check", words=words),
+        suggestion=_(
+            "replace {first} with the number you mean, e.g. {form}",
+            first=ctx.quote(first.text),
+            form=ctx.quote(form),
+        ),
         highlight=(first.start, first.end),
     )
 

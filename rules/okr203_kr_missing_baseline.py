@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from okrlint.rules._stated import field_given, start_field, stated
 
+from okrlint.i18n import _
 from okrlint.language.analysis import Analysis, Quantity, QuantityKind
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -66,8 +67,13 @@ def check(kr: KeyResult, ctx: RuleContext):
     if both and _start_follows(change.amount, change.target):
         return  # "Decrease CAC by $20 to $180": the start is $200
     yield Violation(
-        f"key result changes a level ({ctx.quote(stated_end.text)}) without its starting value",
-        suggestion=f"add the starting value: {ctx.quote(_rewrite(analysis, ctx.lang))}",
+        _(
+            "key result changes a level ({words}) without its starting value",
+            words=ctx.quote(stated_end.text),
+        ),
+        suggestion=_(
+            "add the starting value: {rewrite}", rewrite=ctx.quote(_rewrite(analysis, ctx.lang))
+        ),
         highlight=(stated_end.start, stated_end.end),
     )
 
@@ -89,8 +95,11 @@ def _structured_target(kr: KeyResult, analysis: Analysis, ctx: RuleContext):
         return  # "Cut CAC by $20" with `target: 180` starts at $200; "20 new" starts at zero
     target = f"{kr.target}{' ' + kr.unit if kr.unit and field_given(kr, 'unit') else ''}"
     yield Violation(
-        f"key result changes a level (target {ctx.quote(target)}) without its starting value",
-        suggestion="add a 'baseline:' field with today's value",
+        _(
+            "key result changes a level (target {target}) without its starting value",
+            target=ctx.quote(target),
+        ),
+        suggestion=_("add a 'baseline:' field with today's value"),
         highlight=(analysis.direction_span.start, analysis.direction_span.end)
         if analysis.direction_span is not None
         else None,

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 from okrlint.rules._stated import stated
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
-
-FIELD_NAMES = {"baseline": "a baseline", "current": "a current value"}
 
 
 def check(kr: KeyResult, ctx: RuleContext):
@@ -42,17 +41,24 @@ def check(kr: KeyResult, ctx: RuleContext):
         return  # "Keep the current 99.9 % uptime": the level today is the target
     if ends.baseline_field is not None:
         value = getattr(kr, ends.baseline_field)
+        message = (
+            _("key result has a baseline ({value}) but no target", value=value)
+            if ends.baseline_field == "baseline"
+            else _("key result has a current value ({value}) but no target", value=value)
+        )
         yield Violation(
-            f"key result has {FIELD_NAMES[ends.baseline_field]} ({value}) but no target",
-            suggestion=f"add 'target:' next to '{ends.baseline_field}: {value}'",
+            message,
+            suggestion=_(
+                "add 'target:' next to '{field}: {value}'", field=ends.baseline_field, value=value
+            ),
         )
         return
     to_word = "til" if ctx.lang == "nb" else "to"
     start = ends.baseline
     rewrite = f"{kr.text[: start.end].rstrip()} {to_word} Y"
     yield Violation(
-        f"key result starts from {ctx.quote(start.text)} but has no target",
-        suggestion=f"add the target: {ctx.quote(rewrite)}",
+        _("key result starts from {words} but has no target", words=ctx.quote(start.text)),
+        suggestion=_("add the target: {rewrite}", rewrite=ctx.quote(rewrite)),
         highlight=(start.start, start.end),
     )
 

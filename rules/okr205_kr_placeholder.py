@@ -22,6 +22,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -32,19 +33,24 @@ def check(kr: KeyResult, ctx: RuleContext):
         first = analysis.placeholders[0]
         words = ", ".join(ctx.quote(p.text) for p in analysis.placeholders)
         yield Violation(
-            f"key result has a placeholder ({words}) instead of a number",
-            suggestion=f"replace {ctx.quote(first.text)} with the real value; if the starting "
-            "value is unknown, measure it first and make that an action",
+            _("key result has a placeholder ({words}) instead of a number", words=words),
+            suggestion=_(
+                "replace {first} with the real value; if the starting value is unknown, "
+                "measure it first and make that an action",
+                first=ctx.quote(first.text),
+            ),
             highlight=(first.start, first.end),
         )
         return
     for name in ("baseline", "target"):
         value = getattr(kr, name)
         if isinstance(value, str) and ctx.analysis(value).placeholders:
-            yield Violation(
-                f"key result's {name} is a placeholder ({ctx.quote(value)})",
-                suggestion=f"set '{name}:' to the real value",
+            message = (
+                _("key result's baseline is a placeholder ({value})", value=ctx.quote(value))
+                if name == "baseline"
+                else _("key result's target is a placeholder ({value})", value=ctx.quote(value))
             )
+            yield Violation(message, suggestion=_("set '{field}:' to the real value", field=name))
             return
 
 

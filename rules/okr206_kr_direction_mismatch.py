@@ -32,13 +32,12 @@ from __future__ import annotations
 from okrlint.rules._key_results import comparable, number
 from okrlint.rules._stated import stated
 
+from okrlint.i18n import _
 from okrlint.language.analysis import Quantity
 from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
-WAY = {1: "an increase", -1: "a decrease"}
 TRENDS = {"increase": 1, "decrease": -1}  # a `trend:` field or a table's trend column
-BETTER = {1: "higher is better", -1: "lower is better"}
 
 
 def check(kr: KeyResult, ctx: RuleContext):
@@ -67,20 +66,55 @@ def check(kr: KeyResult, ctx: RuleContext):
     if moves == wanted:
         return
     numbers = f"{baseline.text} → {target.text}"
+    swapped = f"{target.text} → {baseline.text}"
     if verb is None:  # the trend field says which way
         yield Violation(
-            f"the trend is '{kr.trend}' but {numbers} is {WAY[moves]}",
-            suggestion=f"swap the numbers ({target.text} → {baseline.text}) or the trend",
+            _(
+                "the trend is '{trend}' but {numbers} is an increase",
+                trend=kr.trend,
+                numbers=numbers,
+            )
+            if moves > 0
+            else _(
+                "the trend is '{trend}' but {numbers} is a decrease",
+                trend=kr.trend,
+                numbers=numbers,
+            ),
+            suggestion=_(
+                "swap the numbers ({swapped}) or the trend",
+                swapped=swapped,
+            ),
         )
         return
-    message = f"{ctx.quote(verb.text)} but {numbers} is {WAY[moves]}"
+    words = ctx.quote(verb.text)
     if analysis.direction_better and analysis.polarity_span is not None:
         metric = ctx.quote(analysis.polarity_span.text)
-        message += f", and for {metric} {BETTER[wanted]}"
+        message = (
+            _(
+                "{verb} but {numbers} is an increase, and for {metric} lower is better",
+                verb=words,
+                numbers=numbers,
+                metric=metric,
+            )
+            if moves > 0
+            else _(
+                "{verb} but {numbers} is a decrease, and for {metric} higher is better",
+                verb=words,
+                numbers=numbers,
+                metric=metric,
+            )
+        )
+    elif moves > 0:
+        message = _("{verb} but {numbers} is an increase", verb=words, numbers=numbers)
+    else:
+        message = _("{verb} but {numbers} is a decrease", verb=words, numbers=numbers)
     yield Violation(
         message,
-        suggestion=f"swap the numbers ({target.text} → {baseline.text}) "
-        f"or change the verb {ctx.quote(verb.text)}",
+        suggestion=_(
+            "swap the numbers ({swapped}) or change the verb {verb}",
+            swapped=swapped,
+            verb=words,
+        ),
         highlight=(verb.start, verb.end),
         fixes=_fixes(kr, ends, ctx),
     )
@@ -109,7 +143,8 @@ def _swapped(text: str, first: Quantity, second: Quantity, ctx: RuleContext) -> 
             Edit(first.start, first.end, second.text),
             Edit(second.start, second.end, first.text),
         )
-    return Fix(f"swap the numbers: {second.text} → {first.text}", edits)
+    swapped = f"{second.text} → {first.text}"
+    return Fix(_("swap the numbers: {swapped}", swapped=swapped), edits)
 
 
 def _written(quantity: Quantity, lang: str) -> str:

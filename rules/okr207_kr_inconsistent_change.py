@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from okrlint.rules._key_results import amount, comparable, number, percent_change
 from okrlint.rules._stated import stated
 
+from okrlint.i18n import _
 from okrlint.language.analysis import Change, QuantityKind
 from okrlint.model import Edit, Fix, KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -77,11 +78,21 @@ def check(kr: KeyResult, ctx: RuleContext):
         _dropped(kr.text, change, ctx),
     )
     yield Violation(
-        f"from {change.baseline.text} to {change.target.text} is "
-        f"{percent_change(actual, ctx.lang)}, not {first.said}",
-        suggestion=f"make {ctx.quote(change.amount.text)} and the target agree: "
-        f"{first.said} from {change.baseline.text} gives "
-        f"{amount(first.target, unit, ctx.lang)}, or drop {ctx.quote(change.amount.text)}",
+        _(
+            "from {baseline} to {target} is {actual}, not {stated}",
+            baseline=change.baseline.text,
+            target=change.target.text,
+            actual=percent_change(actual, ctx.lang),
+            stated=first.said,
+        ),
+        suggestion=_(
+            "make {words} and the target agree: {stated} from {baseline} gives {implied}, "
+            "or drop {words}",
+            words=ctx.quote(change.amount.text),
+            stated=first.said,
+            baseline=change.baseline.text,
+            implied=amount(first.target, unit, ctx.lang),
+        ),
         highlight=(change.amount.start, change.amount.end),
         fixes=tuple(fix for fix in fixes if fix is not None),
     )
@@ -118,7 +129,7 @@ def _agreeing(
         edit = Edit(stated.start, stated.start + len(written), new)
     else:
         edit = Edit(stated.start, stated.end, amount(value, stated.unit, ctx.lang))
-    return Fix(f"change {ctx.quote(stated.text)} to agree with the target", (edit,))
+    return Fix(_("change {words} to agree with the target", words=ctx.quote(stated.text)), (edit,))
 
 
 def _dropped(text: str, change: Change, ctx: RuleContext) -> Fix | None:
@@ -137,7 +148,7 @@ def _dropped(text: str, change: Change, ctx: RuleContext) -> Fix | None:
         edit = Edit(span.start - 1, stated.end, "")  # " med 10 %", " by 10%"
     else:
         return None
-    return Fix(f"drop {ctx.quote(text[edit.start : edit.end].strip())}", (edit,))
+    return Fix(_("drop {words}", words=ctx.quote(text[edit.start : edit.end].strip())), (edit,))
 
 
 def _readings(change: Change, direction: int, base: float, target: float, ctx) -> list[Reading]:
@@ -153,9 +164,8 @@ def _readings(change: Change, direction: int, base: float, target: float, ctx) -
     if stated.kind is QuantityKind.MULTIPLIER:
         factor = 1 / value if (sign < 0 and value > 1) else value
         return [Reading(base * factor, f"×{number(factor, ctx.lang)}")]
-    points = Reading(
-        base + sign * value, f"{'+' if sign > 0 else ''}{number(sign * value, ctx.lang)} points"
-    )
+    change_in_points = ("+" if sign > 0 else "") + number(sign * value, ctx.lang)
+    points = Reading(base + sign * value, _("{change} points", change=change_in_points))
     if stated.kind is QuantityKind.PERCENT and stated.unit == "pp":  # "2 prosentpoeng"
         return [points] if baseline.unit == "%" else []
     if stated.kind is QuantityKind.PERCENT:

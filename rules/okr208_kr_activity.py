@@ -41,14 +41,15 @@ from __future__ import annotations
 
 from okrlint.rules._stated import field_given, field_has_number, field_quantity
 
+from okrlint.i18n import _
 from okrlint.language.analysis import Analysis, QuantityKind, TextSpan
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 WHAT = {
-    "ritual": "a recurring ritual",
-    "deliver": "a deliverable",
-    "milestone": "a milestone",
+    "ritual": _("key result is a recurring ritual ({words}), not an outcome"),
+    "deliver": _("key result is a deliverable ({words}), not an outcome"),
+    "milestone": _("key result is a milestone ({words}), not an outcome"),
 }
 
 
@@ -57,11 +58,13 @@ def check(kr: KeyResult, ctx: RuleContext):
     marker = analysis.activity
     if marker is None or _measured(analysis, marker) or _fields_measure(kr, analysis, ctx):
         return
-    what = WHAT.get(marker.label, "an activity")
+    what = WHAT.get(marker.label, _("key result is an activity ({words}), not an outcome"))
     yield Violation(
-        f"key result is {what} ({ctx.quote(marker.text)}), not an outcome",
-        suggestion=f"move {ctx.quote(kr.text)} to 'actions' and measure the result it should "
-        "bring, from X to Y",
+        _(what.msgid, words=ctx.quote(marker.text)),
+        suggestion=_(
+            "move {text} to 'actions' and measure the result it should bring, from X to Y",
+            text=ctx.quote(kr.text),
+        ),
         highlight=(marker.start, marker.end),
     )
 

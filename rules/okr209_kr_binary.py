@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from okrlint.rules._key_results import has_structured
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -42,9 +43,14 @@ def check(kr: KeyResult, ctx: RuleContext):
     if marker is None:
         return
     yield Violation(
-        f"key result is a yes/no milestone ({ctx.quote(marker.text)}) with nothing to measure",
-        suggestion="measure what the milestone is for, from X to Y, and keep "
-        f"{ctx.quote(kr.text)} as an action",
+        _(
+            "key result is a yes/no milestone ({words}) with nothing to measure",
+            words=ctx.quote(marker.text),
+        ),
+        suggestion=_(
+            "measure what the milestone is for, from X to Y, and keep {text} as an action",
+            text=ctx.quote(kr.text),
+        ),
         highlight=(marker.start, marker.end),
     )
 

@@ -22,6 +22,7 @@ import json
 import math
 import weakref
 
+from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -38,8 +39,12 @@ def check(kr: KeyResult, ctx: RuleContext):
         return
     earlier = ctx.objective.key_results[first]
     yield Violation(
-        f"key result repeats key result {first + 1} of this objective ({ctx.quote(earlier.text)})",
-        suggestion="delete the repeat, or write the key result you meant instead",
+        _(
+            "key result repeats key result {n} of this objective ({text})",
+            n=first + 1,
+            text=ctx.quote(earlier.text),
+        ),
+        suggestion=_("delete the repeat, or write the key result you meant instead"),
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -39,8 +40,11 @@ def check(document: Document, ctx: RuleContext):
     else:
         example = f"period: Q{quarter} {today.year}"
     yield Violation(
-        "document does not say which period its OKRs are for",
-        suggestion=f"add {ctx.quote(example)} at the top, or name the period in the title",
+        _("document does not say which period its OKRs are for"),
+        suggestion=_(
+            "add {example} at the top, or name the period in the title",
+            example=ctx.quote(example),
+        ),
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -36,12 +37,37 @@ def check(document: Document, ctx: RuleContext):
     for owner, count in sorted(owners.items(), key=lambda item: str(item[0])):
         if count <= limit:
             continue
-        who = f"{ctx.quote(owner)} has" if owner else "the document has"
-        when = f" for {ctx.quote(document.period)}" if document.period else ""
+        said = {"n": count, "limit": limit}
+        if document.period:
+            said["period"] = ctx.quote(document.period)
+        if owner and document.period:
+            message = _(
+                "{owner} has {n} objectives for {period}; more than {limit} splits the focus",
+                owner=ctx.quote(owner),
+                **said,
+            )
+        elif owner:
+            message = _(
+                "{owner} has {n} objectives; more than {limit} splits the focus",
+                owner=ctx.quote(owner),
+                **said,
+            )
+        elif document.period:
+            message = _(
+                "the document has {n} objectives for {period}; more than {limit} splits the focus",
+                **said,
+            )
+        else:
+            message = _(
+                "the document has {n} objectives; more than {limit} splits the focus", **said
+            )
         yield Violation(
-            f"{who} {count} objectives{when}; more than {limit} splits the focus",
-            suggestion=f"keep the {min(limit, 3)} that matter most this period and move the "
-            "rest to a later period or into ordinary work",
+            message,
+            suggestion=_(
+                "keep the {keep} that matter most this period and move the rest to a later "
+                "period or into ordinary work",
+                keep=min(limit, 3),
+            ),
         )
 
 

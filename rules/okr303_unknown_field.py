@@ -28,6 +28,7 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _, ngettext
 from okrlint.model import Document, Edit, Fix, Severity, UnknownField
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -41,13 +42,18 @@ def check(document: Document, ctx: RuleContext):
         key = ctx.quote(field.key)
         fixes: tuple[Fix, ...] = ()
         if field.suggestion:
-            hint = f"did you mean {ctx.quote(field.suggestion)}? rename {key}"
+            hint = _("did you mean {near}? rename {key}", near=ctx.quote(field.suggestion), key=key)
             rename = Edit(0, 0, field.suggestion, span=field.span)
-            fixes = (Fix(f"rename {key} to {ctx.quote(field.suggestion)}", (rename,)),)
+            fixes = (
+                Fix(
+                    _("rename {key} to {near}", key=key, near=ctx.quote(field.suggestion)),
+                    (rename,),
+                ),
+            )
         else:
-            hint = f"remove {key} or move it into a comment"
+            hint = _("remove {key} or move it into a comment", key=key)
         yield Violation(
-            f"unknown key {key} in the {field.where}; okrlint ignores it",
+            _unknown_key(key, field.where),
             suggestion=hint,
             span=field.span,
             fixes=fixes,
@@ -58,22 +64,50 @@ def check(document: Document, ctx: RuleContext):
 
 def _unknown_columns(fields: list[UnknownField], ctx: RuleContext) -> Violation:
     names = ", ".join(ctx.quote(f.key) for f in fields)
-    them = "it" if len(fields) == 1 else "them"
-    plural = "" if len(fields) == 1 else "s"
     guesses = [f for f in fields if f.suggestion]
     if guesses:
-        hint = "; ".join(
-            f"did you mean {ctx.quote(_header(f.suggestion))} for {ctx.quote(f.key)}?"
+        said = [
+            _(
+                "did you mean {near} for {key}?",
+                near=ctx.quote(_header(f.suggestion)),
+                key=ctx.quote(f.key),
+            )
             for f in guesses
-        )
+        ]
+        hint = said[0]
+        for more in said[1:]:
+            # Translators: two hints one after the other; keep as it is unless the language
+            # separates sentences otherwise
+            hint = _("{earlier}; {later}", earlier=hint, later=more)
     else:
-        hint = f"rename {them} to a column okrlint reads (the README lists the header words)"
-        hint += f" or remove {them}"
+        hint = ngettext(
+            "rename it to a column okrlint reads (the README lists the header words) or remove it",
+            "rename them to a column okrlint reads (the README lists the header words) "
+            "or remove them",
+            len(fields),
+        )
     return Violation(
-        f"unknown column{plural} {names} in the table header; okrlint ignores {them}",
+        ngettext(
+            "unknown column {names} in the table header; okrlint ignores it",
+            "unknown columns {names} in the table header; okrlint ignores them",
+            len(fields),
+            names=names,
+        ),
         suggestion=hint,
         span=fields[0].span,
     )
+
+
+def _unknown_key(key: str, where: str):
+    if where == "objective":
+        return _("unknown key {key} in the objective; okrlint ignores it", key=key)
+    if where == "key result":
+        return _("unknown key {key} in the key result; okrlint ignores it", key=key)
+    if where == "action":
+        return _("unknown key {key} in the action; okrlint ignores it", key=key)
+    if where == "table":
+        return _("unknown key {key} in the table; okrlint ignores it", key=key)
+    return _("unknown key {key} in the document; okrlint ignores it", key=key)
 
 
 def _header(word: str) -> str:

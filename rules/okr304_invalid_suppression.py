@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 
+from okrlint.i18n import _
 from okrlint.model import Document, Severity, Span
 from okrlint.registry import suggest_rule
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good, names_rule
@@ -38,22 +39,29 @@ def check(document: Document, ctx: RuleContext):
         for part in sup.invalid:
             if not part:
                 yield Violation(
-                    "the suppression comment names no rule after '='; it silences nothing",
-                    suggestion="name the rules after '=' (e.g. 'disable=OKR201'), or leave "
-                    "out '=' to silence every rule on the element",
+                    _("the suppression comment names no rule after '='; it silences nothing"),
+                    suggestion=_(
+                        "name the rules after '=' (e.g. 'disable=OKR201'), or leave out '=' to "
+                        "silence every rule on the element"
+                    ),
                     span=where,
                 )
                 continue
             yield Violation(
-                f"{ctx.quote(part)} in a suppression comment is no rule code or name; "
-                "it silences nothing",
+                _(
+                    "{words} in a suppression comment is no rule code or name; it silences nothing",
+                    words=ctx.quote(part),
+                ),
                 suggestion=_hint(part, names, ctx),
                 span=where,
             )
         for code in sorted(sup.codes):
             if not any(names_rule(rule, code) for rule in rules):
                 yield Violation(
-                    f"unknown rule {ctx.quote(code)} in a suppression comment; it silences nothing",
+                    _(
+                        "unknown rule {code} in a suppression comment; it silences nothing",
+                        code=ctx.quote(code),
+                    ),
                     suggestion=_hint(code, names, ctx),
                     span=where,
                 )
@@ -65,8 +73,8 @@ def _hint(written: str, names: list[str], ctx: RuleContext) -> str:
     if close is None:
         close = next(iter(difflib.get_close_matches(written.strip("-_").upper(), names, n=1)), None)
     if close:
-        return f"did you mean {ctx.quote(close)}?"
-    return "use a code or name that 'okrlint rules' lists"
+        return _("did you mean {near}?", near=ctx.quote(close))
+    return _("use a code or name that 'okrlint rules' lists")
 
 
 def _yaml(title: str, kr: str, comment: str) -> str:

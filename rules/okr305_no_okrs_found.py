@@ -28,16 +28,32 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 # What okrlint reads in each format, and one example line of it, per language.
 EXPECTED = {
-    "yaml": "a list of objectives under 'objectives:', each with its 'key_results:'",
-    "markdown": "a heading per objective with its key results as a list below it",
-    "text": "an 'Objective:' line with its key results below it, or key results one per line",
-    "csv": "a header row naming the columns and a row per key result",
-    "xlsx": "a sheet with a header row naming the columns and a row per key result",
+    "yaml": _(
+        "no objectives or key results found; okrlint read this as YAML and expected a list of "
+        "objectives under 'objectives:', each with its 'key_results:'"
+    ),
+    "markdown": _(
+        "no objectives or key results found; okrlint read this as Markdown and expected a "
+        "heading per objective with its key results as a list below it"
+    ),
+    "text": _(
+        "no objectives or key results found; okrlint read this as plain text and expected an "
+        "'Objective:' line with its key results below it, or key results one per line"
+    ),
+    "csv": _(
+        "no objectives or key results found; okrlint read this as CSV and expected a header "
+        "row naming the columns and a row per key result"
+    ),
+    "xlsx": _(
+        "no objectives or key results found; okrlint read this as a spreadsheet and expected "
+        "a sheet with a header row naming the columns and a row per key result"
+    ),
 }
 EXAMPLE = {
     ("yaml", "en"): "objectives: [{title: 'Happier customers, because they stay', "
@@ -64,15 +80,11 @@ def check(document: Document, ctx: RuleContext):
     fmt = document.format if document.format in EXPECTED else "text"
     lang = "nb" if ctx.lang == "nb" else "en"
     yield Violation(
-        f"no objectives or key results found; okrlint read this as {_name(fmt)} and "
-        f"expected {EXPECTED[fmt]}",
-        suggestion=f"write it like {ctx.quote(EXAMPLE[(fmt, lang)])}, or check the file name",
-    )
-
-
-def _name(fmt: str) -> str:
-    return {"yaml": "YAML", "markdown": "Markdown", "text": "plain text", "csv": "CSV"}.get(
-        fmt, "a spreadsheet"
+        EXPECTED[fmt],
+        suggestion=_(
+            "write it like {example}, or check the file name",
+            example=ctx.quote(EXAMPLE[(fmt, lang)]),
+        ),
     )
 
 

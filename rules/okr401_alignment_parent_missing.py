@@ -28,6 +28,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -41,18 +42,23 @@ def check(document: Document, ctx: RuleContext):
         ref = ctx.quote(missing.parent)
         if missing.names_action:
             yield Violation(
-                f"parent {ref} is an action; an objective builds on a key result or objective",
-                suggestion="point 'parent' at the key result this work moves",
+                _(
+                    "parent {ref} is an action; an objective builds on a key result or objective",
+                    ref=ref,
+                ),
+                suggestion=_("point 'parent' at the key result this work moves"),
                 element=objective,
             )
             continue
         near = the_set.suggestion(missing.parent)
         yield Violation(
-            f"parent {ref} matches no key result or objective id in the OKR set",
-            suggestion=f"did you mean {ctx.quote(near)}?"
+            _("parent {ref} matches no key result or objective id in the OKR set", ref=ref),
+            suggestion=_("did you mean {near}?", near=ctx.quote(near))
             if near
-            else "use the id of the company key result this builds on, or add the file "
-            "that defines it to 'alignment.include'",
+            else _(
+                "use the id of the company key result this builds on, or add the file "
+                "that defines it to 'alignment.include'"
+            ),
             element=objective,
         )
 

@@ -21,6 +21,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -32,14 +33,16 @@ def check(document: Document, ctx: RuleContext):
         if loop is None:
             continue
         message = (
-            "objective is its own parent"
+            _("objective is its own parent")
             if len(loop.members) == 1
-            else f"parent links go round in a circle: {loop.chain()}"
+            else _("parent links go round in a circle: {chain}", chain=loop.chain())
         )
         yield Violation(
             message,
-            suggestion="remove or re-point the parent of the objective that is the higher goal, "
-            "so the chain ends at a company objective",
+            suggestion=_(
+                "remove or re-point the parent of the objective that is the higher goal, "
+                "so the chain ends at a company objective"
+            ),
             element=objective,
         )
 

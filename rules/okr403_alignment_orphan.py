@@ -29,6 +29,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -38,8 +39,8 @@ def check(document: Document, ctx: RuleContext):
     for objective in document.objectives:
         if the_set.is_orphan(objective, document):
             yield Violation(
-                "objective is not linked to any company key result (no 'parent')",
-                suggestion="add 'parent:' with the id of the company key result it builds on",
+                _("objective is not linked to any company key result (no 'parent')"),
+                suggestion=_("add 'parent:' with the id of the company key result it builds on"),
                 element=objective,
             )
 

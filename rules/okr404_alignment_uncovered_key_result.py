@@ -25,6 +25,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -32,11 +33,19 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 def check(document: Document, ctx: RuleContext):
     the_set = okr_set(ctx.documents or (document,), document)
     for _objective, kr in the_set.uncovered(document):
-        name = f" {ctx.quote(kr.id)}" if kr.id else ""
         yield Violation(
-            f"no team objective builds on company key result{name}",
-            suggestion="link the objective of the team that moves this number to it with "
-            + (f"'parent: {kr.id}'" if kr.id else "an 'id:' on this key result and 'parent:'"),
+            _("no team objective builds on company key result {id}", id=ctx.quote(kr.id))
+            if kr.id
+            else _("no team objective builds on this company key result"),
+            suggestion=_(
+                "link the objective of the team that moves this number to it with 'parent: {id}'",
+                id=kr.id,
+            )
+            if kr.id
+            else _(
+                "link the objective of the team that moves this number to it with an 'id:' on "
+                "this key result and 'parent:'"
+            ),
             element=kr,
         )
 

@@ -25,6 +25,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -33,11 +34,20 @@ def check(document: Document, ctx: RuleContext):
     the_set = okr_set(ctx.documents or (document,), document)
     for element, others in the_set.duplicates(document):
         where = ", ".join(o.where for o in others[:3])
-        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        ident = ctx.quote(element.id or "")
         yield Violation(
-            f"id {ctx.quote(element.id or '')} is also used at {where}{more}",
-            suggestion="give each element its own id (prefix it with the team, e.g. 'sales-kr1')"
-            " and update the parents that meant this one",
+            _(
+                "id {id} is also used at {where} and {n} more",
+                id=ident,
+                where=where,
+                n=len(others) - 3,
+            )
+            if len(others) > 3
+            else _("id {id} is also used at {where}", id=ident, where=where),
+            suggestion=_(
+                "give each element its own id (prefix it with the team, e.g. 'sales-kr1') "
+                "and update the parents that meant this one"
+            ),
             element=element,
         )
 

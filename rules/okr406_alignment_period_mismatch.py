@@ -25,6 +25,7 @@ How to fix:
 from __future__ import annotations
 
 from okrlint.alignment import okr_set, periods_agree
+from okrlint.i18n import _
 from okrlint.model import Document, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
@@ -39,9 +40,15 @@ def check(document: Document, ctx: RuleContext):
         if periods_agree(document.period, theirs):
             continue
         yield Violation(
-            f"objective is for {ctx.quote(document.period or '')} but its parent "
-            f"({parent.where}) is for {ctx.quote(theirs or '')}",
-            suggestion="link to a key result of the same period, or fix the out-of-date 'period:'",
+            _(
+                "objective is for {period} but its parent ({where}) is for {theirs}",
+                period=ctx.quote(document.period or ""),
+                where=parent.where,
+                theirs=ctx.quote(theirs or ""),
+            ),
+            suggestion=_(
+                "link to a key result of the same period, or fix the out-of-date 'period:'"
+            ),
             element=objective,
         )
 

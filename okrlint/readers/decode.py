@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 from okrlint.errors import OkrlintError
-from okrlint.i18n import _
+from okrlint.i18n import Message, _
 
 BINARY = _("binary file (contains NUL bytes); okrlint reads text")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -27,14 +27,16 @@ def decode(data: bytes | str, path: str) -> str:
 
 # Files people pass by mistake, by what they are and what to do instead. okrlint reads text
 # and spreadsheets (.xlsx; the spreadsheet reader names the formats it cannot read).
-_SAVE_AS_TEXT = "save it as .md or .txt and check that"
 _KINDS = {
-    "word": ("a Word document", _SAVE_AS_TEXT),
-    "powerpoint": ("a PowerPoint presentation", "copy the OKRs into a .md or .txt file"),
-    "opendocument": ("an OpenDocument file", _SAVE_AS_TEXT),
-    "pdf": ("a PDF", "copy its text into a .md or .txt file"),
-    "zip": ("a ZIP archive", "unpack it and check the OKR files inside"),
-    "office": ("a Word or Excel file in the old binary format", _SAVE_AS_TEXT),
+    "word": _("a Word document, not text: save it as .md or .txt and check that"),
+    "powerpoint": _("a PowerPoint presentation, not text: copy the OKRs into a .md or .txt file"),
+    "opendocument": _("an OpenDocument file, not text: save it as .md or .txt and check that"),
+    "pdf": _("a PDF, not text: copy its text into a .md or .txt file"),
+    "zip": _("a ZIP archive, not text: unpack it and check the OKR files inside"),
+    "office": _(
+        "a Word or Excel file in the old binary format, not text: "
+        "save it as .md or .txt and check that"
+    ),
 }
 _KIND_OF_SUFFIX = {
     ".docx": "word",
@@ -53,7 +55,7 @@ _KIND_OF_SUFFIX = {
 _OOXML_PARTS = ((b"word/", "word"), (b"xl/", None), (b"ppt/", "powerpoint"))
 
 
-def document_kind(path: str, data: bytes | str, suffix: str) -> str | None:
+def document_kind(path: str, data: bytes | str, suffix: str) -> Message | None:
     """What a Word, Excel, PowerPoint, PDF or ZIP file is and what to do instead, as one
     message; None for anything else. Known by the file's suffix, else by its first bytes."""
     kind = _KIND_OF_SUFFIX.get(suffix)
@@ -61,8 +63,7 @@ def document_kind(path: str, data: bytes | str, suffix: str) -> str | None:
         kind = _kind_of_content(data)
     if kind is None:
         return None
-    what, advice = _KINDS[kind]
-    return f"{what}, not text: {advice}"
+    return _KINDS[kind]
 
 
 def _kind_of_content(data: bytes) -> str | None:
