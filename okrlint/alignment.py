@@ -27,6 +27,7 @@ from typing import Any
 
 from okrlint import linear
 from okrlint.errors import ConfigError
+from okrlint.i18n import Message, _, with_guess
 from okrlint.model import Action, Document, Element, KeyResult, Objective
 
 COMPANY = "company"
@@ -50,34 +51,38 @@ def alignment_config(config: Any) -> AlignmentConfig:
     extra = getattr(config, "extra", {}) or {}
     table = extra.get("alignment", {}) or {}
 
-    def error(message: str, *keys: str) -> ConfigError:
+    def error(message: Message, *keys: str) -> ConfigError:
         at = config.at(*keys) if hasattr(config, "at") else (None, None)
         return ConfigError(message, where, *at)
 
     if not isinstance(table, Mapping):
-        raise error("'alignment' must be a table (include = [globs])", "alignment")
+        raise error(_("'alignment' must be a table (include = [globs])"), "alignment")
     for key in table:
         if str(key).replace("_", "-") not in ALIGNMENT_KEYS:
             close = difflib.get_close_matches(str(key), ALIGNMENT_KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise error(f"unknown key 'alignment.{key}'{hint}", "alignment", str(key))
+            message = _("unknown key 'alignment.{key}'", key=str(key))
+            raise error(with_guess(message, close[0] if close else None), "alignment", str(key))
     include = table.get("include", ())
     if isinstance(include, str):
         include = (include,)
     if not isinstance(include, list | tuple) or not all(isinstance(g, str) for g in include):
-        raise error("'alignment.include' must be a list of glob strings", "alignment", "include")
+        raise error(_("'alignment.include' must be a list of glob strings"), "alignment", "include")
     return AlignmentConfig(tuple(include), _levels(extra.get("levels", {}) or {}, error))
 
 
 def _levels(table: Any, error) -> dict[str, str]:
     if not isinstance(table, Mapping):
-        raise error("'levels' must be a table of level = [owners]", "levels")
+        raise error(_("'levels' must be a table of level = [owners]"), "levels")
     owners: dict[str, str] = {}
     for level, names in table.items():
         if isinstance(names, str):
             names = [names]
         if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-            raise error(f"'levels.{level}' must be a list of owner names", "levels", str(level))
+            raise error(
+                _("'levels.{level}' must be a list of owner names", level=str(level)),
+                "levels",
+                str(level),
+            )
         for name in names:
             owners[name.strip().casefold()] = normal_level(str(level)) or str(level)
     return owners
@@ -124,8 +129,11 @@ def include_files(config: Any) -> list[Path]:
             matches = sorted(root.glob(pattern.strip().removeprefix("./")))
         except (ValueError, NotImplementedError):  # empty or absolute patterns
             raise ConfigError(
-                f"'alignment.include' pattern {pattern!r} must be a glob relative to the "
-                "config file's folder",
+                _(
+                    "'alignment.include' pattern {pattern} must be a glob relative to the "
+                    "config file's folder",
+                    pattern=repr(pattern),
+                ),
                 getattr(config, "source", None),
             ) from None
         for path in matches:

@@ -85,11 +85,13 @@ def cli() -> None:
 
 def _load_config(config_path: str | None, paths: tuple[str, ...]):
     from okrlint.config import find_config, load_config_file
+    from okrlint.i18n import _
 
     if config_path:
         found = load_config_file(Path(config_path))
         if found is None:
-            raise OkrlintError(f"{config_path} has no [tool.okrlint] section", config_path)
+            message = _("{path} has no [tool.okrlint] section", path=config_path)
+            raise OkrlintError(message, config_path)
         return found
     start = next((Path(p) for p in paths if p != "-"), Path.cwd())
     return find_config(start if start.exists() else Path.cwd())
@@ -275,6 +277,7 @@ def check(
     *.okr.csv, *.okr.tsv, *.okr.xlsx and files of those kinds under a folder named okrs/ or
     OKR/ (change with 'include' in config). With no PATHS, the current folder is checked.
     """
+    from okrlint.i18n import _
     from okrlint.model import Severity
     from okrlint.reporters import render
     from okrlint.reporters.text import statistics as stats_table
@@ -294,14 +297,14 @@ def check(
         messages=messages,
     )
     targets = _parse_formats(formats or (_default_format(),), output)
-    written = [(f"the {name} report", dest) for name, dest in targets if dest]
+    written = [(_("the {format} report", format=name), dest) for name, dest in targets if dest]
     if write_baseline:
-        written.append(("the baseline", write_baseline))
+        written.append((_("the baseline"), write_baseline))
     # --write-baseline records afresh and reads no baseline: rewriting the one in use is fine
     used_baseline = None if write_baseline else baseline_file or _configured_baseline(config)
-    inputs = [(p, "a checked file") for p in paths if p != "-"]
-    inputs += [(config.source, "the config file")] if config.source else []
-    inputs += [(used_baseline, "the baseline in use")] if used_baseline else []
+    inputs = [(p, _("a checked file")) for p in paths if p != "-"]
+    inputs += [(config.source, _("the config file"))] if config.source else []
+    inputs += [(used_baseline, _("the baseline in use"))] if used_baseline else []
     _refuse_outputs_on_inputs(written, inputs)
     bar = _progress_bar(progress)
     options = RunOptions(
@@ -342,7 +345,10 @@ def check(
             try:
                 Path(dest).write_text(rendered, encoding="utf-8")
             except OSError as exc:
-                raise OkrlintError(f"cannot write report: {exc.strerror or exc}", dest) from None
+                reason = exc.strerror or str(exc)
+                raise OkrlintError(
+                    _("cannot write report: {reason}", reason=reason), dest
+                ) from None
     if not text_on_stdout:
         for f in report.findings:
             if f.code == "OKR000":
@@ -373,14 +379,20 @@ def _refuse_outputs_on_inputs(
     """
     if not outputs:  # nothing written: no need to resolve every checked path
         return
+    from okrlint.i18n import _
+
     read = {_resolved(path): what for path, what in reversed(inputs)}
     seen: dict[Path, str] = {}
     for what, dest in outputs:
         target = _resolved(dest)
         if target in read:
-            raise OkrlintError(f"refusing to write {what} over {read[target]}", dest)
+            message = _("refusing to write {what} over {other}", what=what, other=read[target])
+            raise OkrlintError(message, dest)
         if target in seen:
-            raise OkrlintError(f"{what} and {seen[target]} would go to the same file", dest)
+            message = _(
+                "{what} and {other} would go to the same file", what=what, other=seen[target]
+            )
+            raise OkrlintError(message, dest)
         seen[target] = what
 
 
@@ -394,10 +406,11 @@ def _resolved(path: str | Path) -> Path:
 def _read_files(report, config) -> list[tuple[str, str]]:
     """Every file the run read: the checked files and the cascade's context files."""
     from okrlint.alignment import context_files
+    from okrlint.i18n import _
 
     checked = [f.path for f in report.files]
-    context = [(str(p), "a cascade context file") for p in context_files(config, checked)]
-    return [*((p, "a checked file") for p in checked), *context]
+    context = [(str(p), _("a cascade context file")) for p in context_files(config, checked)]
+    return [*((p, _("a checked file")) for p in checked), *context]
 
 
 def _configured_baseline(config) -> str | None:
@@ -713,7 +726,12 @@ def rules(fmt: str, messages: str | None) -> None:
         return
     off = " " + say(_("(off)"), lang)
     rows = [
-        (r.code, r.name, r.severity.value + ("" if r.enabled else off), translate(r.summary, lang))
+        (
+            r.code,
+            r.name,
+            _severity_word(r.severity, lang) + ("" if r.enabled else off),
+            translate(r.summary, lang),
+        )
         for r in found
     ]
     widths = [max(len(row[i]) for row in rows) if rows else 4 for i in range(3)]
@@ -733,9 +751,15 @@ def rules_markdown(found, lang: str = "en") -> str:
     lines = ["| " + " | ".join(say(h, lang) for h in heads) + " |", "|---|---|---|---|"]
     off = " " + say(_("(off by default)"), lang)
     for r in found:
-        severity = r.severity.value + ("" if r.enabled else off)
+        severity = _severity_word(r.severity, lang) + ("" if r.enabled else off)
         lines.append(f"| `{r.code}` | `{r.name}` | {severity} | {translate(r.summary, lang)} |")
     return "\n".join(lines)
+
+
+def _severity_word(severity, lang: str) -> str:
+    from okrlint.i18n import pgettext, say
+
+    return say(pgettext("severity", severity.value), lang)
 
 
 def _reading_language(messages: str | None, config) -> str:
@@ -1158,6 +1182,22 @@ def run() -> None:
     os._exit(code)
 
 
+def _error_line(exc: OkrlintError, argv: list[str] | None) -> str:
+    """``okrlint: error: …`` in the language the run was asked to speak (--messages), else
+    the user's locale: an error that stops a run belongs to no document."""
+    from okrlint.i18n import LANGUAGES, _, language_of_locale, say
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = language_of_locale(os.environ) or "en"
+    for i, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--messages=") else None
+        if arg == "--messages" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in LANGUAGES:
+            lang = value
+    return say(_("okrlint: error: {problem}", problem=exc.said(lang)), lang)
+
+
 def _run(argv: list[str] | None) -> int | object:
     try:
         code = cli.main(args=argv, prog_name="okrlint", standalone_mode=False)
@@ -1172,7 +1212,7 @@ def _run(argv: list[str] | None) -> int | object:
     except OkrlintError as exc:
         if exc.path and os.path.isabs(exc.path):  # a config found by walking up: say it short
             exc.path = _display_path(exc.path)
-        click.echo(f"okrlint: error: {exc}", err=True)
+        click.echo(_error_line(exc, argv), err=True)
         code = EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()

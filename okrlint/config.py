@@ -29,6 +29,7 @@ from typing import Any
 
 from okrlint import linear
 from okrlint.errors import ConfigError, OkrlintError
+from okrlint.i18n import Message, _, pgettext, with_guess
 from okrlint.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", ".okrlint.yaml", ".okrlint.yml")
@@ -88,21 +89,36 @@ def _str_list(key: str, value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"'{key}' must be a list of strings, got {_type_name(value)}", where)
+    raise ConfigError(
+        _("'{key}' must be a list of strings, got {kind}", key=key, kind=_type_name(value)), where
+    )
 
 
 def _severity(key: str, value: Any, where: str) -> Severity:
     if not isinstance(value, str):
-        raise ConfigError(f"'{key}' must be a string, got {_type_name(value)}", where)
+        raise ConfigError(_must_be_a_string(key, value), where)
     try:
         return Severity.parse(value)
-    except ValueError as exc:
-        raise ConfigError(f"'{key}': {exc}", where) from None
+    except ValueError:
+        raise ConfigError(unknown_severity(key, value), where) from None
+
+
+def unknown_severity(key: str, value: str) -> Message:
+    return _(
+        "'{key}': unknown severity {value} (choose from {choices})",
+        key=key,
+        value=repr(value),
+        choices=", ".join(s.value for s in Severity),
+    )
+
+
+def _must_be_a_string(key: str, value: Any) -> Message:
+    return _("'{key}' must be a string, got {kind}", key=key, kind=_type_name(value))
 
 
 def _string(key: str, value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise ConfigError(f"'{key}' must be a string, got {_type_name(value)}", where)
+        raise ConfigError(_must_be_a_string(key, value), where)
     return value
 
 
@@ -115,26 +131,37 @@ def _file_size(key: str, value: Any, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_FILE_SIZE:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        shown = "a number of more than 19 digits"
+        shown = _("a number of more than 19 digits")
     else:
         shown = repr(value)
     limit = f"{MAX_FILE_SIZE:,}".replace(",", " ")
     raise ConfigError(
-        f"'{key}' must be a whole number of bytes from 1 to {limit}, got {shown}", where
+        _(
+            "'{key}' must be a whole number of bytes from 1 to {limit}, got {shown}",
+            key=key,
+            limit=limit,
+            shown=shown,
+        ),
+        where,
     )
 
 
 def _per_file_ignores(key: str, value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(
-            f"'{key}' must be a table of glob = [codes], got {_type_name(value)}", where
+            _(
+                "'{key}' must be a table of glob = [codes], got {kind}",
+                key=key,
+                kind=_type_name(value),
+            ),
+            where,
         )
     return {str(k): _str_list(f"{key}.{k}", v, where) for k, v in value.items()}
 
 
 def _rules_table(key: str, value: Any, where: str) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ConfigError(f"'{key}' must be a table of tables, one per rule", where)
+        raise ConfigError(_("'{key}' must be a table of tables, one per rule", key=key), where)
     return {str(k): dict(v) for k, v in value.items()}
 
 
@@ -161,9 +188,15 @@ EXTRA_SECTIONS = ("alignment", "levels", "baseline")
 
 
 def _type_name(value: Any) -> str:
-    return {dict: "a table", list: "a list", str: "a string", bool: "a boolean"}.get(
-        type(value), type(value).__name__
-    )
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+_TYPE_NAMES = {
+    dict: pgettext("config value", "a table"),
+    list: pgettext("config value", "a list"),
+    str: pgettext("config value", "a string"),
+    bool: pgettext("config value", "a boolean"),
+}
 
 
 def check_values(data: Any, where: str, limit: int = MAX_NESTING) -> None:
@@ -173,15 +206,19 @@ def check_values(data: Any, where: str, limit: int = MAX_NESTING) -> None:
     while stack:  # iterative: the value may be nested as deep as its parser allows
         value, depth, key = stack.pop()
         if depth > limit:
-            raise ConfigError(f"'{key}' is nested deeper than {limit} levels", where)
+            raise ConfigError(
+                _("'{key}' is nested deeper than {limit} levels", key=key, limit=limit), where
+            )
         if isinstance(value, str):
             if "\x00" in value:
-                raise ConfigError(f"'{key}' holds a NUL character", where)
+                raise ConfigError(_("'{key}' holds a NUL character", key=key), where)
         elif isinstance(value, dict):
             for k, v in value.items():
                 name = f"{key}.{k}" if key else str(k)
                 if "\x00" in str(k):
-                    raise ConfigError(f"the key {name!r} holds a NUL character", where)
+                    raise ConfigError(
+                        _("the key {name} holds a NUL character", name=repr(name)), where
+                    )
                 stack.append((v, depth + 1, name))
         elif isinstance(value, list | tuple):
             stack.extend((v, depth + 1, key) for v in value)
@@ -207,9 +244,9 @@ def parse_config(
             continue
         if key not in _KEYS:
             close = difflib.get_close_matches(key, [*_KEYS, *EXTRA_SECTIONS], n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = _("unknown config key '{key}'", key=str(raw_key))
             line, column = position_of(positions, (str(raw_key),))
-            raise ConfigError(f"unknown config key '{raw_key}'{hint}", where, line, column)
+            raise ConfigError(with_guess(message, close[0] if close else None), where, line, column)
         attr, convert = _KEYS[key]
         try:
             converted = convert(key, value, where)
@@ -224,13 +261,16 @@ def parse_config(
         values[attr] = converted
     if "language" in values and values["language"] not in ("en", "nb"):
         raise ConfigError(
-            f"'language' must be 'en' or 'nb', got {values['language']!r}",
+            _("'language' must be 'en' or 'nb', got {value}", value=repr(values["language"])),
             where,
             *position_of(positions, ("language",)),
         )
     if "messages" in values and values["messages"] not in ("en", "nb", "auto"):
         raise ConfigError(
-            f"'messages' must be 'en', 'nb' or 'auto', got {values['messages']!r}",
+            _(
+                "'messages' must be 'en', 'nb' or 'auto', got {value}",
+                value=repr(values["messages"]),
+            ),
             where,
             *position_of(positions, ("messages",)),
         )
@@ -253,28 +293,30 @@ def load_config_file(path: Path) -> Config | None:
             text = raw.decode("utf-8")
             data = tomllib.loads(text)
         except UnicodeDecodeError as exc:
-            raise ConfigError(f"invalid UTF-8 at byte {exc.start}", str(path)) from None
+            raise ConfigError(_invalid_utf8(exc.start), str(path)) from None
         except tomllib.TOMLDecodeError as exc:
             raise _toml_error(exc, str(path)) from None
         except RecursionError:
             raise ConfigError(_TOO_DEEP, str(path)) from None
         except ValueError:  # Python reads no integer of more than 4 300 digits
-            raise ConfigError("invalid TOML: a number of thousands of digits", str(path)) from None
+            raise ConfigError(
+                _("invalid TOML: a number of thousands of digits"), str(path)
+            ) from None
         section = data.get("tool", {}).get("okrlint")
         if section is None:
             return None if path.name == "pyproject.toml" else Config(source=str(path))
         positions = toml_positions(text, ("tool", "okrlint"))
         if not isinstance(section, dict):
             line, column = position_of(toml_positions(text, ("tool",)), ("okrlint",))
-            raise ConfigError("[tool.okrlint] must be a table", str(path), line, column)
+            raise ConfigError(_("[tool.okrlint] must be a table"), str(path), line, column)
         return parse_config(section, str(path), positions)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"invalid UTF-8 at byte {exc.start}", str(path)) from None
+        raise ConfigError(_invalid_utf8(exc.start), str(path)) from None
     data = safe_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
-        raise ConfigError("the config must be a mapping of keys", str(path))
+        raise ConfigError(_("the config must be a mapping of keys"), str(path))
     return parse_config(data, str(path), yaml_positions(text, str(path)))
 
 
@@ -286,13 +328,20 @@ def _toml_error(exc: tomllib.TOMLDecodeError, path: str) -> ConfigError:
     message = str(exc)
     at = _TOML_AT.search(message)
     if at is None:
-        return ConfigError(f"invalid TOML: {message}", path)
+        return ConfigError(_("invalid TOML: {problem}", problem=message), path)
     return ConfigError(
-        f"invalid TOML: {message[: at.start()]}", path, int(at.group(1)), int(at.group(2))
+        _("invalid TOML: {problem}", problem=message[: at.start()]),
+        path,
+        int(at.group(1)),
+        int(at.group(2)),
     )
 
 
-_TOO_DEEP = f"nesting deeper than {MAX_NESTING} levels"
+def _invalid_utf8(offset: int) -> Message:
+    return _("invalid UTF-8 at byte {offset}", offset=str(offset))
+
+
+_TOO_DEEP = _("nesting deeper than {limit} levels", limit=MAX_NESTING)
 
 
 def safe_yaml(text: str, where: str) -> Any:
@@ -311,7 +360,9 @@ def safe_yaml(text: str, where: str) -> Any:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             column = mark.column + 1 if mark is not None else None
-            raise ConfigError(f"invalid YAML: {exc}", where, line, column) from None
+            raise ConfigError(
+                _("invalid YAML: {problem}", problem=str(exc)), where, line, column
+            ) from None
         finally:
             loader.dispose()
     return None

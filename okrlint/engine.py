@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from okrlint.config import Config, located
+from okrlint.config import Config, located, unknown_severity
 from okrlint.errors import ConfigError
+from okrlint.i18n import Message, _, with_guess
 from okrlint.model import (
     Action,
     Document,
@@ -25,7 +26,7 @@ from okrlint.model import (
     Severity,
     Span,
 )
-from okrlint.registry import did_you_mean
+from okrlint.registry import suggest_rule
 from okrlint.rule import Rule, RuleContext, Target, Violation, names_rule
 
 RULE_SETTING_KEYS = ("severity", "enabled")
@@ -50,7 +51,10 @@ def _check_selectors(
     from_file = config.origins.get(where.replace("-", "_")) not in (None, "command line")
     for sel in selectors:
         if not any(_matches(rule, sel) for rule in rules):
-            message = f"unknown rule or prefix '{sel}' in {where}{did_you_mean(rules, sel)}"
+            message = with_guess(
+                _("unknown rule or prefix '{selector}' in {where}", selector=sel, where=where),
+                suggest_rule(rules, sel),
+            )
             if from_file:
                 raise located(config, message, *keys)
             raise ConfigError(message)
@@ -86,14 +90,14 @@ def select_rules(rules: Sequence[Rule], config: Config) -> tuple[ActiveRule, ...
     return tuple(active)
 
 
-def _nothing_selected(config: Config) -> str:
+def _nothing_selected(config: Config) -> Message:
     if config.select is not None and not config.select:
-        why = "'select' is empty; leave it out to run the default rules, or name some"
-    elif config.select is not None:
-        why = "every rule 'select' names is ignored or turned off"
-    else:
-        why = "every rule is ignored or turned off"
-    return f"no rule to run: {why}"
+        return _(
+            "no rule to run: 'select' is empty; leave it out to run the default rules, or name some"
+        )
+    if config.select is not None:
+        return _("no rule to run: every rule 'select' names is ignored or turned off")
+    return _("no rule to run: every rule is ignored or turned off")
 
 
 def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str, Any]]:
@@ -103,37 +107,52 @@ def _rule_settings(rules: Sequence[Rule], config: Config) -> dict[str, dict[str,
     for key, table in config.rule_settings.items():
         rule = by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
         if rule is None:
-            hint = did_you_mean(rules, key)
-            raise located(config, f"unknown rule '{key}' in [rules]{hint}", "rules", key)
+            message = with_guess(
+                _("unknown rule '{key}' in [rules]", key=key), suggest_rule(rules, key)
+            )
+            raise located(config, message, "rules", key)
         checked: dict[str, Any] = {}
         for written, value in table.items():
             at = ("rules", key, str(written))  # where an error about this option points
             opt = str(written).replace("-", "_")
             if opt == "severity":
                 if not isinstance(value, str):
-                    raise located(config, f"rules.{key}.severity must be a string", *at)
+                    raise located(config, _("rules.{key}.severity must be a string", key=key), *at)
                 try:
                     checked[opt] = Severity.parse(value)
-                except ValueError as exc:
-                    raise located(config, f"rules.{key}.severity: {exc}", *at) from None
+                except ValueError:
+                    message = unknown_severity(f"rules.{key}.severity", value)
+                    raise located(config, message, *at) from None
                 continue
             if opt == "enabled":
                 if not isinstance(value, bool):
-                    raise located(config, f"rules.{key}.enabled must be true or false", *at)
+                    raise located(
+                        config, _("rules.{key}.enabled must be true or false", key=key), *at
+                    )
                 checked[opt] = value
                 continue
             if opt not in rule.options:
                 known = [*RULE_SETTING_KEYS, *rule.options]
                 close = difflib.get_close_matches(opt, known, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                message = f"rule {rule.code} ({rule.name}) has no option '{opt}'{hint}"
-                raise located(config, message, *at)
+                message = _(
+                    "rule {code} ({name}) has no option '{option}'",
+                    code=rule.code,
+                    name=rule.name,
+                    option=opt,
+                )
+                raise located(config, with_guess(message, close[0] if close else None), *at)
             default = rule.options[opt]
             if not _same_type(default, value):
                 raise located(
                     config,
-                    f"rules.{key}.{opt} must be {type(default).__name__}, "
-                    f"got {type(value).__name__} {value!r}",
+                    _(
+                        "rules.{key}.{option} must be {wanted}, got {kind} {value}",
+                        key=key,
+                        option=opt,
+                        wanted=type(default).__name__,
+                        kind=type(value).__name__,
+                        value=repr(value),
+                    ),
                     *at,
                 )
             if isinstance(value, int | float) and not isinstance(value, bool):
@@ -154,11 +173,21 @@ def _option_number(name: str, value: float, default: Any, where: str | None) -> 
     (TOML's inf, nan and 1e400 and YAML's .inf are no setting)."""
     whole = isinstance(default, int) and not isinstance(default, bool)
     if not 0 <= value <= MAX_OPTION:  # nan compares false too
-        shown = "a number of more than 19 digits" if _huge(value) else repr(value)
+        shown = _("a number of more than 19 digits") if _huge(value) else repr(value)
         limit = f"{MAX_OPTION:,}".replace(",", " ")
-        raise ConfigError(f"{name} must be a number from 0 to {limit}, got {shown}", where)
+        raise ConfigError(
+            _(
+                "{name} must be a number from 0 to {limit}, got {shown}",
+                name=name,
+                limit=limit,
+                shown=shown,
+            ),
+            where,
+        )
     if whole and value != int(value):
-        raise ConfigError(f"{name} must be a whole number, got {value!r}", where)
+        raise ConfigError(
+            _("{name} must be a whole number, got {value}", name=name, value=repr(value)), where
+        )
     return int(value) if whole else value
 
 

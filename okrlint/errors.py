@@ -25,11 +25,18 @@ class OkrlintError(Exception):
         self.column = column
 
     def __str__(self) -> str:
+        return self.said(None)
+
+    def said(self, lang: str | None) -> str:
+        """The error as one line, its message in ``lang`` ("en", "nb") when it is a
+        catalogue message."""
+        from okrlint.i18n import say
+
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line or 1}:"
             where += f"{self.column}: " if self.line and self.column else " "
-        return f"{where}{self.message}"
+        return f"{where}{say(self.message, lang)}"
 
 
 class ConfigError(OkrlintError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from okrlint import linear
 from okrlint.config import Config
 from okrlint.errors import OkrlintError
-from okrlint.i18n import _
+from okrlint.i18n import _, pgettext
 
 STDIN = "-"
 # Folders never walked into: version control, caches, virtual environments.
@@ -241,17 +241,35 @@ def read_own_file(name: str, limit: int, what: str) -> bytes:
     A named pipe would stall the run and a link to ``/dev/zero`` would fill the memory, so
     both are refused unread, as checked files are.
     """
+    said = _OWN_FILES.get(what, what)
     try:
         size = os.stat(name).st_size if stat.S_ISREG(os.stat(name).st_mode) else 0
         if size > limit:
-            raise OkrlintError(f"cannot read {what}: it is {size} bytes, over {limit}", name)
+            message = _(
+                "cannot read {what}: it is {size} bytes, over {limit}",
+                what=said,
+                size=str(size),
+                limit=str(limit),
+            )
+            raise OkrlintError(message, name)
         return read_regular_file(name, limit, stdin_hint=False)
     except OSError as exc:
-        raise OkrlintError(f"cannot read {what}: {exc.strerror or exc}", name) from None
+        reason = exc.strerror or str(exc)
+        raise OkrlintError(
+            _("cannot read {what}: {reason}", what=said, reason=reason), name
+        ) from None
     except OkrlintError as exc:
         if exc.message.startswith("cannot read"):
             raise
-        raise OkrlintError(f"cannot read {what}: {exc.message}", name) from None
+        message = _("cannot read {what}: {reason}", what=said, reason=exc.message)
+        raise OkrlintError(message, name) from None
+
+
+# Translators: what okrlint reads for itself, in "cannot read {what}: …"
+_OWN_FILES = {
+    "config": pgettext("own file", "config"),
+    "baseline": pgettext("own file", "baseline"),
+}
 
 
 def too_big(size: int | None, limit: int) -> str:

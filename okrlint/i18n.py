@@ -109,6 +109,13 @@ def npgettext(context: str, singular: str, plural: str, n: int, /, **values: obj
     return Message(singular, plural, n, context, tuple(values.items()))
 
 
+def with_guess(problem: Message, near: str | None) -> Message:
+    """``problem``, followed by the did-you-mean when there is a close name."""
+    if not near:
+        return problem
+    return _("{problem}; did you mean '{near}'?", problem=problem, near=near)
+
+
 def translate(text: str, lang: str | None) -> str:
     """A text that is its own catalogue entry (a rule's summary, a paragraph of its
     documentation) in ``lang``; the text itself when the catalogue has no entry for it."""

@@ -36,9 +36,10 @@ NAME_RE = linear.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DOC_SECTIONS = (_("What it does"), _("Why it matters"), _("How to fix"))
 QUOTE_LIMIT = 100  # characters of the user's text a message or hint quotes
 # "The article" that rule documentation quotes: the source of what a good OKR is.
-ARTICLE = (
+ARTICLE = _(
     "«OKR-eksempler for din bedrift» (OKR examples for your company), a blog post by "
-    "Futureworks, in Norwegian: https://futureworks.no/okr-eksempler-for-din-bedrift"
+    "Futureworks, in Norwegian: {url}",
+    url="https://futureworks.no/okr-eksempler-for-din-bedrift",
 )
 
 

@@ -83,7 +83,10 @@ def run_date() -> dt.date:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         raise OkrlintError(
-            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {epoch!r}"
+            _(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {value}",
+                value=repr(epoch),
+            )
         ) from None
 
 
@@ -119,7 +122,7 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
     outcomes.extend(
         FileOutcome(
             FileResult(path=p, errors=1),
-            (error_finding(p, None, f"cannot read folder: {reason}"),),
+            (error_finding(p, None, _("cannot read folder: {reason}", reason=reason)),),
         )
         for p, reason in expanded.unreadable
     )

@@ -159,6 +159,8 @@ PAGES = {
         "status": "Showing {n} of {n} findings.",
         "banner": "Findings at or above “warning”: the check fails.",
         "finding": ("error", "line 15:12 · −25 points", "Fix", "About OKR101 objective-measurable"),
+        "message": "objective states a quantity ('30%'); that makes it a key result",
+        "docs": ("Objective states a quantity: it is a key result in disguise.", "Why it matters"),
     },
     "nb": {
         "files": ("kaffe.okr.yaml", "kundeservice.okr.md"),
@@ -175,6 +177,11 @@ PAGES = {
         "status": "Viser {n} av {n} funn.",
         "banner": "Funn på nivå «advarsel» eller høyere: kontrollen feiler.",
         "finding": ("feil", "linje 17:16 · −25 poeng", "Forslag", "Om OKR201 kr-not-measurable"),
+        "message": "nøkkelresultatet har ikke noe tall å måle etter",
+        "docs": (
+            "Nøkkelresultatet har ikke noe tall, ingen startverdi og ingen målverdi.",
+            "Hvorfor det er viktig",
+        ),
     },
 }
 
@@ -211,6 +218,11 @@ def test_the_page_speaks_its_documents_language(language_page, tmp_path: Path) -
     assert box.locator(".where").inner_text() == where
     assert box.locator(".hint-label").inner_text().casefold() == fix.casefold()
     assert box.locator("details.docs summary").inner_text() == about
+    assert box.locator(".message").inner_text() == want["message"]
+    summary, heading = want["docs"]
+    box.locator("details.docs summary").click()
+    assert box.locator(".docs-summary").inner_text() == summary
+    assert heading.casefold() in box.locator("details.docs").inner_text().casefold()
     artifacts = Path(os.environ.get("OKRLINT_TEST_ARTIFACTS") or tmp_path)
     artifacts.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")

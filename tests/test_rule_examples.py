@@ -94,3 +94,29 @@ def test_rule_has_one_summary_line(rule: Rule) -> None:
     """The docs open with the summary itself, so `explain`, SARIF and the HTML report never
     show two different one-line descriptions of a rule."""
     assert rule.doc.strip().partition("\n")[0] == rule.summary
+
+
+BAD_EXAMPLES = [
+    pytest.param(rule, ex, id=f"{rule.code}-{ex.lang}-{i}")
+    for rule in RULES
+    for i, ex in enumerate(rule.examples)
+    if ex.bad
+]
+
+
+@pytest.mark.parametrize(("rule", "example"), BAD_EXAMPLES)
+def test_rule_says_its_finding_from_the_catalogue(rule: Rule, example: Example) -> None:
+    """A message or hint written as a plain string (an f-string) would reach a Norwegian
+    report in English: each one is a catalogue message, and Norwegian says it differently."""
+    from okrlint.i18n import Message
+
+    docs = _document(rule, example)
+    active = [ActiveRule(rule, rule.severity, dict(rule.options))]
+    found = [f for f in run_rules(docs, active, Config()) if f.code == rule.code]
+    assert found
+    for finding in found:
+        for text in (finding.message, finding.suggestion):
+            if text is None:
+                continue
+            assert isinstance(text, Message), f"{rule.code} says {text!r} without the catalogue"
+            assert text.say("nb") != str(text), f"{rule.code}: no Norwegian for {text.msgid!r}"
