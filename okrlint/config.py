@@ -100,13 +100,13 @@ def _severity(key: str, value: Any, where: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(unknown_severity(key, value), where) from None
+        raise ConfigError(unknown_severity(f"'{key}'", value), where) from None
 
 
-def unknown_severity(key: str, value: str) -> Message:
+def unknown_severity(setting: str, value: str) -> Message:
     return _(
-        "'{key}': unknown severity {value} (choose from {choices})",
-        key=key,
+        "{setting}: unknown severity {value} (choose from {choices})",
+        setting=setting,
         value=repr(value),
         choices=", ".join(s.value for s in Severity),
     )

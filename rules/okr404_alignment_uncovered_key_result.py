@@ -36,7 +36,7 @@ def check(document: Document, ctx: RuleContext):
         yield Violation(
             _("no team objective builds on company key result {id}", id=ctx.quote(kr.id))
             if kr.id
-            else _("no team objective builds on this company key result"),
+            else _("no team objective builds on company key result"),
             suggestion=_(
                 "link the objective of the team that moves this number to it with 'parent: {id}'",
                 id=kr.id,
