@@ -729,7 +729,7 @@ def rules(fmt: str, messages: str | None) -> None:
         (
             r.code,
             r.name,
-            _severity_word(r.severity, lang) + ("" if r.enabled else off),
+            r.severity.value + ("" if r.enabled else off),
             translate(r.summary, lang),
         )
         for r in found
@@ -751,15 +751,9 @@ def rules_markdown(found, lang: str = "en") -> str:
     lines = ["| " + " | ".join(say(h, lang) for h in heads) + " |", "|---|---|---|---|"]
     off = " " + say(_("(off by default)"), lang)
     for r in found:
-        severity = _severity_word(r.severity, lang) + ("" if r.enabled else off)
+        severity = r.severity.value + ("" if r.enabled else off)
         lines.append(f"| `{r.code}` | `{r.name}` | {severity} | {translate(r.summary, lang)} |")
     return "\n".join(lines)
-
-
-def _severity_word(severity, lang: str) -> str:
-    from okrlint.i18n import pgettext, say
-
-    return say(pgettext("severity", severity.value), lang)
 
 
 def _reading_language(messages: str | None, config) -> str:
