@@ -243,6 +243,7 @@ CASES = [
     ("Welcome every new member now", dict(base=None, has_number=False)),
     # a target before a bracketed starting value, or named by "goal"/"target" after a break
     ("Stocked by 90 garden centres (currently 35)", dict(base=(35, None), target=(90, None))),
+    ("Served in 40 canteens (up from 18)", dict(base=(18, None), target=(40, None))),
     (
         "Monthly active riders: currently 4,100, goal 6,000",
         dict(base=(4100, None), target=(6000, None)),

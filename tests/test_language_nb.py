@@ -258,6 +258,7 @@ CASES = [
     ),
     # et mål foran et startnivå i parentes, eller etter "mål" etter et komma
     ("Solgt i 250 butikker (i dag 90)", dict(base=(90, None), target=(250, None))),
+    ("Servert i 40 kantiner (opp fra 18)", dict(base=(18, None), target=(40, None))),
     ("Fornøyde pasienter: i dag 72 %, mål 85 %", dict(base=(72, "%"), target=(85, "%"))),
     ("Aktive frivillige, baseline 48, mål 70", dict(base=(48, None), target=(70, None))),
     ("Øke fanger med 15 % (i dag 30 %)", dict(base=(30, "%"), target=None, amount=(15, "%"))),

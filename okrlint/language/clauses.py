@@ -180,8 +180,9 @@ def _level_before_bracket(doc: Sequence[Token], hits: Sequence[Hit], baseline, l
 
 
 def _marker_start(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
-    """Where the words that state a starting value before ``hit`` begin ("(currently 450)")."""
-    for key in ("baseline", "baseline_after_break"):
+    """Where the words that state a starting value before ``hit`` begin ("(currently 450)",
+    "(up from 450)")."""
+    for key in ("baseline", "baseline_after_break", "from"):
         start = _marker_before(doc, hit, lex.markers.get(key, frozenset()), lex)
         if start >= 0:
             return start
@@ -985,7 +986,10 @@ def complete_change(
             amount = change.amount if change is not None else None
             # "Increase the share from 20 %": the bare percentage is where it starts.
             amount = None if amount is not None and amount.start == lone.quantity.start else amount
-            change = Change(lone.quantity, None, amount)
+            # "Listed in 1,200 stores (up from 450)": the level before the bracket is the target
+            level = _level_before_bracket(doc, hits, lone.quantity, lex)
+            target = level.quantity if level is not None and level.quantity is not amount else None
+            change = Change(lone.quantity, target, amount)
     if change is None:
         return None
     ends = {q.start for q in (change.baseline, change.target) if q is not None}
