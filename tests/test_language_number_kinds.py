@@ -48,6 +48,10 @@ CASES = [
     ("nb", "Få flere passasjerer på samband 7 over fjorden", [("7", ID)]),
     ("nb", "Lansere sesong 2 av podkasten for lærlinger", [("2", ID)]),
     ("nb", "Kjøre busslinje 31 hvert tiende minutt", [("31", ID)]),
+    ("en", "Put bus 12 on battery power", [("12", ID)]),
+    ("en", "Promote the women's team out of Division 3", [("3", ID)]),
+    ("nb", "Ny gang- og sykkelvei langs fylkesvei 24", [("24", ID)]),
+    ("nb", "Rykke opp fra divisjon 4 med juniorlaget", [("4", ID)]),
     # --- ages and age groups say who is counted
     ("en", "Grow weekly swims by 8–12 year-olds", [("8–12 year-olds", ID)]),
     (
