@@ -3,8 +3,10 @@
 What it does:
     Flags a key result that changes an existing level — with a change verb or
     noun such as "øke", "redusere", "forbedre", "halvere"; "increase",
-    "reduce", "grow", "double" — and gives a target or an amount but no
-    starting value: "Økt eNPS med 15 %", "Increase NPS to 50". Counts of new
+    "reduce", "grow", "double", or a multiplier compared ("halvparten så
+    mange … som i fjor", "twice as many … as last year") — and gives a target
+    or an amount but no starting value: "Økt eNPS med 15 %", "Increase NPS to
+    50". Counts of new
     things start at zero and are not flagged ("Ti nye publiserte
     blogginnlegg", "Hire 2 engineers"), nor are absolute levels without a
     change verb ("Solgt minst 1 000 produkter", "Maks 50 kr per konvertering")
@@ -133,6 +135,8 @@ RULE = Rule(
         bad("nb", "Øke NPS til 45"),
         bad("nb", "Redusere antall fysiske nattbesøk med 30 %"),
         bad("nb", "Doble antall deltakere på onsdagskafeen"),
+        bad("nb", "Halvparten så mange avlyste timer som i fjor"),
+        bad("en", "Twice as many returning volunteers as last summer"),
         bad("nb", "Vi halverer ventetiden på legevakten"),
         bad("nb", "Gjennomsnittlig ordreverdi økes med 150 kr"),
         bad("nb", "Øke andelen digitale timebestillinger til [mål]"),
