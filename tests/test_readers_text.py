@@ -364,3 +364,19 @@ def test_a_numbered_stand_in_in_an_unlabelled_list_is_a_key_result() -> None:
         "Selge 2 000 studentbilletter",
         "Nøkkelresultat 2",
     ]
+
+
+def test_a_decimal_before_a_unit_in_capitals_is_no_element_number() -> None:
+    """ "- 2.4 MWp of new capacity" keeps its number; "1.2 Grow …" is an element number."""
+    doc = read_txt(
+        """
+        Objective: Build more solar, so that more homes run on sunlight
+        Key results:
+          - 2.4 MWp of new capacity commissioned in H1
+          - 1.2 Grow installs from 95 to 160 per month
+        """
+    )
+    assert [kr.text for kr in doc.objectives[0].key_results] == [
+        "2.4 MWp of new capacity commissioned in H1",
+        "Grow installs from 95 to 160 per month",
+    ]

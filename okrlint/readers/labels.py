@@ -289,7 +289,8 @@ BULLET_RE = linear.compile(
 CHECKBOX_RE = linear.compile(r"\[[ xX]\][ \t]+")
 # An element number written in front of a key result or action: "KR1:", "KR 1.2 -", "KR2.",
 # "1.2", "Key result 3:", "Delmål 2:". A bare dotted number only counts when a separator or
-# a capital letter follows, so "1.5 million users" keeps its number. The prefix ends at
+# a capitalised word follows, so "1.5 million users" and "2.4 MWp commissioned" keep their
+# number. The prefix ends at
 # ``prefix_end(match)``: before that capital letter.
 KR_PREFIX_RE = linear.compile(
     r"""
@@ -297,7 +298,7 @@ KR_PREFIX_RE = linear.compile(
         \s*(?:[:.)–—]|-\s)\s*
       |(?-i:KR|Kr)\d{1,3}(?:\.\d{1,3})*\s+
       |(?:key\s+result|nøkkelresultat|delmål)\s+\d{1,3}(?:\.\d{1,3})*\s+
-      |\d{1,3}(?:\.\d{1,3})+(?:\s*(?:[:)–—]|-\s)\s*|\s+(?P<capital>(?-i:[A-ZÆØÅ])))
+      |\d{1,3}(?:\.\d{1,3})+(?:\s*(?:[:)–—]|-\s)\s*|\s+(?P<capital>(?-i:[A-ZÆØÅ][a-zæøå])))
     )
     """,
     re.IGNORECASE | re.VERBOSE,
