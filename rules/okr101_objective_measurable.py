@@ -37,7 +37,14 @@ def check(objective: Objective, ctx: RuleContext):
     analysis = ctx.analysis(objective)
     end = analysis.reason.start if analysis.reason else len(analysis.text)
     stand_ins = {p.start for p in analysis.placeholders if p.label == "stand-in"}
-    real = [q for q in analysis.quantities if q.start < end and _measures(q, stand_ins)]
+    # "Use AI to double the productivity of review": a purpose that doubles sets an amount
+    purpose = analysis.reason is not None and analysis.reason.label == "purpose"
+    real = [
+        q
+        for q in analysis.quantities
+        if (q.start < end or (purpose and q.kind is QuantityKind.MULTIPLIER))
+        and _measures(q, stand_ins)
+    ]
     if not real:
         return
     first = real[0]

@@ -67,7 +67,8 @@ def check(kr: KeyResult, ctx: RuleContext):
         return
     tolerance = float(ctx.options.get("tolerance", 2))
     # Counts, money and minutes come in whole units; percentages do not round that coarsely.
-    counts = change.baseline.kind is not QuantityKind.PERCENT
+    # A start with decimals ("from 7.5 L") is not counted in whole units.
+    counts = change.baseline.kind is not QuantityKind.PERCENT and float(base).is_integer()
     if any(_fits(r.target, base, target, tolerance, counts) for r in readings):
         return
     actual = (target - base) / abs(base) * 100

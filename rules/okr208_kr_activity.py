@@ -115,6 +115,13 @@ def _measured(analysis: Analysis, marker: TextSpan) -> bool:
             and lead.label in ("deliver", "achieve")
             and any(0 < q.start - lead.end <= 1 for q in counts)
         )
+    lead = analysis.lead_verb
+    if marker.label == "milestone" and lead is not None and lead.label == "achieve":
+        # "Reach 500 certified installers" and "Sign agreements with n new companies" count a
+        # result; in "Get ISO 50001 certified at 6 hotels" and "Få på plass … i 42 apotek"
+        # the count is where the milestone is reached
+        adjacent = any(0 < q.start - lead.end <= 1 for q in counts)
+        return analysis.new_items or adjacent or any(q.placeholder for q in counts)
     # "Lage tre nye helgepakker", "10 000 kunder har opprettet …"; not the scope of a task
     # ("Oppgradere 120 nettstasjoner", "Launch buses in 4 zones")
     return analysis.output_count

@@ -252,7 +252,7 @@ CASES = [
     # a rate's own number is not a target
     (
         "Cut fuel use from 7.9 litres per 100 km to 6.8 litres",
-        dict(base=(7.9, None), target=(6.8, None), dir=-1),
+        dict(base=(7.9, "l"), target=(6.8, "l"), dir=-1),
     ),
     # ages and counts per period state no change or direction
     ("Increase library visits by 11–15 year-olds", dict(amount=None, target=None, dir=1)),
@@ -302,6 +302,41 @@ CASES = [
     ("Adapt the booking pages to screen readers", dict(act="activity")),
     ("Pass the BRCGS 9 audit with grade A", dict(has_number=False)),
     ("Better approval ratings from tenants", dict(act=None)),
+    # round 3's families, in new sentences
+    # a value labelled with a past period in brackets is the start, the level before it the end
+    ("Slips and trips: 2 (FY25: 9)", dict(base=(9, None), target=(2, None))),
+    # a bracketed start closed, then "to" names the target
+    ("Repeat purchase rate (currently 31 %) to 40 %", dict(base=(31, PCT), target=(40, PCT))),
+    # a target first, its start after it
+    (
+        "Overtime target of 300 hours a month, down from 420",
+        dict(base=(420, "h"), target=(300, "h")),
+    ),
+    # an amount right after "up"/"down"
+    ("Basket size up £4", dict(amount=(4, "gbp"), dir=1)),
+    # a cost or time "to <verb>" is what is measured: the verb states no direction
+    ("Cost to acquire a member from £60 → £45", dict(dir=0, base=(60, "gbp"), target=(45, "gbp"))),
+    # units of measure
+    ("Cut diesel per route from 41 litres to 35 litres", dict(base=(41, "l"), target=(35, "l"))),
+    ("Collect n tonnes of textiles per quarter", dict(ph=1, has_number=False)),
+    ("Lower printing spend by $NNk", dict(ph=1)),
+    # polarity of money owed and gifts
+    ("Improve aged debtor balance from 40 to 55", dict(polarity=-1)),
+    ("Improve average gift size from $30 to $26", dict(polarity=1)),
+    # certifications reached with a scope, rituals named by their frequency
+    ("Get PCI DSS certified in 3 regions", dict(act="milestone")),
+    ("Reach 400 certified partners", dict(act="milestone", out=True)),
+    ("Weekly site walk with every supervisor", dict(act="ritual")),
+    ("Fortnightly customer calls with key accounts", dict(act="ritual")),
+    ("Fact-check every statistic in the annual review", dict(act="activity")),
+    # a task verb whose object ends in a comparative states a (vague) change
+    ("Make the returns process smoother and better", dict(act=None)),
+    ("Build a better returns portal", dict(act="activity")),
+    # a limit inside a relative clause says what is counted, not the target
+    (
+        "Cut the share of orders that wait over 2 days from 14 %",
+        dict(limit=None, base=(14, PCT), target=None, vague=[]),
+    ),
 ]
 
 

@@ -265,7 +265,7 @@ CASES = [
     # tallet i en rate er ikke målet
     (
         "Redusere fôrforbruket fra 1,4 kg fôr per 10 kg fisk til 1,2 kg",
-        dict(base=(1.4, None), target=(1.2, None), dir=-1),
+        dict(base=(1.4, "kg"), target=(1.2, "kg"), dir=-1),
     ),
     # aldersgrupper og antall per periode sier ingen endring eller retning
     ("Øke utlån til 10–12-åringer", dict(amount=None, target=None, dir=1)),
@@ -308,6 +308,21 @@ CASES = [
     ("Oppgradere gatelys til LED", dict(obj_out=False)),
     ("Lansere nye funksjoner", dict(obj_out=True)),
     ("Lansere læringssentre", dict(obj_out=False)),
+    # runde 3s familier, i nye setninger
+    ("Fallulykker: 1 (2025: 7)", dict(base=(7, None), target=(1, None))),
+    ("Andel gjenkjøp (i dag 31 %) til 40 %", dict(base=(31, "%"), target=(40, "%"))),
+    ("Mål på 300 overtidstimer i måneden, ned fra 420", dict(base=(420, None), target=(300, None))),
+    ("Snittkurv opp 40 kr", dict(amount=(40, "kr"), dir=1)),
+    ("Redusere dieselforbruket fra 41 liter til 35 liter", dict(base=(41, "l"), target=(35, "l"))),
+    ("Samle inn n tonn tekstiler per kvartal", dict(ph=1, has_number=False)),
+    ("Forbedre antall leveranser med skadde varer fra 30 til 45", dict(polarity=-1)),
+    ("Forbedre gjennomsnittlig gavebeløp fra 300 kr til 260 kr", dict(polarity=1)),
+    ("Få alle 9 kontorer sertifisert etter ISO 14001", dict(act="milestone")),
+    ("Få på plass digital timebestilling i 12 klinikker", dict(act="milestone")),
+    ("Nå 400 sertifiserte partnere", dict(act=None, out=True)),
+    ("Ukentlig vernerunde med hver avdelingsleder", dict(act="ritual")),
+    ("Verifisere alle leverandørsertifikater før revisjonen", dict(act="activity")),
+    ("Redusere andelen ordre som venter over 2 dager fra 14 %", dict(limit=None, target=None)),
 ]
 
 

@@ -445,3 +445,74 @@ def test_a_cell_without_a_number_does_not_measure_a_key_result(
         for line in lines
     ]
     assert got == expected
+
+
+# ---- round 3's families (blind set 3), each in new sentences, both languages ----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a level before a bracketed start labelled by its year has its target
+        ("en", "Slips and trips: 2 (FY25: 9)", set()),
+        ("nb", "Fallulykker: 1 (2025: 7)", set()),
+        # a bracketed start, then "to": no missing target
+        ("en", "Repeat purchase rate (currently 31 %) to 40 %", set()),
+        ("nb", "Andel gjenkjøp (i dag 31 %) til 40 %", set()),
+        # a target first and its start after it: no missing baseline
+        ("en", "Overtime target of 300 hours a month, down from 420", set()),
+        # a cost "to raise" moving down is no direction mismatch
+        ("en", "Cost to raise £1 from 30p → 22p", set()),
+        # a letter amount with a scale, a slot before a unit: placeholders, not "no number"
+        ("en", "Lower printing spend by $NNk", {"OKR203", "OKR205"}),
+        ("en", "Collect n tonnes of textiles per quarter", {"OKR205"}),
+        ("nb", "Samle inn n tonn tekstiler per kvartal", {"OKR205"}),
+        # an amount after "up" changes a level without its start
+        ("en", "Basket size up £4", {"OKR203"}),
+        ("nb", "Snittkurv opp 40 kr", {"OKR203"}),
+        # a limit in a relative clause is no target
+        ("nb", "Redusere andelen ordre som venter over 2 dager fra dagens 14 %", {"OKR204"}),
+        ("en", "Cut the share of orders that wait over 2 days from 14 %", {"OKR204"}),
+    ],
+)
+def test_round_three_families_in_new_sentences(lang: str, text: str, expected: set) -> None:
+    spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
+    assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Improve stock turns from 8 to 6"),
+        ("en", "Improve aged debtor days from 38 to 51"),
+        ("nb", "Forbedre gjennomsnittlig gavebeløp fra 300 kr til 260 kr"),
+        ("nb", "Forbedre antall leveranser med skadde varer fra 30 til 45"),
+    ],
+)
+def test_improve_against_the_metrics_direction_is_a_mismatch(lang: str, text: str) -> None:
+    assert "OKR206" in codes(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("en", "Get PCI DSS certified in 3 regions", True),
+        ("en", "Reach 400 certified partners", False),
+        ("en", "Weekly site walk with every supervisor", True),
+        ("en", "Fact-check every statistic in the annual review", True),
+        ("en", "Make the returns process for online orders better", False),
+        ("en", "Reach a top-5 place in the monthly industry report", False),
+        ("nb", "Få alle 9 kontorer sertifisert etter ISO 14001", True),
+        ("nb", "Få på plass digital timebestilling i 12 klinikker", True),
+        ("nb", "Nå 400 sertifiserte partnere", False),
+        ("nb", "Ukentlig vernerunde med hver avdelingsleder", True),
+    ],
+)
+def test_activities_of_round_three(lang: str, text: str, flagged: bool) -> None:
+    assert ("OKR208" in codes(text, lang)) is flagged
+
+
+def test_a_stated_reduction_against_decimal_litres() -> None:
+    """7.5 L to 6 L is −20 %, not the 25 % stated; decimals are no whole units to round to."""
+    found = one("Diesel per route down from 7.5 L to 6 L, a 25% reduction", "OKR207", "en")
+    assert "-20" in found.message or "−20" in found.message

@@ -164,3 +164,29 @@ def test_a_share_of_a_group_makes_an_objective_measurable_but_a_plan_goal_number
         "  - title: Deliver goal 3.2 of the 2030 strategic plan, so that students succeed\n"
     )
     assert codes_at(check(english, lang="en"), "OKR101") == [2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Use automation to double the speed of claims handling"),
+        ("nb", "Ta i bruk KI for å doble produktiviteten i saksbehandlingen"),
+    ],
+)
+def test_a_purpose_that_doubles_makes_the_objective_measurable(lang: str, text: str) -> None:
+    name = "okrs.okr.txt"
+    found = check(f"Objective: {text}\n" if lang == "en" else f"Mål: {text}\n", name, lang)
+    assert [f.code for f in found if f.code == "OKR101"] == ["OKR101"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "has_reason"),
+    [
+        ("en", "Earn trust as the region's most accurate newsroom", False),
+        ("en", "Make Fjordbank a great place to build a career", False),
+        ("en", "Grow in Bergen as the market's growing fast", True),
+    ],
+)
+def test_possessives_and_places_are_no_reasons(lang: str, text: str, has_reason: bool) -> None:
+    found = check(f"Objective: {text}\n", "okrs.okr.txt", lang)
+    assert ("OKR102" in [f.code for f in found]) is not has_reason

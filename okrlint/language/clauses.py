@@ -102,6 +102,13 @@ def find_change(
             continue
         if baseline is None and not hit.quantity.placeholder and starts_in_words(doc, hit, lex):
             baseline, stated_start = hit.quantity, True  # "(currently 18,000)", "i dag 71 %"
+            # "(currently 22 %) to 30 %": the bracket closes the start, "to" names the target
+            closing = _next(doc, hit.end)
+            if closing < len(doc) and doc[closing].text in (")", "]"):
+                to_end = phrase_at(doc, _next(doc, closing + 1), words.get("to", frozenset()))
+                nxt = by_start.get(_next(doc, to_end))
+                if nxt is not None and to_end > closing + 1 and not nxt.quantity.placeholder:
+                    target = with_unit(nxt.quantity, hit.quantity)
             continue
         if target is None and _marker_before(doc, hit, words.get("target", frozenset()), lex) >= 0:
             target = hit.quantity  # "target 95 %", "målverdi 4,5"
@@ -186,6 +193,8 @@ def _marker_start(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
         start = _marker_before(doc, hit, lex.markers.get(key, frozenset()), lex)
         if start >= 0:
             return start
+    if _labelled_by_a_period(doc, hit):  # "0 (2025: 3)": the label opens the bracket's words
+        return _prev(doc, _prev(doc, hit.start))
     return hit.start
 
 
@@ -256,6 +265,11 @@ def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool
         return True
     if _marker_before(doc, hit, lex.markers.get("amount_before", frozenset()), lex) >= 0:
         return True  # "…, en økning på N prosentpoeng", "a reduction of N %"
+    updown = lex.markers.get("direction_up_number", frozenset()) | lex.markers.get(
+        "direction_down_number", frozenset()
+    )
+    if has_direction and _lower_at(doc, _prev(doc, hit.start)) in updown:
+        return True  # "Average order value up €1,500", "Omsetning opp 2 MNOK"
     n = _next(doc, hit.end)
     return n < len(doc) and doc[n].lower_ in lex.markers.get("comparatives", frozenset())
 
@@ -272,15 +286,41 @@ def counts_new(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     return n < len(doc) and doc[n].lower_ in lex.markers.get("new_words", frozenset())
 
 
-def find_limit(doc: Sequence[Token], hits: Sequence[Hit], matches: Matches) -> TextSpan | None:
-    """ "maks 50 kr", "minst 1 000", "at least 95 %": a limit word right before a number."""
+def find_limit(
+    doc: Sequence[Token], hits: Sequence[Hit], matches: Matches, lex: Lexicon | None = None
+) -> TextSpan | None:
+    """ "maks 50 kr", "minst 1 000", "at least 95 %": a limit word right before a number;
+    not one in a relative clause that says what is counted (``described_limits``)."""
+    found = [s for s in _limits(doc, hits, matches) if not _describes(doc, s, lex)]
+    return min(found, key=lambda s: s.start, default=None)
+
+
+def described_limits(
+    doc: Sequence[Token], hits: Sequence[Hit], matches: Matches, lex: Lexicon
+) -> list[TextSpan]:
+    """Limits in a relative clause, which say what is counted, not where it should end:
+    "visitors who stay longer than 30 minutes", "innsjekker som tar over 10 minutter"."""
+    return [s for s in _limits(doc, hits, matches) if _describes(doc, s, lex)]
+
+
+def _limits(doc: Sequence[Token], hits: Sequence[Hit], matches: Matches) -> list[TextSpan]:
     starts = {h.start for h in hits}
     found: list[TextSpan] = []
     for label, key in (("max", "limit_max"), ("min", "limit_min")):
         for start, end in matches.get(key, ()):
             if _next(doc, end) in starts:
                 found.append(span(doc, start, end, label))
-    return min(found, key=lambda s: s.start, default=None)
+    return found
+
+
+def _describes(doc: Sequence[Token], limit: TextSpan, lex: Lexicon | None) -> bool:
+    """Whether a relative pronoun and a verb stand right before the limit ("who stay …")."""
+    if lex is None:
+        return False
+    start = next(i for i, t in enumerate(doc) if t.idx >= limit.start)
+    verb = _prev(doc, start)
+    relative = lex.markers.get("relative_pronouns", frozenset())
+    return verb >= 0 and doc[verb].is_alpha and _lower_at(doc, _prev(doc, verb)) in relative
 
 
 def or_comparatives(
@@ -313,11 +353,23 @@ def find_direction(
                 continue
             if _counted_per_period(doc, end, lex):
                 continue  # "Content drops per quarter": a count of drops, not a drop
+            if _metric_complement(doc, start, lex):
+                continue  # "Cost to raise £1": what the cost is of, not a change
             if best is None or start < best[1]:
                 best = (sign, start, end)
     if best is None:
         return 0, None
     return best[0], span(doc, best[1], best[2])
+
+
+def _metric_complement(doc: Sequence[Token], start: int, lex: Lexicon) -> bool:
+    """Whether the word at ``start`` follows a metric and "to" ("cost to raise £1", "time to
+    improve a fix"): then it says what the metric measures, not where it should go."""
+    to = _prev(doc, start)
+    head = _prev(doc, to)
+    if to < 0 or head < 0 or doc[to].lower_ != "to":
+        return False
+    return doc[head].lower_ in lex.polarity_words
 
 
 def _counted_per_period(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
@@ -338,7 +390,8 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
         s for s, _ in matches.get("reason", ()) if _lower_at(doc, _prev(doc, s)) not in blockers
     ]
     starts += [s for s, _ in matches.get("reason_after_comma", ()) if _after_break(doc, s)]
-    starts += _purpose_to(doc, hits, lex)
+    purpose = _purpose_to(doc, hits, lex)
+    starts += purpose
     starts += _reason_clauses(doc, lex)
     if not starts:
         return None
@@ -346,7 +399,11 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
     end = len(doc)
     while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text in ".!"):
         end -= 1
-    return span(doc, start, end)
+    # "… to double the productivity of review", "for å doble …": a purpose (its marker and a
+    # verb), which may itself set an amount
+    marker = dict(matches.get("reason", ())).get(start, start)
+    verb = start in purpose or _lower_at(doc, _next(doc, marker)) in lex.purpose_verb_forms
+    return span(doc, start, end, "purpose" if verb else "")
 
 
 CLAUSE_REACH = 7  # words between a conjunction and the finite verb of its clause
@@ -413,6 +470,8 @@ def _finite(doc: Sequence[Token], k: int, lex: Lexicon) -> bool:
     if k >= len(doc) or not (doc[k].is_alpha or doc[k].text in ("'s", "'re")):
         return False
     low = doc[k].lower_
+    if low in ("'s", "’s") and _lower_at(doc, _next(doc, k + 1)) in lex.to_complement_openers:
+        return False  # "the county's most accurate newsroom": a possessive, no verb
     if low in lex.finite_verbs or low in lex.verb_forms or low in lex.purpose_verbs:
         return True
     ending = lex.finite_ending
@@ -611,6 +670,8 @@ def find_activity(
 ):
     """An activity, deliverable or ritual rather than an outcome."""
     label = lead.label if lead is not None else ""
+    if label == "activity" and _changed_by_the_task(doc, matches, lead, end):
+        return None  # "Make the lobby experience better", "Gjøre kundereisen i appen bedre"
     if label == "activity":
         return replace(lead, label="activity")
     ritual = find_ritual(doc, lex, matches, lead)
@@ -624,8 +685,13 @@ def find_activity(
     task = _opening_task(doc, lex, matches, lead)
     if task is not None:
         return task
-    if has_number or label in ("change", "maintain"):
+    if label in ("change", "maintain") or (has_number and label != "achieve"):
         return None  # a change of a level is an outcome, whatever participle it holds
+    if has_number:
+        # "Get ISO 50001 certified at 6 pilot hotels", "Få på plass … i 42 apotek": a
+        # certification or go-live reached, whatever its scope (whether a count is the
+        # result is the rule's to say); deliverables and states need no number to be tasks
+        return _milestone_word(doc, lex, matches, lead, end)
     found = _milestone(doc, lex, matches, lead, end)
     if found is None:
         return None
@@ -637,18 +703,33 @@ def find_activity(
     return found
 
 
+def _changed_by_the_task(doc, matches: Matches, lead: TextSpan, end: int) -> bool:
+    """Whether the opening task verb states a change, however vaguely: a comparative that ends
+    the statement ("Make the lobby experience better", "Gjøre kundereisen i appen bedre"). Then
+    the element is a (vague) change, not a task. A comparative in the object ("Build a
+    better website", "Write more guides") leaves it a task."""
+    words = [i for i, t in enumerate(doc) if t.idx < end and not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    after = [i for i in words if doc[i].idx >= lead.end]
+    for key in ("direction_up", "direction_down", "direction_better"):
+        for s, e in matches.get(key, ()):
+            if doc[s].idx < lead.end:
+                continue
+            if e - 1 == words[-1] and len(after) > 2:
+                return True
+    return False
+
+
 def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: int):
     """A milestone reached, in a key result with no number: a certification or go-live
     ("Get the lab certified", "generally available by May", "Bli sertifisert"), a deliverable
     as the opening verb's object ("Sign a framework agreement"), or the state of a finished
     task right after what it describes ("Kiosks live in every branch", "Rutinen ferdigstilt
     innen juni", "Mentors assigned to all teams")."""
-    found = [(s, e) for s, e in matches.get("milestones", ()) if doc[s].idx < end]
-    if lead is not None:  # "Få Lotcheck-godkjenning", "Oppnå miljøsertifisering"
-        found += [(i, i + 1) for i in _milestone_compounds(doc, lex, end)]
-    if found:
-        s, e = min(found)
-        return span(doc, s, e, "milestone")
+    found = _milestone_word(doc, lex, matches, lead, end)
+    if found is not None:
+        return found
     deliverable = _opening_deliverable(doc, lex, matches, lead)
     if deliverable is not None:
         return deliverable
@@ -668,6 +749,18 @@ def _milestone(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: 
         if _after_a_noun(doc, i, lex) and _before_a_complement(doc, e or i + 1, lex):
             return span(doc, i, e or i + 1, "milestone")
     return None
+
+
+def _milestone_word(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, end: int):
+    """A certification, approval or go-live named in words ("certified", "på plass"), or as
+    the end of a compound after an opening verb ("Få Lotcheck-godkjenning")."""
+    found = [(s, e) for s, e in matches.get("milestones", ()) if doc[s].idx < end]
+    if lead is not None:  # "Få Lotcheck-godkjenning", "Oppnå miljøsertifisering"
+        found += [(i, i + 1) for i in _milestone_compounds(doc, lex, end)]
+    if not found:
+        return None
+    s, e = min(found)
+    return span(doc, s, e, "milestone")
 
 
 def _milestone_compounds(doc: Sequence[Token], lex: Lexicon, end: int) -> list[int]:
@@ -830,7 +923,8 @@ def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> T
     """The frequency of a recurring ritual ("ukentlig", "every month"), whatever the verb."""
     label = lead.label if lead is not None else ""
     freq = matches.get("ritual_frequency", ())
-    if not freq or label in ("change", "maintain"):
+    # "Reach a top-3 ranking in the monthly … report": a result, in somebody else's ritual
+    if not freq or label in ("change", "maintain", "achieve"):
         return None
     events = matches.get("ritual_events", ()) or _compound_events(doc, lex)
     # "Lunch held monthly" is a ritual; in "5 design partners using it weekly" the base
@@ -990,6 +1084,15 @@ def complete_change(
             level = _level_before_bracket(doc, hits, lone.quantity, lex)
             target = level.quantity if level is not None and level.quantity is not amount else None
             change = Change(lone.quantity, target, amount)
+    elif change.baseline is None and change.target is not None and direction != 0:
+        # "target of 1,500 per associate, down from 1,650": the start after the target
+        lone = _lone_baseline(doc, hits, lex, change, direction)
+        if lone is not None and lone.quantity.start > change.target.start:
+            start, end = lone.quantity, change.target
+            if start.kind is QuantityKind.ABSOLUTE and not start.unit:
+                start = with_unit(start, end)  # "300 hours …, down from 420": hours too
+            if start.kind is end.kind and (start.unit or None) == (end.unit or None):
+                change = replace(change, baseline=start)
     if change is None:
         return None
     ends = {q.start for q in (change.baseline, change.target) if q is not None}

@@ -38,6 +38,7 @@ MARKERS = (
     "direction_down_number",
     "limit_max",
     "limit_min",
+    "relative_pronouns",
     "from",
     "to",
     "by",
@@ -106,6 +107,7 @@ SCHEMA: dict[str, str | dict[str, str]] = {
         "scaled_currency": TABLE,
         "currency_prefixes": WORDS,
         "duration": TABLE,
+        "measure": TABLE,
         "multiplier_suffixes": WORDS,
         "frequency_after": WORDS,
         "multiplier_words": TABLE,
@@ -295,6 +297,8 @@ class Lexicon:
     # verbs that count output only when it is new ("Lansere to nye funksjoner")
     produce_verbs: frozenset[str] = frozenset()
     milestone_verbs: frozenset[str] = frozenset()
+    # Units of measure after a number ("7.5 L", "2.4 MWp", "40 tonn"): a count of that unit
+    measures: Mapping[str, str] = field(default_factory=dict)
 
     # Cached: the number reader asks for these at nearly every token.
     @functools.cached_property
@@ -305,6 +309,7 @@ class Lexicon:
             | set(self.currencies)
             | set(self.scaled_currencies)
             | set(self.durations)
+            | set(self.measures)
         )
 
     @functools.cached_property
@@ -423,6 +428,7 @@ def build_lexicon(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
         finite_ending=str(data["finite_ending"]),
         produce_verbs=_forms(verbs["produce"]),
         milestone_verbs=_forms(verbs["milestone"]),
+        measures={k: str(v) for k, v in _forms_map(units["measure"]).items()},
     )
 
 

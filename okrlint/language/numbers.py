@@ -50,6 +50,8 @@ PLACEHOLDER_GLUED_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z|tbd|tbc|tba)(%)$", r
 PLACEHOLDER_CLOSING_RE = linear.compile(r"^(x{1,3}|n{1,2}|y|z)[\]>]%?$", re.IGNORECASE)
 BRACKET_WORD_CLOSING_RE = linear.compile(r"^([^\W\d_]+)[\]>}]%?$")
 # Letters standing for digits around a decimal mark: "XX.X", "x,x".
+# A letter amount with a scale glued on, after a currency: "£XXk", "$Xm", "NOK NN mill".
+PLACEHOLDER_SCALED_RE = linear.compile(r"^(x{1,3}|n{1,2})(k|m|bn|mn)$", re.IGNORECASE)
 PLACEHOLDER_DIGITS_RE = linear.compile(r"^x{1,3}[.,]x{1,2}$", re.IGNORECASE)
 BLANK = "_"  # "Sell ___ units": a blank to fill in
 # Compiled once: these run at every number token.
@@ -65,7 +67,8 @@ SIGN_CHARS = "+-±−"  # "±" is a tolerance, not a direction: its sign is 0; "
 NEGATIVE = ("-", "−")
 # A version or a dotted code: "2.0", "4.2.1" (a decimal with a zero after the point, or more
 # than one point).
-VERSION_RE = linear.compile(r"^\d+\.0$|^\d+(?:\.\d+){2,}$")
+# A year with a point and a release number ("2026.1") is a version too.
+VERSION_RE = linear.compile(r"^\d+\.0$|^\d+(?:\.\d+){2,}$|^(?:19|20)\d{2}\.\d{1,2}$")
 OPEN_BRACKETS = {"[": "]", "<": ">", "{": "}"}
 # Punctuation inside a noun phrase; any other ends the search for a per-period phrase.
 PHRASE_GLUE = frozenset({"-", "'", "’", "&", "/"})
@@ -492,7 +495,9 @@ class Scanner:
         i = 0
         while i < len(self.doc):
             low = lowers[i]
-            if i in self.blocked or not (low in starters or "%" in low or _has_digit(low)):
+            starts = low in starters or "%" in low or _has_digit(low)
+            starts = starts or (low[:1] in ("x", "n") and bool(PLACEHOLDER_SCALED_RE.match(low)))
+            if i in self.blocked or not starts:  # "£XXk": a scaled letter amount starts one
                 i += 1  # no digit, number word, unit prefix or placeholder: nothing starts here
                 continue
             hit = self._placeholder(i) or self._quantity(i)
@@ -511,6 +516,9 @@ class Scanner:
             if i in covered or i in self.readings or not _has_digit(low):
                 continue
             if any(s <= i < e for s, e in self._noted.items()):
+                continue
+            if PERIOD_RE.match(low):  # "| – | Q4 2026 |": a period with no deadline word
+                self._note(i, i + 1, NumberKind.DATE, "a period")
                 continue
             self._note(i, i + 1, NumberKind.IDENTIFIER, "a number inside a word or code")
 
@@ -573,6 +581,8 @@ class Scanner:
             nxt = doc[n] if n < len(doc) else None
             bare = nxt.text.replace("-", "") if nxt is not None else ""
             code = bare.isalnum() and not bare.isdigit()
+            if nxt is None and _prev(doc, i) < 0:
+                return self._article_hit(i, 0.0, None)  # a cell that says only "none", "ingen"
             if nxt is None or not (nxt.is_alpha or code) or nxt.lower_ in lex.zero_not_before:
                 return None  # "no P1 outages" counts outages of a kind, "no 3" is something else
             if not self._glued_before(i) and nxt.lower_ not in lex.number_words:
@@ -762,6 +772,8 @@ class Scanner:
             return value, QuantityKind.CURRENCY, lex.currencies[key], u_end
         if key in lex.durations:
             return value, QuantityKind.DURATION, lex.durations[key], u_end
+        if key in lex.measures:  # "7.5 L", "40 tonn": a count of a unit of measure
+            return value, QuantityKind.ABSOLUTE, lex.measures[key], u_end
         # "3 ganger per uke" is a frequency count, "3 ganger så mange" a multiplier.
         if _lower(doc, _next(doc, u_end)) in lex.frequency_after:
             return value, QuantityKind.ABSOLUTE, "times", u_end
@@ -877,6 +889,9 @@ class Scanner:
         metric ("NPS"), not the element's opening word and not a word the lexicon knows."""
         doc, lex = self.doc, self.lex
         tok = doc[p]
+        parts = tok.text.split("-")
+        if len(parts) > 1 and all(part.isalpha() for part in parts) and p != self._first_word():
+            return parts[0][:1].isupper()  # a hyphenated name: "Nord-appen 2.0"
         if not tok.is_alpha or tok.is_lower or tok.is_stop or p == self._first_word():
             return False
         low = tok.lower_
@@ -975,6 +990,8 @@ class Scanner:
         if low in PLACEHOLDER_WORDS or PLACEHOLDER_GLUED_RE.match(tok.text):
             return i + 1
         if PLACEHOLDER_DIGITS_RE.match(tok.text):
+            return i + 1
+        if PLACEHOLDER_SCALED_RE.match(tok.text) and self._after_currency(i):
             return i + 1
         if low == BLANK and _glued_to_next(doc, i) and doc[i + 1].text == BLANK:
             j = i

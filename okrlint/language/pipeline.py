@@ -174,11 +174,12 @@ def analyse_doc(
     if reason is not None:  # "… slik at ingen faller utenfor" says why, it sets no level
         hits = [h for h in hits if not (h.quantity.article and h.quantity.start >= reason.start)]
     real = [h for h in hits if not h.quantity.placeholder]
-    limit = clauses.find_limit(doc, hits, matches)
+    limit = clauses.find_limit(doc, hits, matches, lex)
     # "90 % or higher" is a limit too, and its "higher" no direction of change.
     or_limits = clauses.or_comparatives(doc, hits, lex, matches)
     limit = limit or (or_limits[0] if or_limits else None)
     fenced: list[TextSpan] = [*deadlines, *([limit] if limit else []), *or_limits]
+    fenced += clauses.described_limits(doc, hits, matches, lex)  # "who stay longer than 30 min"
     # The reason clause says why, not what: its "growth" is no direction of the element.
     direction, direction_span = clauses.find_direction(
         doc, matches, fenced + ([reason] if reason else []), lex
