@@ -175,7 +175,7 @@ PAGES = {
             "bare mål med funn",
         ),
         "status": "Viser {n} av {n} funn.",
-        "banner": "Funn på nivå «advarsel» eller høyere: kontrollen feiler.",
+        "banner": "Funn med alvorlighetsgrad «advarsel» eller høyere: kontrollen feiler.",
         "finding": ("feil", "linje 17:16 · −25 poeng", "Forslag", "Om OKR201 kr-not-measurable"),
         "message": "nøkkelresultatet har ikke noe tall å måle etter",
         "docs": (

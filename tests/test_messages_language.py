@@ -161,7 +161,7 @@ def test_explain_and_rules_speak_the_chosen_language(tmp_path: Path) -> None:
     assert by_locale.out == explained.out
     listing = run_okrlint("rules", "--messages", "nb", cwd=tmp_path, env=C_LOCALE)
     head = listing.out.splitlines()[0].split()
-    assert head == ["KODE", "NAVN", "NIVÅ", "SAMMENDRAG"]
+    assert head == ["KODE", "NAVN", "ALVORLIGHETSGRAD", "SAMMENDRAG"]
     # codes, names and severities are what config and suppressions take: never translated
     assert any(
         line.split()[:3] == ["OKR201", "kr-not-measurable", "error"]
@@ -185,6 +185,6 @@ def test_a_file_that_cannot_be_read_is_reported_in_norwegian_for_a_norwegian_use
     result = check("brutt.okr.yaml", "binær.okr.yaml", cwd=tmp_path, env={"LANG": "nb_NO.UTF-8"})
     assert result.code == 2
     lines = result.out.splitlines()
-    assert "binær.okr.yaml:1: OKR000 binærfil (inneholder NUL-bytes); okrlint leser tekst" in lines
+    assert "binær.okr.yaml:1: OKR000 binærfil (inneholder NUL-byte); okrlint leser tekst" in lines
     assert any(line.startswith("brutt.okr.yaml:3: OKR000 kunne ikke lese YAML: ") for line in lines)
     assert lines[-1] == "Ingenting ble sjekket; 2 filer kunne ikke leses."
