@@ -24,17 +24,20 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import stat
 import sys
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 import okrlint
 from okrlint import linear, model
@@ -44,7 +47,7 @@ from okrlint.i18n import Message
 from okrlint.model import Finding
 
 CACHE_DIR_NAME = ".okrlint_cache"
-FORMAT_VERSION = "1"  # bump when the layout of an entry changes
+FORMAT_VERSION = "1"  # bump when the layout of the folder changes (ENTRY_VERSION: an entry)
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by okrlint.\n"
@@ -54,20 +57,21 @@ CACHEDIR_TAG = (
 
 # ------------------------------------------------------------------------- values as JSON
 
-# Model objects are written as JSON objects tagged with their class ("@": "Objective"),
-# frozensets as {"@s": [...]}. Both directions run inside the json module's C loop (the
-# ``default`` and ``object_hook`` callbacks), which keeps a re-run over a thousand cached
-# files well under the time Python takes to start spaCy.
+# An entry is JSON of plain rows: each model object is the list of its fields in the order
+# the dataclass declares them (a Span is [line, column, end, end(, sheet)]), a frozenset a
+# sorted list, an enum its value, and a Message (a str that knows its catalogue entry)
+# {"m": "[English text, msgid, plural, count, context, [[name, value], ...]]"}, its row as
+# JSON text, so that a message that recurs is decoded once. The type of every field is
+# known from the model, so no object carries a tag: orjson reads an entry in one C call and
+# one small function per class rebuilds the objects, checking every value's type on the way,
+# so that valid JSON of the wrong shape is a miss, never a crash later.
+ENTRY_VERSION = 2  # the "entry" key of every entry; bump when the rows change
 _MODEL_TYPES: dict[str, type] = {
     name: obj
     for name, obj in vars(model).items()
     if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__
 }
-_ENUM_TYPES: dict[str, type[Enum]] = {
-    name: obj
-    for name, obj in vars(model).items()
-    if isinstance(obj, type) and issubclass(obj, Enum) and obj.__module__ == model.__name__
-}
+_INT_RANGE = range(-(2**63), 2**63)  # what orjson reads back as an int
 
 
 @cache
@@ -75,141 +79,285 @@ def _init_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Plan:
-    """How to rebuild one model class from its JSON object, worked out once per class."""
-
-    tuples: tuple[str, ...]  # fields holding tuples (JSON gives lists)
-    enums: tuple[tuple[str, type[Enum]], ...]  # fields holding enums (JSON gives strings)
-    spans: tuple[str, ...]  # fields holding a Span: [line, column, end, end(, sheet)]
-
-
-@cache
-def _plan(cls: type) -> _Plan:
-    tuples, enums, spans = [], [], []
-    for f in dataclasses.fields(cls):
-        if not f.init:
-            continue
-        names = {part.strip() for part in str(f.type).split("|")}
-        if any(n.startswith("tuple") for n in names):
-            tuples.append(f.name)
-        enums.extend((f.name, _ENUM_TYPES[n]) for n in names if n in _ENUM_TYPES)
-        if "Span" in names:
-            spans.append(f.name)
-    return _Plan(tuple(tuples), tuple(enums), tuple(spans))
-
-
-def _default(value: Any) -> Any:
-    cls = type(value)
-    if _MODEL_TYPES.get(cls.__name__) is cls:
-        data = {name: getattr(value, name) for name in _init_fields(cls)}
-        for name in _plan(cls).spans:  # the commonest object, kept small
-            span = data[name]
-            if type(span) is model.Span:
-                data[name] = [span.line, span.column, span.end_line, span.end_column]
-                if span.sheet is not None:
-                    data[name].append(span.sheet)
-        if cls is Finding:  # its message and hint know their catalogue entry: keep it
-            for name in ("message", "suggestion"):
-                if type(data[name]) is Message:
-                    data[name] = _message(data[name])
-        data["@"] = cls.__name__
-        return data
-    if isinstance(value, frozenset | set):
-        return {"@s": sorted(value, key=repr)}
-    raise TypeError(f"cannot cache a {cls.__name__}")
+def _plain(value: Any) -> Any:
+    """``value`` as rows of plain JSON data; ValueError for a number JSON cannot carry
+    exactly (orjson reads a 20-digit integer as a float and refuses NaN), so that such a
+    file is not cached rather than read back changed."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is int:
+        if value not in _INT_RANGE:
+            raise ValueError("an integer too large for the cache")
+        return value
+    if kind is float:
+        if value != value or value in (math.inf, -math.inf):
+            raise ValueError("a number the cache cannot hold")
+        return value
+    if kind is _Span:  # the commonest object, kept small: no sheet but a spreadsheet's
+        row = [value.line, value.column, value.end_line, value.end_column]
+        return [*row, value.sheet] if value.sheet is not None else row
+    if kind is Message:
+        values = [[name, _plain(v)] for name, v in value.values]
+        row = [str(value), value.msgid, value.plural, value.count, value.context, values]
+        return {"m": json.dumps(row, ensure_ascii=False, separators=(",", ":"))}
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
+    if kind is frozenset or kind is set:
+        return sorted((_plain(v) for v in value), key=repr)
+    if isinstance(value, Enum):
+        return value.value
+    if _MODEL_TYPES.get(kind.__name__) is kind:
+        return [_plain(getattr(value, name)) for name in _init_fields(kind)]
+    raise TypeError(f"cannot cache a {kind.__name__}")
 
 
-def _message(message: Message) -> dict:
-    """A message as its entry and values (the json module writes a str subclass as a plain
-    string, which would lose the translation)."""
-    values = [[k, _message(v) if type(v) is Message else v] for k, v in message.values]
-    return {"@m": [message.msgid, message.plural, message.count, message.context, values]}
+class _Wrong(TypeError):
+    """A value of the wrong type in an entry: the entry is a miss."""
 
 
-def _hook(data: dict) -> Any:
-    tag = data.pop("@", None)
-    if tag is None:
-        if "@m" in data:  # inner messages were rebuilt first: the hook works inside out
-            msgid, plural, count, context, values = data["@m"]
-            return Message(msgid, plural, count, context, tuple(map(tuple, values)))
-        return frozenset(data["@s"]) if "@s" in data else data
-    cls = _MODEL_TYPES[tag]  # an unknown tag raises: the entry is a miss
-    spans, tuples, enums = _PLANS[tag]
-    for key in spans:
-        value = data.get(key)
-        if type(value) is list:
-            numbers, sheet = value[:4], value[4:]  # a spreadsheet's span names its sheet
-            if len(numbers) != 4 or not all(type(n) is int for n in numbers):
-                raise TypeError("a span is four whole numbers (and a sheet's name)")
-            if sheet and (len(sheet) != 1 or type(sheet[0]) is not str):
-                raise TypeError("a span is four whole numbers (and a sheet's name)")
-            data[key] = _Span(*value)
-    for key in tuples:  # the model holds tuples (of objects or numbers, never of lists)
-        value = data.get(key)
-        if type(value) is list:
-            data[key] = tuple(value)
-    for key, enum in enums:
-        value = data.get(key)
-        if value is not None:
-            data[key] = enum(value)
-    for key, value in data.items():  # valid JSON of the wrong shape is a miss, not a crash
-        if not _CHECKS[tag][key](value):
-            raise TypeError(f"{tag}.{key} has the wrong type")
-    return cls(**data)
+def _str(value: Any) -> Any:
+    if type(value) is str:
+        return value
+    if type(value) is dict:  # a field typed str may hold a Message
+        return _message(value)
+    raise _Wrong
 
 
-def _checker(hint: Any) -> Callable[[Any], bool]:
-    """A fast test that a value from JSON fits a model field's type (after _hook's
-    conversions): plain classes, ``X | None``, ``tuple[X, ...]``, ``tuple[X, Y]`` and
-    ``frozenset[X]``."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        parts = [_checker(arg) for arg in args]
-        return lambda value: any(part(value) for part in parts)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _checker(args[0])
-            return lambda value: type(value) is tuple and all(item(v) for v in value)
-        items = [_checker(arg) for arg in args]
-        return lambda value: (
-            type(value) is tuple
-            and len(value) == len(items)
-            and all(check(v) for check, v in zip(items, value, strict=True))
-        )
-    if origin is frozenset:
-        item = _checker(args[0])
-        return lambda value: type(value) is frozenset and all(item(v) for v in value)
-    if hint is type(None):
-        return lambda value: value is None
-    if hint is float:
-        return lambda value: type(value) in (int, float)
-    if hint is int:
-        return lambda value: type(value) is int
-    return lambda value: isinstance(value, hint)
+def _int(value: Any) -> Any:
+    if type(value) is int:
+        return value
+    raise _Wrong
 
 
-def _field_checks(cls: type) -> dict[str, Callable[[Any], bool]]:
-    hints = typing.get_type_hints(cls)
-    return {name: _checker(hints[name]) for name in _init_fields(cls)}
+def _bool(value: Any) -> Any:
+    if type(value) is bool:
+        return value
+    raise _Wrong
 
 
-_Span = model.Span
-_CHECKS = {tag: _field_checks(cls) for tag, cls in _MODEL_TYPES.items()}
-_PLANS = {
-    tag: (plan.spans, plan.tuples, plan.enums)
-    for tag, plan in ((tag, _plan(cls)) for tag, cls in _MODEL_TYPES.items())
+def _float(value: Any) -> Any:
+    if type(value) is int or type(value) is float:
+        return value
+    raise _Wrong
+
+
+def _number(value: Any) -> Any:  # model.Number: int | float | str
+    if type(value) is int or type(value) is float or type(value) is str:
+        return value
+    raise _Wrong
+
+
+def _int_pair(value: Any) -> tuple[int, int]:
+    if type(value) is list and len(value) == 2:
+        first, second = value
+        if type(first) is int and type(second) is int:
+            return (first, second)
+    raise _Wrong
+
+
+def _span(value: Any) -> model.Span:
+    if type(value) is list:
+        if len(value) == 4:
+            line, column, end_line, end_column = value
+        elif len(value) == 5 and type(value[4]) is str:  # a spreadsheet's: its sheet's name
+            line, column, end_line, end_column, _sheet = value
+        else:
+            raise _Wrong
+        if type(line) is type(column) is type(end_line) is type(end_column) is int:
+            return _Span(*value)
+    raise _Wrong
+
+
+def _message(value: Any) -> Message:
+    text = value.get("m") if type(value) is dict and len(value) == 1 else None
+    if type(text) is not str:
+        raise _Wrong
+    return _message_of(text)
+
+
+@lru_cache(maxsize=4096)
+def _message_of(text: str) -> Message:
+    """A message from its row's JSON text. The same message recurs across files (one rule,
+    the same words), so each distinct one is decoded once and then shared, as the frozen
+    findings share it."""
+    row = orjson.loads(text)
+    if type(row) is not list or len(row) != 6:
+        raise _Wrong
+    english, msgid, plural, count, context, values = row
+    if (
+        type(english) is not str
+        or type(msgid) is not str
+        or not (plural is None or type(plural) is str)
+        or not (count is None or type(count) is int)
+        or not (context is None or type(context) is str)
+        or type(values) is not list
+    ):
+        raise _Wrong
+    pairs = []
+    for pair in values:
+        if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str:
+            raise _Wrong
+        name, said = pair
+        if type(said) is dict:
+            said = _message(said)
+        elif type(said) is list:
+            said = tuple(said)
+        pairs.append((name, said))
+    return Message.restore(english, msgid, plural, count, context, tuple(pairs))
+
+
+def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def optional(value: Any) -> Any:
+        return None if value is None else convert(value)
+
+    return optional
+
+
+def _tuple_of(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def tuple_of(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Wrong
+        return tuple([convert(v) for v in value]) if value else ()
+
+    return tuple_of
+
+
+def _fixed_tuple(converts: Sequence[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    size = len(converts)
+
+    def fixed_tuple(value: Any) -> Any:
+        if type(value) is not list or len(value) != size:
+            raise _Wrong
+        return tuple([c(v) for c, v in zip(converts, value, strict=True)])
+
+    return fixed_tuple
+
+
+def _frozenset_of(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def frozenset_of(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Wrong
+        return frozenset([convert(v) for v in value])
+
+    return frozenset_of
+
+
+def _enum(enum: type[Enum]) -> Callable[[Any], Any]:
+    members = {member.value: member for member in enum}
+
+    def from_value(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):  # an unknown or unhashable value
+            raise _Wrong from None
+
+    return from_value
+
+
+_SCALARS: dict[Any, Callable[[Any], Any]] = {
+    str: _str,
+    int: _int,
+    bool: _bool,
+    float: _float,
+    model.Span: _span,
 }
 
 
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds one field's value from its JSON, checking its type:
+    plain classes, enums, model classes, ``X | None``, ``tuple[X, ...]``, ``tuple[X, Y]``
+    and ``frozenset[X]``."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        rest = tuple(a for a in args if a is not type(None))
+        if set(rest) == {int, float, str}:
+            inner = _number
+        elif len(rest) == 1:
+            inner = _converter(rest[0])
+        else:
+            raise TypeError(f"no cache row for {hint}")
+        return _optional(inner) if len(rest) < len(args) else inner
+    if origin is tuple:
+        if args == (int, int):  # a highlight: the commonest fixed tuple
+            return _int_pair
+        if len(args) == 2 and args[1] is Ellipsis:
+            return _tuple_of(_converter(args[0]))
+        return _fixed_tuple([_converter(a) for a in args])
+    if origin is frozenset:
+        return _frozenset_of(_converter(args[0]))
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum(hint)
+    if _MODEL_TYPES.get(getattr(hint, "__name__", "")) is hint:
+        return _decoder(hint)
+    raise TypeError(f"no cache row for {hint}")
+
+
+@cache
+def _decoder(cls: type) -> Callable[[Any], Any]:
+    """The function that rebuilds a ``cls`` from its row. Texts and whole numbers, most of
+    the fields, are checked in place; the rest go through their converter."""
+    hints = typing.get_type_hints(cls)
+    texts, optional_texts, exact, converts = [], [], [], []
+    for index, name in enumerate(_init_fields(cls)):
+        hint = hints[name]
+        if hint is str:
+            texts.append(index)
+        elif typing.get_args(hint) == (str, type(None)):
+            optional_texts.append(index)
+        elif hint is int or hint is bool:
+            exact.append((index, hint))
+        else:
+            converts.append((index, _converter(hint)))
+    size = len(_init_fields(cls))
+
+    def decode(row: Any) -> Any:
+        if type(row) is not list or len(row) != size:
+            raise _Wrong
+        for i in texts:
+            if type(row[i]) is not str:
+                row[i] = _str(row[i])  # a Message, or wrong
+        for i in optional_texts:
+            if row[i] is not None and type(row[i]) is not str:
+                row[i] = _str(row[i])
+        for i, kind in exact:
+            if type(row[i]) is not kind:
+                raise _Wrong
+        for i, convert in converts:
+            row[i] = convert(row[i])
+        return cls(*row)
+
+    return decode
+
+
+_Span = model.Span
+
+
 def dumps(value: Any) -> bytes:
-    """JSON bytes of a value that may hold model objects."""
-    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+    """An entry's JSON bytes: ``value`` (a dict) as plain rows."""
+    plain = {"entry": ENTRY_VERSION, **{key: _plain(v) for key, v in value.items()}}
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def loads(data: bytes) -> Any:
-    """The inverse of ``dumps``; raises on anything it did not write."""
-    return json.loads(data, object_hook=_hook)
+def loads(data: bytes, fields: Mapping[str, Callable[[Any], Any]]) -> dict[str, Any]:
+    """The inverse of ``dumps``: ``fields`` names each key of the entry and the function
+    that rebuilds its value. Raises on anything ``dumps`` did not write."""
+    raw = orjson.loads(data)
+    if type(raw) is not dict or raw.get("entry") != ENTRY_VERSION:
+        raise _Wrong
+    return {key: convert(raw[key]) for key, convert in fields.items()}
+
+
+def findings_of(value: Any) -> tuple[Finding, ...]:
+    """Findings from their rows."""
+    return _tuple_of(_decoder(Finding))(value)
+
+
+def documents_of(value: Any) -> tuple[model.Document, ...]:
+    """Documents from their rows."""
+    return _tuple_of(_decoder(model.Document))(value)
 
 
 # ------------------------------------------------------------------------------ fingerprints
@@ -251,7 +399,7 @@ def _code_stamp() -> str:
 
 def code_fingerprint() -> str:
     # read at call time, so a changed version (or a test that sets one) changes every key
-    return _sha("okrlint", okrlint.__version__, FORMAT_VERSION, _code_stamp())
+    return _sha("okrlint", okrlint.__version__, FORMAT_VERSION, str(ENTRY_VERSION), _code_stamp())
 
 
 def _module_stamp(module_name: str) -> tuple[str, int, int] | None:
@@ -330,6 +478,23 @@ class FileEntry:
     findings: tuple[Finding, ...]
 
 
+def _optional_text(value: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _Wrong
+
+
+_FILE_ENTRY = {
+    "format": _optional_text,
+    "language": _optional_text,
+    "language_source": _optional_text,
+    "errors": _int,
+    "documents": documents_of,
+    "findings": findings_of,
+}
+_SET_ENTRY = {"findings": findings_of}
+
+
 class Cache:
     """A folder of entries; every failure to read or write one is silently a miss."""
 
@@ -352,23 +517,8 @@ class Cache:
     # file entries
     def load_file(self, key: str) -> FileEntry | None:
         try:
-            raw = self._read(key)
-            entry = FileEntry(
-                format=raw["format"],
-                language=raw["language"],
-                language_source=raw["language_source"],
-                errors=int(raw["errors"]),
-                documents=tuple(raw["documents"]),
-                findings=tuple(raw["findings"]),
-            )
-            texts = (entry.format, entry.language, entry.language_source)
-            if (
-                not all(t is None or type(t) is str for t in texts)
-                or type(raw["errors"]) is not int
-                or not all(isinstance(d, model.Document) for d in entry.documents)
-                or not all(isinstance(f, Finding) for f in entry.findings)
-            ):
-                raise TypeError("wrong types")
+            raw = self._read(key, _FILE_ENTRY)
+            entry = FileEntry(**raw)
         except Exception:  # a bad entry of any shape is a miss, never a failed run
             self.misses += 1
             return None
@@ -391,12 +541,9 @@ class Cache:
     # set entries
     def load_findings(self, key: str) -> tuple[Finding, ...] | None:
         try:
-            found = tuple(self._read(key)["findings"])
-            if not all(isinstance(f, Finding) for f in found):
-                raise TypeError("wrong types")
+            return self._read(key, _SET_ENTRY)["findings"]
         except Exception:
             return None
-        return found
 
     def store_findings(self, key: str, findings: Sequence[Finding]) -> None:
         self._write(key, {"findings": tuple(findings)})
@@ -405,12 +552,12 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / f"v{FORMAT_VERSION}" / key[:2] / f"{key[2:]}.json"
 
-    def _read(self, key: str) -> Any:
-        """The entry's value; raises (OSError, ValueError, ...) when missing or damaged."""
+    def _read(self, key: str, fields: Mapping[str, Callable[[Any], Any]]) -> dict[str, Any]:
+        """The entry's values; raises (OSError, ValueError, ...) when missing or damaged."""
         path = self._path(key)
         if not _is_real_dir(path.parent):
             raise FileNotFoundError(path)
-        return loads(_read_own_file(path))
+        return loads(_read_own_file(path), fields)
 
     def _write(self, key: str, value: Any) -> None:
         path = self._path(key)
@@ -497,13 +644,17 @@ def _create_new_file(path: Path, text: str) -> None:
 
 def _read_own_file(path: Path, limit: int = _MAX_ENTRY_BYTES) -> bytes:
     """The bytes of a regular file that is no symlink, of at most ``limit`` bytes."""
+    from okrlint.files import read_at_most
+
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             raise ValueError(f"{path} is not a cache entry")
-        return handle.read(limit + 1)
+        return read_at_most(fd, limit + 1, info.st_size)
+    finally:
+        os.close(fd)
 
 
 def _is_our_tag(folder: Path) -> bool:

@@ -207,6 +207,22 @@ def _walk(top: Path, config: Config, unreadable: list[tuple[str, str]]) -> Itera
     return sorted(found)
 
 
+def read_at_most(fd: int, most: int, size: int) -> bytes:
+    """At most ``most`` bytes from an open file whose fstat said ``size``: the whole of it in
+    one read when it is that size, read on (up to ``most``) when it grew meanwhile. (A
+    buffered ``read(most)`` sets aside ``most`` bytes first, the whole limit, for every
+    file: a thousand small files took five times as long.)"""
+    parts: list[bytes] = []
+    total = 0
+    while total < most:
+        chunk = os.read(fd, min(most - total, max(size + 1 - total, 1 << 16)))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 def read_regular_file(name: str, limit: int, stdin_hint: bool = True) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
@@ -217,7 +233,7 @@ def read_regular_file(name: str, limit: int, stdin_hint: bool = True) -> bytes:
     if os.path.isdir(name):
         raise OkrlintError(_("is a directory"), name)
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = kind_of_file(info.st_mode)
@@ -228,7 +244,9 @@ def read_regular_file(name: str, limit: int, stdin_hint: bool = True) -> bytes:
             else:
                 message = _("not a regular file ({kind})", kind=kind)
             raise OkrlintError(message, name)
-        data = handle.read(limit + 1) if info.st_size <= limit else b""
+        data = read_at_most(fd, limit + 1, info.st_size) if info.st_size <= limit else b""
+    finally:
+        os.close(fd)
     if info.st_size > limit or len(data) > limit:
         raise OkrlintError(too_big(max(info.st_size, len(data)), limit), name)
     return data

@@ -63,6 +63,26 @@ class Message(str):
         self.values = values
         return self
 
+    @classmethod
+    def restore(
+        cls,
+        text: str,
+        msgid: str,
+        plural: str | None,
+        count: int | None,
+        context: str | None,
+        values: tuple[tuple[str, object], ...],
+    ) -> Message:
+        """A message as stored with its English ``text`` (the cache), which is not filled in
+        again: okrlint's own code, and so its English, is part of every cache key."""
+        self = super().__new__(cls, text)
+        self.msgid = msgid
+        self.plural = plural
+        self.count = count
+        self.context = context
+        self.values = values
+        return self
+
     def __reduce__(self):  # pickled for --jobs workers: rebuilt from the entry, not the text
         return (Message, (self.msgid, self.plural, self.count, self.context, self.values))
 
@@ -70,6 +90,12 @@ class Message(str):
         """The message in ``lang`` ("en", "nb"); English when the catalogue has no entry."""
         if not lang or lang == SOURCE_LANGUAGE:
             return str(self)
+        said = self.__dict__.setdefault("_said", {})  # a message shared by many findings
+        if lang not in said:  # (the cache shares them) is looked up and filled in once
+            said[lang] = self._translated(lang)
+        return said[lang]
+
+    def _translated(self, lang: str) -> str:
         t = catalogue(lang)
         if self.plural is not None:
             count = self.count if self.count is not None else 0

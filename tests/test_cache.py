@@ -224,7 +224,7 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path: Path) -> None:
 def test_every_fixture_survives_the_cache_unchanged(tmp_path: Path) -> None:
     """Documents and findings read back from an entry equal what was stored, field for field
     (suppressions, unknown fields, numbers, severities, highlights)."""
-    from okrlint.cache import dumps, loads
+    from okrlint.cache import documents_of, dumps, findings_of, loads
     from okrlint.config import Config
     from okrlint.runner import RunOptions, check
 
@@ -239,7 +239,63 @@ def test_every_fixture_survives_the_cache_unchanged(tmp_path: Path) -> None:
     documents = tuple(d for f in report.files for d in f.documents)
     assert len(documents) > 10 and report.findings
     assert any(d.suppressions for d in documents) and any(d.unknown_fields for d in documents)
-    back = loads(dumps({"documents": documents, "findings": report.findings}))
-    assert tuple(back["documents"]) == documents
-    assert tuple(back["findings"]) == report.findings
+    stored = dumps({"documents": documents, "findings": report.findings})
+    back = loads(stored, {"documents": documents_of, "findings": findings_of})
+    assert back["documents"] == documents
+    assert back["findings"] == report.findings
     assert {type(f.severity) for f in back["findings"]} == {type(report.findings[0].severity)}
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_failure(tmp_path: Path) -> None:
+    """Valid JSON in an entry's layout with one value of the wrong type (a line number as
+    text, an unknown severity, a message that is not a message) is checked again, never
+    trusted and never a traceback."""
+    project = make_project(tmp_path)
+    expected = run_okrlint("check", "okrs", cwd=project)
+    with_findings = [p for p in entries(project) if json.loads(p.read_bytes())["findings"]]
+    assert with_findings
+    rows = {p: json.loads(p.read_bytes()) for p in with_findings}
+
+    def damaged(entry: dict, n: int) -> dict:
+        row = entry["findings"][0]  # path, span, code, rule, severity, message, ...
+        if n == 0:
+            row[1][0] = "6"
+        elif n == 1:
+            row[4] = "fatal"
+        elif n == 2:
+            row[5] = {"m": "[not json"}
+        elif n == 3:
+            row[5] = {"m": json.dumps(["text", "msgid", None, None, None, [["x"]]])}
+        elif n == 4:
+            row.append(None)
+        else:
+            entry["entry"] = 1  # an entry of an older layout
+        return entry
+
+    for n in range(6):
+        for path, entry in rows.items():
+            path.write_text(json.dumps(damaged(json.loads(json.dumps(entry)), n)))
+        again = run_okrlint("check", "okrs", cwd=project)
+        assert (again.code, again.out, again.err) == (expected.code, expected.out, expected.err)
+
+
+def test_a_message_recurring_across_files_is_decoded_once(tmp_path: Path) -> None:
+    """Entries store each message as its row's JSON text, and a cached run builds each
+    distinct one once: the same finding in many files shares one message."""
+    from okrlint.cache import _message_of
+    from okrlint.config import Config
+    from okrlint.runner import RunOptions, check
+
+    for i in range(20):
+        (tmp_path / f"team{i}.yaml").write_text(BAD_NB, encoding="utf-8")
+    paths = [str(tmp_path / f"team{i}.yaml") for i in range(20)]
+    options = RunOptions(cache_dir=str(tmp_path / "cache"), jobs=1)
+    fresh = check(paths, Config(), options)
+    _message_of.cache_clear()
+    cached = check(paths, Config(), options)
+    assert cached.findings == fresh.findings
+    distinct = {(f.message.msgid, f.message.values) for f in cached.findings}
+    distinct |= {(f.suggestion.msgid, f.suggestion.values) for f in cached.findings if f.suggestion}
+    info = _message_of.cache_info()
+    assert info.misses == len(distinct)
+    assert info.hits + info.misses == sum(2 if f.suggestion else 1 for f in cached.findings)

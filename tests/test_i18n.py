@@ -4,7 +4,6 @@ language does."""
 
 from __future__ import annotations
 
-import json
 import pickle
 
 from okrlint import cache
@@ -108,8 +107,8 @@ def test_messages_survive_the_cache() -> None:
         ngettext("{n} problem", "{n} problems", 2),
         language="nb",
     )
-    text = json.dumps(finding, default=cache._default)
-    back = json.loads(text, object_hook=cache._hook)
+    stored = cache.dumps({"findings": [finding]})
+    (back,) = cache.loads(stored, {"findings": cache.findings_of})["findings"]
     assert back == finding
     assert say(back.message, "nb") == "Tips: x"
     assert say(back.suggestion, "nb") == "2 problemer"
