@@ -5,6 +5,7 @@
     python benchmarks/golden.py compare before/ after/
 
     python benchmarks/golden.py write before/ --commit abc1234   # the code of a commit
+    python benchmarks/golden.py write cached/ --cached   # re-runs read from the cache
 
 ``--commit`` runs okrlint's code as it was at that commit (its ``okrlint`` and ``rules``
 folders, exported with ``git archive``) on today's inputs and with today's installed
@@ -14,7 +15,9 @@ dependencies, so one checkout compares any two commits on the same inputs.
 seed article (``../shared/seed`` from the checkout, when it is there), the benchmark corpus
 (``benchmarks/corpus.py``, seeded) and the scale shapes of ``benchmarks/scale.py`` at a small
 size, and keeps each run's standard output (text), standard error, exit status and its
-json, sarif, gitlab, github, junit and html reports in the folder.
+json, sarif, gitlab, github, junit and html reports in the folder. ``--cached`` runs each case
+twice with a cache folder of its own and keeps the second run, read from the cache: compared
+with a fresh run's folder, it shows what the cache changes (nothing, byte for byte).
 
 ``compare`` lists every difference. JSON reports are compared as data (keys in order and
 values), so a change of whitespace alone is counted but is not a difference; every other
@@ -97,7 +100,11 @@ def code_at(commit: str, folder: Path) -> Path:
 
 
 def write(
-    out: Path, corpus_sizes: tuple[int, ...], jobs: str | None, commit: str | None = None
+    out: Path,
+    corpus_sizes: tuple[int, ...],
+    jobs: str | None,
+    commit: str | None = None,
+    cached: bool = False,
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     okr = okrlint_command()
@@ -109,9 +116,12 @@ def write(
     try:
         for name, cwd, paths in cases(work, corpus_sizes):
             reports = [f"{fmt}:{(out / f'{name}.{fmt}').resolve()}" for fmt in FORMATS]
-            argv = [*okr, "check", "--no-cache", "--no-progress", "-f", "text"]
+            cache = ["--cache-dir", str(work / "cache" / name)] if cached else ["--no-cache"]
+            argv = [*okr, "check", *cache, "--no-progress", "-f", "text"]
             argv += [arg for report in reports for arg in ("-f", report)]
             argv += ["-j", jobs] if jobs else []
+            if cached:  # the first run fills the cache, the second is read from it
+                subprocess.run([*argv, *paths], cwd=cwd, env=env, capture_output=True)
             proc = subprocess.run([*argv, *paths], cwd=cwd, env=env, capture_output=True)
             (out / f"{name}.text").write_bytes(proc.stdout)
             (out / f"{name}.stderr").write_bytes(proc.stderr)
@@ -181,12 +191,17 @@ def main() -> None:
     )
     w.add_argument("--jobs", help="pass --jobs N to every run (default: okrlint's choice)")
     w.add_argument("--commit", help="run okrlint's code as at this commit (default: the checkout)")
+    w.add_argument(
+        "--cached",
+        action="store_true",
+        help="record a re-run read from the cache (filled by a first run), not a fresh run",
+    )
     c = sub.add_parser("compare", help="compare two folders written by 'write'")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "write":
-        write(args.folder, args.corpus, args.jobs, args.commit)
+        write(args.folder, args.corpus, args.jobs, args.commit, args.cached)
     else:
         raise SystemExit(compare(args.before, args.after))
 
