@@ -570,7 +570,7 @@ def _below_score(report, fail_under: int | None) -> bool:
     """--fail-under: the overall quality score is below the bar (said on stderr)."""
     from okrlint.i18n import _, say
 
-    score = report.scores.overall
+    score = report.overall_score
     if fail_under is None or score is None or score >= fail_under:
         return False
     said = _("quality score {score} is below --fail-under {bar}", score=score, bar=fail_under)

@@ -282,6 +282,11 @@ class Pattern:
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         return self._first(_ANCHOR_BOTH, text, pos, endpos)
 
+    def found_in_utf8(self, data: bytes) -> bool:
+        """Whether the pattern matches anywhere in ``data``, text already encoded as UTF-8
+        (a long report, checked without decoding it first)."""
+        return self._regex.Match(_UNANCHORED, data, 0, len(data))[0][0] >= 0
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         return self._matches(_UNANCHORED, text, pos, endpos)
 

@@ -20,7 +20,9 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _RANK[self]
+        # by ``_value_``, a plain attribute: a member hashes in Python, its str value in C,
+        # and this runs for every finding of a run
+        return _RANK[self._value_]
 
     @classmethod
     def parse(cls, value: str) -> Severity:
@@ -31,7 +33,7 @@ class Severity(StrEnum):
             raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
 
 
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class ElementKind(StrEnum):

@@ -75,14 +75,14 @@ class Report:
 
     @property
     def failing(self) -> tuple[Finding, ...]:
+        failing = {s._value_ for s in Severity if s.rank >= self.fail_level.rank}
         return tuple(
-            f
-            for f in self.findings
-            if f.code != "OKR000" and f.severity.rank >= self.fail_level.rank
+            f for f in self.findings if f.code != "OKR000" and f.severity._value_ in failing
         )
 
     def counts(self) -> dict[str, int]:
-        by = Counter(f.severity.value for f in self.findings if f.code != "OKR000")
+        # ``_value_``: a plain attribute, where ``.value`` is an enum property (every finding)
+        by = Counter(f.severity._value_ for f in self.findings if f.code != "OKR000")
         return {s.value: by.get(s.value, 0) for s in reversed(Severity)}
 
     def by_code(self) -> dict[str, int]:
@@ -120,6 +120,15 @@ class Report:
         from okrlint.score import compute_scores
 
         return compute_scores(self)
+
+    @cached_property
+    def overall_score(self) -> int | None:
+        """``scores.overall``, computed alone unless the scores are already there."""
+        if "scores" in self.__dict__:  # cached_property keeps its value there
+            return self.scores.overall
+        from okrlint.score import overall_score
+
+        return overall_score(self)
 
     @property
     def exit_code(self) -> int:

@@ -66,7 +66,7 @@ class Reason:
         return {
             "code": self.code,
             "rule": self.rule,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,  # .value, without the enum property's cost
             "points": self.points,
             "message": self.message,
         }
@@ -164,8 +164,12 @@ def clamp(value: float) -> int:
     return max(0, min(100, round_half_up(value)))
 
 
+# by the severity's value: an enum member hashes in Python, a str in C
+_POINTS = {severity._value_: points for severity, points in WEIGHTS.items()}
+
+
 def reason(f: Finding) -> Reason:
-    return Reason(f.code, f.rule, f.severity, WEIGHTS[f.severity], f.message)
+    return Reason(f.code, f.rule, f.severity, _POINTS[f.severity._value_], f.message)
 
 
 def locate(documents: Iterable[Document], findings: Iterable[Finding]) -> dict:
@@ -204,6 +208,32 @@ def _element_score(element, found: Sequence[Finding]) -> ElementScore:
     )
 
 
+def _combined(own: int, key_results: Sequence[int], unnamed: bool) -> int:
+    """An objective's score from its own and its key results' (the module's formula)."""
+    if not key_results:
+        return own
+    kr_mean = sum(key_results) / len(key_results)
+    if unnamed:  # no objective to score: its key results are the whole of it
+        return clamp(kr_mean)
+    return clamp((own + kr_mean) / 2)
+
+
+def _file_value(objectives: Sequence[int], document_points: int) -> int | None:
+    if not objectives:  # nothing read: nothing to score
+        return None
+    return clamp(sum(objectives) / len(objectives) - document_points)
+
+
+def _overall(weighted: Sequence[tuple[int, int]]) -> int | None:
+    """The mean of (file score, objectives) pairs, weighted by objectives."""
+    total = sum(w for _, w in weighted)
+    return clamp(sum(s * w for s, w in weighted) / total) if total else None
+
+
+def _points(found: Iterable[Finding]) -> int:
+    return sum(_POINTS[f.severity._value_] for f in found)
+
+
 def _objective_score(path: str, objective: Objective, placed: dict) -> ObjectiveScore:
     own_found = list(placed.get(element_key(path, objective), ()))
     for action in objective.actions:
@@ -212,12 +242,8 @@ def _objective_score(path: str, objective: Objective, placed: dict) -> Objective
     krs = tuple(
         _element_score(kr, placed.get(element_key(path, kr), ())) for kr in objective.key_results
     )
-    if not krs:
-        return ObjectiveScore(own, krs, own.score)
-    kr_mean = sum(k.score for k in krs) / len(krs)
-    if objective.unnamed:  # no objective to score: its key results are the whole of it
-        return ObjectiveScore(own, krs, clamp(kr_mean))
-    return ObjectiveScore(own, krs, clamp((own.score + kr_mean) / 2))
+    score = _combined(own.score, [k.score for k in krs], objective.unnamed)
+    return ObjectiveScore(own, krs, score)
 
 
 def _file_score(path: str, documents: Sequence[Document], placed: dict, by_key: dict) -> FileScore:
@@ -228,10 +254,8 @@ def _file_score(path: str, documents: Sequence[Document], placed: dict, by_key: 
             by_key.setdefault(element_key(path, o), scored)
             objectives.append(scored)
     reasons = tuple(reason(f) for f in placed.get(document_key(path), ()))
-    if not objectives:  # nothing read: nothing to score
-        return FileScore(path, None, tuple(objectives), reasons)
-    base = sum(o.score for o in objectives) / len(objectives)
-    return FileScore(path, clamp(base - sum(r.points for r in reasons)), tuple(objectives), reasons)
+    score = _file_value([o.score for o in objectives], sum(r.points for r in reasons))
+    return FileScore(path, score, tuple(objectives), reasons)
 
 
 def compute_scores(report) -> Scores:
@@ -246,6 +270,30 @@ def compute_scores(report) -> Scores:
         else:
             files.append(_file_score(result.path, result.documents, placed, by_key))
     weighted = [(f.score, max(1, len(f.objectives))) for f in files if f.score is not None]
-    total = sum(w for _, w in weighted)
-    overall = clamp(sum(s * w for s, w in weighted) / total) if total else None
-    return Scores(overall, tuple(files), by_key)
+    return Scores(_overall(weighted), tuple(files), by_key)
+
+
+def overall_score(report) -> int | None:
+    """``compute_scores(report).overall`` by the same formula, without the score of every
+    element and the reasons for it (the text report's last line needs this number alone)."""
+    documents = [d for f in report.files for d in f.documents]
+    placed = locate(documents, report.findings)
+    weighted = []
+    for result in report.files:
+        if result.errors:
+            continue
+        path = result.path
+        objectives = []
+        for doc in result.documents:
+            for o in doc.objectives:
+                own = _points(placed.get(element_key(path, o), ()))
+                own += sum(_points(placed.get(element_key(path, a), ())) for a in o.actions)
+                krs = [
+                    clamp(100 - _points(placed.get(element_key(path, kr), ())))
+                    for kr in o.key_results
+                ]
+                objectives.append(_combined(clamp(100 - own), krs, o.unnamed))
+        score = _file_value(objectives, _points(placed.get(document_key(path), ())))
+        if score is not None:
+            weighted.append((score, max(1, len(objectives))))
+    return _overall(weighted)

@@ -110,3 +110,19 @@ def test_html_escapes_user_text(reports: dict[str, str]) -> None:
     assert SCRIPT not in page and "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "]]&gt;&amp;" in page
+
+
+def test_every_character_shown_visibly_is_one_python_calls_unprintable() -> None:
+    """``printable`` returns a text ``str.isprintable()`` accepts as it is, without looking at
+    each character: that is only right while every character it shows is unprintable."""
+    from okrlint.reporters.sanitize import _table, printable, raw_in_json
+
+    shown = [chr(code) for code in _table()]
+    assert len(shown) > 2000  # C0, C1, DEL, bidi, separators, non-characters, surrogates
+    assert [c for c in shown if c.isprintable()] == []
+    assert printable("Øke «salget» fra 10 til 20 %") == "Øke «salget» fra 10 til 20 %"
+    assert printable("Øke\u202esalget") == "Øke\\u202esalget"
+    # and a JSON report is checked for them in its UTF-8 bytes, before it is decoded
+    visible = [c for c in shown if ord(c) >= 0x7F and not 0xD800 <= ord(c) < 0xE000]
+    assert all(raw_in_json(f"«x» {c}".encode()) for c in visible)
+    assert not raw_in_json("Øke «salget» “fra” 10 til 20 % \\u202e".encode())

@@ -118,3 +118,21 @@ def test_fail_under_gates_the_exit_status(tmp_path: Path) -> None:
     assert f"quality score {score} is below --fail-under {score + 1}" in above.err
     wrong = run_okrlint("check", "--fail-under", "101", "draft.okr.yaml", cwd=tmp_path)
     assert wrong.code == 2 and "Traceback" not in wrong.err
+
+
+def test_the_overall_score_alone_is_the_overall_of_the_whole_scoring() -> None:
+    """The text report computes the overall score without every element's score and
+    reasons; over every fixture file, one by one and all together, it is the same number."""
+    from dataclasses import replace
+
+    from okrlint.config import Config
+    from okrlint.runner import RunOptions, check
+    from okrlint.score import compute_scores, overall_score
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    whole = check([str(fixtures)], Config(), RunOptions(use_cache=False, jobs=1))
+    singles = [replace(whole, files=(f,), findings=whole.findings_in(f.path)) for f in whole.files]
+    values = [compute_scores(r).overall for r in (whole, *singles)]
+    assert [overall_score(r) for r in (whole, *singles)] == values
+    assert len(set(values)) > 10  # many different scores
+    assert whole.overall_score == values[0] == whole.scores.overall

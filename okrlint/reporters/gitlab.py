@@ -41,4 +41,4 @@ def issues(report: Report) -> list[dict]:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsonout.dumps(issues(report)) + "\n"
+    return jsonout.dumps(issues(report), newline=True)

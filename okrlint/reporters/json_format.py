@@ -28,7 +28,7 @@ def finding_dict(f: Finding, lang: str | None = None) -> dict:
         "end_column": f.span.end_column,
         "code": f.code,
         "rule": f.rule,
-        "severity": f.severity.value,
+        "severity": f.severity._value_,  # .value, without the enum property's cost
         "message": f.message,
         "suggestion": f.suggestion,
         "element": f.element,
@@ -94,4 +94,4 @@ def report_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsonout.dumps(report_dict(report)) + "\n"
+    return jsonout.dumps(report_dict(report), newline=True)

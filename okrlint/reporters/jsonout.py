@@ -16,14 +16,19 @@ from typing import Any
 
 import orjson
 
-from okrlint.reporters.sanitize import json_visible
+from okrlint.reporters.sanitize import json_visible, raw_in_json
 
 
-def dumps(value: Any) -> str:
+def dumps(value: Any, *, newline: bool = False) -> str:
     """``value`` as JSON text indented by two spaces, non-ASCII characters as they are, but
-    control and bidirectional characters as escapes (``sanitize.json_visible``)."""
+    control and bidirectional characters as escapes (``sanitize.json_visible``); ending in a
+    newline when ``newline`` is true (a whole report)."""
+    option = orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0)
     try:
-        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        data = orjson.dumps(value, option=option)
     except TypeError:  # orjson.JSONEncodeError is one
-        text = json.dumps(value, ensure_ascii=False, indent=2)
-    return json_visible(text)
+        text = json.dumps(value, ensure_ascii=False, indent=2) + ("\n" if newline else "")
+        return json_visible(text)
+    # orjson writes valid UTF-8 (it refuses a lone surrogate), so a report of many megabytes
+    # is checked as it was written and decoded once, not encoded and searched again
+    return json_visible(data.decode()) if raw_in_json(data) else data.decode()

@@ -30,8 +30,8 @@ def _table() -> dict[int, str]:
 
 def printable(text: str) -> str:
     """User text with control, bidirectional and unwritable characters made visible."""
-    if text.isascii() and text.isprintable():  # nearly every text: nothing to show
-        return text
+    if text.isprintable():  # nearly every text: nothing to show (every character the table
+        return text  # shows is one Python calls unprintable: Cc, Cf, Cs, Cn, Zl, Zp)
     return text.translate(_table())
 
 
@@ -45,6 +45,11 @@ def one_line(text: str) -> str:
 _RAW_IN_JSON = linear.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
+
+
+def raw_in_json(data: bytes) -> bool:
+    """Whether JSON text, as UTF-8, holds a character ``json_visible`` would escape."""
+    return _RAW_IN_JSON.found_in_utf8(data)
 
 
 @cache

@@ -161,4 +161,4 @@ def sarif_dict(report: Report) -> dict:
 
 
 def format_report(report: Report, *, color: bool = False) -> str:
-    return jsonout.dumps(sarif_dict(report)) + "\n"
+    return jsonout.dumps(sarif_dict(report), newline=True)

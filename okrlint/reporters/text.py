@@ -92,7 +92,7 @@ def summary_line(report: Report) -> str:
 
 def score_line(report: Report) -> str:
     """ "Quality score 72/100." in the report's language; '' when nothing was scored."""
-    score = report.scores.overall  # see okrlint.score for the formula
+    score = report.overall_score  # see okrlint.score for the formula
     if score is None:
         return ""
     return say(_("Quality score {score}/100.", score=score), report.language)
