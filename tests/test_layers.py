@@ -4,7 +4,8 @@ pyproject.toml ([tool.importlinter]) on every run of the suite.
     cli -> runner -> engine/alignment -> rule -> language, readers -> model
 
 A module imports only from the layers below its own. Reporters import no spaCy, no text
-analysis and no readers; rules import no spaCy and no readers.
+analysis and no readers; rules import no spaCy and no readers. Each command of the command
+line (``okrlint/cli/<command>.py``) imports no other command ('review' runs 'check').
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_the_import_contracts_are_kept() -> None:
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken." in result.stdout
+    assert "Contracts: 4 kept, 0 broken." in result.stdout
 
 
 def test_an_upward_import_breaks_the_layers(tmp_path: Path) -> None:
@@ -44,7 +45,7 @@ def test_an_upward_import_breaks_the_layers(tmp_path: Path) -> None:
 
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 1 broken." in result.stdout
+    assert "Contracts: 3 kept, 1 broken." in result.stdout
     assert "okrlint.model is not allowed to import okrlint.runner" in result.stdout
 
 
@@ -58,3 +59,16 @@ def test_a_rule_that_imports_a_reader_breaks_its_contract(tmp_path: Path) -> Non
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "rules is not allowed to import okrlint.readers" in result.stdout
+
+
+def test_a_command_that_imports_another_breaks_their_independence(tmp_path: Path) -> None:
+    for part in ("okrlint", "rules"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    command = tmp_path / "okrlint" / "cli" / "tree.py"
+    command.write_text(command.read_text(encoding="utf-8") + "\nfrom okrlint.cli import check\n")
+
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Contracts: 3 kept, 1 broken." in result.stdout
+    assert "okrlint.cli.tree is not allowed to import okrlint.cli.check" in result.stdout

@@ -1,4 +1,5 @@
-"""SARIF, GitHub, GitLab and JUnit output on synthetic reports: what CI systems rely on."""
+"""SARIF, GitHub, GitLab and JUnit output on synthetic reports: what CI systems rely on; and
+what --quiet leaves of the text format."""
 
 from __future__ import annotations
 
@@ -21,6 +22,33 @@ def test_every_format_is_registered() -> None:
     assert {"text", "json", "sarif", "github", "gitlab", "junit", "html", "review"} <= set(
         formatter_names()
     )
+
+
+# --- --quiet -------------------------------------------------------------------------------
+
+
+def test_quiet_text_is_each_finding_and_its_hint_and_nothing_else() -> None:
+    quiet = render("text", sample(), quiet=True)
+    assert quiet == (
+        "okrs/broken.okr.yaml:3: OKR000 could not parse: bad indent\n"
+        "okrs/growth.okr.yaml:3:10: OKR101 [objective-measurable] objective states a quantity ('30%')\n"
+        "    hint: move '30%' into a key result\n"
+        "okrs/growth.okr.yaml:3:10: OKR102 [objective-missing-why] objective does not say why\n"
+        "    hint: add 'because …'\n"
+        "okrs/growth.okr.yaml:5:7: OKR201 [kr-not-measurable] key result has no number\n"
+        "    hint: add a number\n"
+    )
+    assert (
+        render("text", sample())
+        == quiet
+        + "\nFound 3 problems (2 errors, 1 warning) in 1 file (2 objectives, 3 key results); 1 file could not be read. Quality score 88/100.\n"
+    )
+    assert render("text", report([], []), quiet=True) == ""
+
+
+def test_quiet_leaves_formats_without_a_summary_as_they_are() -> None:
+    for name in ("json", "sarif", "gitlab", "junit"):
+        assert render(name, sample(), quiet=True) == render(name, sample()), name
 
 
 # --- SARIF ---------------------------------------------------------------------------------

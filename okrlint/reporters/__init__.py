@@ -66,5 +66,14 @@ def get_formatter(name: str) -> Formatter:
         raise OkrlintError(f"could not load formatter plugin {name!r}: {exc}") from exc
 
 
-def render(name: str, report: Report, *, color: bool = False) -> str:
-    return get_formatter(name)(report, color=color)
+# The formats that print more than the findings (a summary), and take ``quiet`` to leave it out
+QUIET_FORMATS = frozenset({"text"})
+
+
+def render(name: str, report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """``report`` in the format ``name``. ``quiet`` (``--quiet``) asks for the findings
+    alone; formats that print nothing else are the same either way."""
+    formatter = get_formatter(name)
+    if quiet and name in QUIET_FORMATS:
+        return formatter(report, color=color, quiet=True)
+    return formatter(report, color=color)

@@ -108,8 +108,11 @@ def statistics(report: Report) -> str:
     )
 
 
-def format_report(report: Report, *, color: bool = False) -> str:
+def format_report(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The findings, then a blank line and the summary; ``quiet``: the findings alone."""
     lines = [format_finding(f, color=color, lang=report.language_of(f)) for f in report.findings]
+    if quiet:
+        return "".join(line + "\n" for line in lines)
     if lines:
         lines.append("")
     score = score_line(report)
