@@ -721,3 +721,41 @@ def test_each_yaml_document_holds_the_comments_that_can_apply_to_it(tmp_path: Pa
     result = run_okrlint("check", "--no-cache", "-f", "json", str(path))
     found = sorted((f["line"], f["code"]) for f in json.loads(result.out)["findings"])
     assert found == [(3, "OKR103"), (6, "OKR304"), (13, "OKR201"), (13, "OKR202")]
+
+
+def test_an_unquoted_item_with_a_colon_is_read_as_written() -> None:
+    """ "- Sell 1 500 cards (2025: 1 120)" is a one-key mapping to YAML; the writer meant the
+    text, so it is read back from the line, and the rest of the file is read too."""
+    [doc] = read_yaml(
+        """
+        objectives:
+          - title: Sell more season passes, so that winter pays for summer
+            key_results:
+              - Sell 1 500 season passes to children (2025: 1 120)  # a comment
+              - Online pre-sales before 1 November: 70 % of all passes
+              - Pass revenue from $1.2M to $1.5M
+            actions:
+              - Call every lapsed holder: twice
+        """
+    )
+    [objective] = doc.objectives
+    assert [kr.text for kr in objective.key_results] == [
+        "Sell 1 500 season passes to children (2025: 1 120)",
+        "Online pre-sales before 1 November: 70 % of all passes",
+        "Pass revenue from $1.2M to $1.5M",
+    ]
+    assert objective.key_results[0].span.line == 5
+    assert [a.text for a in objective.actions] == ["Call every lapsed holder: twice"]
+
+
+def test_a_misspelt_field_with_a_colon_is_still_an_error() -> None:
+    """A one-word key is a field name (a typo of 'title'), not text: still no title."""
+    with pytest.raises(OkrlintError, match="no title"):
+        read_yaml(
+            """
+            objectives:
+              - title: Grow, because we must
+                key_results:
+                  - titel: Revenue from 1 to 2
+            """
+        )

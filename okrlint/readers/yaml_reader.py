@@ -821,6 +821,9 @@ class _DocumentReader:
     def key_result(self, node: Node) -> KeyResult:
         if isinstance(node, ScalarNode) and node.tag not in (_NULL, _INT, _FLOAT, _BOOL):
             return KeyResult(text=self.title(node, "key result"), span=self.span(node))
+        written = self.text_with_colon(node)
+        if written is not None:
+            return KeyResult(text=written, span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
                 _(
@@ -848,6 +851,9 @@ class _DocumentReader:
     def action(self, node: Node) -> Action:
         if isinstance(node, ScalarNode) and node.tag not in (_NULL, _INT, _FLOAT, _BOOL):
             return Action(text=self.title(node, "action"), span=self.span(node))
+        written = self.text_with_colon(node)
+        if written is not None:
+            return Action(text=written, span=self.span(node))
         if not isinstance(node, MappingNode):
             raise self.error(
                 _(
@@ -865,6 +871,22 @@ class _DocumentReader:
         )
 
     # -- values
+
+    def text_with_colon(self, node: Node) -> str | None:
+        """An unquoted list item with ": " inside ("- Sell 1 500 cards (2025: 1 120)") is a
+        one-key mapping to YAML; it was written as text, so it is read back as written, from
+        the line. Only when the key has more than one word (a misspelt field has one) and key
+        and value stand on one line."""
+        if not isinstance(node, MappingNode) or len(node.value) != 1 or self.lines is None:
+            return None
+        key, value = node.value[0]
+        plain = isinstance(key, ScalarNode) and isinstance(value, ScalarNode)
+        if not plain or key.style is not None or value.style is not None or _is_null(value):
+            return None
+        if len(key.value.split()) < 2 or key.start_mark.line != value.end_mark.line:
+            return None
+        line = self.lines()[key.start_mark.line]
+        return " ".join(line[key.start_mark.column : value.end_mark.column].split()) or None
 
     def require_title(self, fields: dict[str, Node], node: Node, what: str) -> Node:
         title = fields.get("title")
