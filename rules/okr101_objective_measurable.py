@@ -42,7 +42,7 @@ def check(objective: Objective, ctx: RuleContext):
     real = [
         q
         for q in analysis.quantities
-        if (q.start < end or (purpose and q.kind is QuantityKind.MULTIPLIER))
+        if (q.start < end or purpose or q.kind is not QuantityKind.ABSOLUTE)
         and _measures(q, stand_ins)
     ]
     if not real:

@@ -26,13 +26,15 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.rules._stated import EMPTY_VALUES
+
 from okrlint.i18n import _
 from okrlint.model import Objective, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 
 
 def check(objective: Objective, ctx: RuleContext):
-    if objective.why and objective.why.strip():
+    if objective.why and objective.why.strip() and not _left_open(objective.why, ctx):
         return
     if ctx.analysis(objective).reason is not None:
         return
@@ -44,6 +46,14 @@ def check(objective: Objective, ctx: RuleContext):
             rewrite=ctx.quote(objective.text.rstrip(". ") + ", " + marker),
         ),
     )
+
+
+def _left_open(why: str, ctx: RuleContext) -> bool:
+    """A 'why:' that only holds a place ("TBD", "??", "-", "n/a") gives no reason."""
+    if why.strip().lower() in EMPTY_VALUES:
+        return True
+    analysis = ctx.analysis(why.strip())
+    return len(analysis.placeholders) == 1 and len(analysis.words) <= 1
 
 
 RULE = Rule(

@@ -29,6 +29,8 @@ How to fix:
 
 from __future__ import annotations
 
+from okrlint.rules._stated import field_given, field_has_number
+
 from okrlint.i18n import _
 from okrlint.model import KeyResult, Severity
 from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
@@ -37,6 +39,11 @@ from okrlint.rule import Rule, RuleContext, Target, Violation, bad, good
 def check(kr: KeyResult, ctx: RuleContext):
     # Praise words ("world-class", "god") are vague but state no amount.
     vague = [v for v in ctx.analysis(kr).vague if v.label != "quality"]
+    in_text = bool(vague)
+    if not vague and field_given(kr, "target") and not field_has_number(kr, "target", ctx):
+        # "| Reduce café food waste | 22 % of stock | lower |": the target cell is vague
+        cell = ctx.analysis(str(kr.target).strip())
+        vague = [v for v in cell.vague if v.label != "quality"]
     if not vague:
         return
     first = vague[0]
@@ -49,7 +56,7 @@ def check(kr: KeyResult, ctx: RuleContext):
             first=ctx.quote(first.text),
             form=ctx.quote(form),
         ),
-        highlight=(first.start, first.end),
+        highlight=(first.start, first.end) if in_text else None,
     )
 
 

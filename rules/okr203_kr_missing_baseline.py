@@ -50,8 +50,9 @@ FORMS = {
 
 def check(kr: KeyResult, ctx: RuleContext):
     analysis = ctx.analysis(kr)
-    if analysis.direction == 0:
-        return
+    reached = analysis.change is not None and analysis.change.reached
+    if analysis.direction == 0 and not reached:
+        return  # a plain level ("99.95 % availability"); "Bay utilisation to 85 %" is a change
     ends = stated(kr, analysis, ctx)
     if ends.baseline is not None or start_field(kr) is not None:
         return  # in the text ("fra 48", "currently 18,000") or a baseline / current field,

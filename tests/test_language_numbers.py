@@ -64,10 +64,10 @@ QUANTITIES = [
     ("en", "Send reminders 3 times per week", [(3, A, "times")]),
     ("en", "Sell 2 billion impressions", [(2_000_000_000, A, None)]),
     # unusual units and "at least" suffixes are still quantities
-    ("en", "Back up 1TB++ of research data", [(1, A, None)]),
+    ("en", "Back up 1TB++ of research data", [(1, A, "tb")]),
     ("en", "Win 50+ new partners", [(50, A, None)]),
     ("nb", "Verve 40+ nye frivillige", [(40, A, None)]),
-    ("nb", "Lagre 2TB+ med bilder", [(2, A, None)]),
+    ("nb", "Lagre 2TB+ med bilder", [(2, A, "tb")]),
     (
         "en",
         "Cut changeover time from 50 to 30 minutes (−40%)",

@@ -380,3 +380,23 @@ def test_a_decimal_before_a_unit_in_capitals_is_no_element_number() -> None:
         "2.4 MWp of new capacity commissioned in H1",
         "Grow installs from 95 to 160 per month",
     ]
+
+
+def test_a_level_name_starting_a_key_result_keeps_it() -> None:
+    """ "Level 2 chargers installed …" is a key result, not a 'Level:' label (labels of a
+    value need their ':' or dash)."""
+    doc = read_txt(
+        """
+        Objective: Be ready for electric cars, because half our buyers want one
+        Key results:
+        - Level 2 chargers installed at every branch
+        - EV test drives per month from 45 to 120
+        Level: team
+        """
+    )
+    [objective] = doc.objectives
+    assert [kr.text for kr in objective.key_results] == [
+        "Level 2 chargers installed at every branch",
+        "EV test drives per month from 45 to 120",
+    ]
+    assert objective.level == "team"

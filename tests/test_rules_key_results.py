@@ -516,3 +516,60 @@ def test_a_stated_reduction_against_decimal_litres() -> None:
     """7.5 L to 6 L is −20 %, not the 25 % stated; decimals are no whole units to round to."""
     found = one("Diesel per route down from 7.5 L to 6 L, a 25% reduction", "OKR207", "en")
     assert "-20" in found.message or "−20" in found.message
+
+
+# ---- round 4's families (blind set 4), each in new sentences, both languages ----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a metric taken "to" a level with no verb changes it without its start
+        ("en", "Forklift utilisation to 80%", {"OKR203"}),
+        ("en", "Average time to hire to 21 days", {"OKR203"}),
+        ("en", "Guest rating to 4.6/5", {"OKR203"}),
+        ("nb", "Utnyttelsesgrad i verkstedet til 85 %", {"OKR203"}),
+        ("nb", "Andel digitale bestillinger til ?? %", {"OKR203", "OKR205"}),
+        # ... but a verb we do not know and its "to" are no metric, nor is a count
+        ("en", "Respond to 95 % of supplier queries within a day", set()),
+        # the opening change verb is no vague amount
+        ("en", "Lower dust exposure in the cutting hall", {"OKR201"}),
+        # capitals glued to digits are names: no number
+        ("en", "Bring 4DX screenings to the Leeds site", {"OKR201"}),
+        ("nb", "Flytte kundene over på 5G SA innen Q3", {"OKR201", "OKR208"}),
+        # a unit glued on: a number
+        ("en", "Archive 2TB of scanned letters", set()),
+        # present forms at the end are nouns, not finished tasks
+        ("en", "Better snow on the beginner runs", {"OKR201", "OKR202"}),
+    ],
+)
+def test_round_four_families_in_new_sentences(lang: str, text: str, expected: set) -> None:
+    spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
+    assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("en", "Safety briefing at every shift change", True),
+        ("en", "A summer evening for members every quarter", True),
+        ("en", "Certify all drivers in defensive driving", True),
+        ("en", "Switch every forklift to lithium batteries", True),
+        ("nb", "Sikkerhetsgjennomgang hver vakt", True),
+        ("nb", "Kvalitetssikre alle tilbud før utsending", True),
+        ("nb", "Montere solceller på lagerbygget innen Q3", True),
+    ],
+)
+def test_activities_of_round_four(lang: str, text: str, flagged: bool) -> None:
+    assert ("OKR208" in codes(text, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Improve temperature excursions in the cold store from 30 to 45 a month"),
+        ("nb", "Forbedre Trustpilot-vurderingen fra 4,2 til 3,8"),
+    ],
+)
+def test_improve_against_the_metrics_direction_round_four(lang: str, text: str) -> None:
+    assert "OKR206" in codes(text, lang)

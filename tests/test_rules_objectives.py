@@ -107,10 +107,12 @@ def test_business_as_usual_quotes_the_word_and_ignores_the_reason() -> None:
     assert "«Opprettholde»" in found[0].message
 
 
-def test_measurable_ignores_years_quarters_versions_and_the_reason_clause() -> None:
+def test_measurable_ignores_years_quarters_versions_and_counts_in_the_reason() -> None:
+    """An amount in the reason is stated by the objective too (blind round 4's writers both
+    read LABELS.md so); a year, a quarter, a version or a count of who waits is not."""
     text = (
         "objectives:\n"
-        "  - title: Lansere versjon 2.0 av appen i Q3 2026, fordi 40 % av kundene venter\n"
+        "  - title: Lansere versjon 2.0 av appen i Q3 2026, fordi 400 kunder venter\n"
         "  - title: Kutte kostnadene med 2 mill. kr\n"
     )
     found = [f for f in check(text) if f.code == "OKR101"]
@@ -190,3 +192,27 @@ def test_a_purpose_that_doubles_makes_the_objective_measurable(lang: str, text: 
 def test_possessives_and_places_are_no_reasons(lang: str, text: str, has_reason: bool) -> None:
     found = check(f"Objective: {text}\n", "okrs.okr.txt", lang)
     assert ("OKR102" in [f.code for f in found]) is not has_reason
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Objective: Keep our drivers safe, since accidents cost us 9 % of revenue\n"),
+        ("nb", "Mål: Beholde sjåførene, fordi hver oppsigelse koster oss 80 000 kr\n"),
+    ],
+)
+def test_an_amount_in_the_reason_is_a_quantity_too(lang: str, text: str) -> None:
+    found = check(text, "okrs.okr.txt", lang)
+    assert [f.code for f in found if f.code in ("OKR101", "OKR102")] == ["OKR101"]
+
+
+@pytest.mark.parametrize("why", ["TBD", "??", "-"])
+def test_a_why_left_open_is_no_reason(why: str) -> None:
+    text = f"objectives:\n  - title: Grow summer revenue\n    why: '{why}'\n    key_results: []\n"
+    found = check(text, "okrs.okr.yaml", "en")
+    assert "OKR102" in [f.code for f in found]
+
+
+def test_a_why_field_with_a_reason_is_one() -> None:
+    text = "objectives:\n  - title: Grow summer revenue\n    why: Winter alone cannot pay\n"
+    assert "OKR102" not in [f.code for f in check(text, "okrs.okr.yaml", "en")]

@@ -83,6 +83,8 @@ class Change:
     amount_is_new: bool = False
     # the words that state the change, marker included: "med 15 %", "to 50", "fra 100 til 200"
     span: TextSpan | None = None
+    # a metric taken "to" a level with no verb at all: "Bay utilisation to 85 %"
+    reached: bool = False
 
 
 @dataclass(frozen=True, slots=True)

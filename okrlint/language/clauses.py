@@ -87,7 +87,7 @@ def find_change(
     """The stated change, and whether it counts new things."""
     words = lex.markers
     baseline = target = amount = None
-    amount_is_new = stated_start = False
+    amount_is_new = stated_start = to_level = False
     by_start = {h.start: h for h in hits}
     for k, hit in enumerate(hits):
         after = _past_rate(doc, hit.end, lex)
@@ -133,6 +133,9 @@ def find_change(
             if has_direction and not ranged and hit.quantity.kind is not QuantityKind.MULTIPLIER:
                 target = hit.quantity
                 continue
+            if not has_direction and not lead and not ranged and _metric_to(doc, hit):
+                target, to_level = hit.quantity, True  # "Bay utilisation to 85 %"
+                continue
         if amount is None and _is_amount(doc, hit, lex, has_direction):
             amount, amount_is_new = hit.quantity, counts_new(doc, hit, lex)
             continue
@@ -156,7 +159,22 @@ def find_change(
         amount = pct.quantity if pct is not None else None
     if baseline is None and target is None and amount is None:
         return None
-    return Change(baseline, target, amount, amount_is_new)
+    return Change(baseline, target, amount, amount_is_new, reached=to_level and baseline is None)
+
+
+def _metric_to(doc: Sequence[Token], hit: Hit) -> bool:
+    """ "Bay utilisation to 85 %", "Onboarding time to 2.5 days", "Score to 8.5/10", "… to
+    ??%": a level, score, time, amount of money or slot after the word "to" itself (not a dash)
+    and a metric's words; not a count ("Access to 3 markets" names where, not how much)."""
+    q = hit.quantity
+    level = q.placeholder or (q.unit or "").startswith("/")  # a score: "8.5/10"
+    level = level or q.kind in (QuantityKind.PERCENT, QuantityKind.DURATION, QuantityKind.CURRENCY)
+    to = _prev(doc, hit.start)
+    word = _prev(doc, to)
+    if not level or to < 0 or word < 0 or not doc[to].is_alpha:
+        return False
+    # "Respond to 100 % of reviews": an unknown verb and its "to" are no metric
+    return doc[word].is_alpha and not doc[word].is_stop and _prev(doc, word) >= 0
 
 
 def _dash_range(doc: Sequence[Token], before: Hit | None, hit: Hit) -> bool:
@@ -922,7 +940,7 @@ def _past_coordinated_verbs(doc: Sequence[Token], lead: TextSpan, lex: Lexicon) 
 def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> TextSpan | None:
     """The frequency of a recurring ritual ("ukentlig", "every month"), whatever the verb."""
     label = lead.label if lead is not None else ""
-    freq = matches.get("ritual_frequency", ())
+    freq = [*matches.get("ritual_frequency", ()), *_every_period(doc, lex)]
     # "Reach a top-3 ranking in the monthly … report": a result, in somebody else's ritual
     if not freq or label in ("change", "maintain", "achieve"):
         return None
@@ -936,6 +954,23 @@ def find_ritual(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> T
     if events or done or label in ("deliver", "activity"):
         return span(doc, s, e, "ritual")
     return None
+
+
+def _every_period(doc: Sequence[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """ "at every shift start", "hver vakt", "each school holiday": "every"/"hver" and a period
+    noun, with at most one word between, is a frequency too."""
+    words = lex.markers.get("per_period_words", frozenset())
+    periods = lex.markers.get("period_nouns", frozenset())
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in words or tok.lower_ == "per":
+            continue
+        n = _next(doc, i + 1)
+        for k in (n, _next(doc, n + 1)):
+            if k < len(doc) and doc[k].lower_ in periods:
+                found.append((i, k + 1))
+                break
+    return found
 
 
 def _change_before(matches: Matches, i: int) -> bool:
@@ -989,8 +1024,10 @@ def _finished_task(doc: Sequence[Token], lex: Lexicon, lead: TextSpan | None, en
         # "help-centre articles": a word glued to a hyphen is part of a compound noun
         glued = n < len(doc) and doc[n].text == "-" and not doc[i].whitespace_
         last = n >= len(doc) or (doc[n].is_punct and not glued)
-        # a base form at the end is as often a noun ("at the first review")
-        participle = doc[i].lower_ not in lex.activity_lemmas
+        # a base form at the end is as often a noun ("at the first review"), and so is a
+        # present form ("on blue runs", "i alle leddene")
+        low = doc[i].lower_
+        participle = low not in lex.activity_lemmas and not low.endswith(("s", "ing", "er"))
         if doc[p].lower_ in lex.participle_markers or (last and lead is None and participle):
             return span(doc, i, i + 1, "activity")
     return None

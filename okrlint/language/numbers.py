@@ -660,6 +660,10 @@ class Scanner:
                 self._note(i, i + 1, NumberKind.IDENTIFIER, "a version or a dotted code")
             return None
         decided = self._not_a_quantity(i, core)
+        if decided is None and self._code_letters(core):
+            decided = NumberKind.IDENTIFIER, "a name or code with capitals («4DX», «5G»)", core.end
+            if core.end < len(doc) and not doc[core.end - 1].whitespace_ and not core.glued:
+                decided = (*decided[:2], core.end + 1)
         if decided is not None:
             kind, reason, end = decided
             self._note(i, end, kind, reason)
@@ -679,6 +683,19 @@ class Scanner:
         if _lower(self.doc, _prev(self.doc, start)) in lex.markers.get("definite", frozenset()):
             hit = replace(hit, quantity=replace(hit.quantity, definite=True))
         return hit
+
+    def _code_letters(self, core: _Core) -> bool:
+        """Digits with capital letters glued on that are no unit or scale: a product, format or
+        generation name ("4DX", "5G", "2FA"), not "10k", "3x" or "24 %"."""
+        doc, lex = self.doc, self.lex
+        known = lex.units_or_multipliers | set(lex.attached_scales) | ORDINAL_SUFFIXES
+        if core.glued:
+            letters = doc[core.end - 1].text.lstrip("+-−.,0123456789")
+            return core.glued not in known and any(c.isupper() for c in letters)
+        if core.end >= len(doc) or doc[core.end - 1].whitespace_ or core.word:
+            return False
+        nxt = doc[core.end]
+        return nxt.is_alpha and nxt.is_upper and len(nxt.text) <= 3 and nxt.lower_ not in known
 
     def _score(self, i: int) -> Hit | None:
         """ "4.5/5", "7/10": a rating, counted as its numerator on the scale "/5"."""
@@ -738,6 +755,8 @@ class Scanner:
                 return value, QuantityKind.DURATION, lex.durations[glued], end
             elif glued in lex.currencies:
                 return value, QuantityKind.CURRENCY, lex.currencies[glued], end
+            elif glued in lex.measures:  # "1TB", "40kg"
+                return value, kind, lex.measures[glued], end
             else:
                 return value, kind, None, end
         n = end if not doc[end - 1].whitespace_ else _next(doc, end)

@@ -198,6 +198,10 @@ def analyse_doc(
     # The reason clause says why ("… by 20 % to fund more positions"): its "more" is no amount.
     vague_fence = fenced + quantity_spans + ([direction_span] if measured else [])
     vague_fence += [reason] if reason else []
+    # the opening change verb of an object is no vague amount: "Lower noise exposure"
+    # (LABELS.md); "lower" alone (a target cell) is
+    governs = lead is not None and lead.label == "change" and doc.text[lead.end :].strip()
+    vague_fence += [lead] if governs else []
     # "higher education", "høyere utdanning": a fixed term, not an amount
     vague_fence += [clauses.span(doc, s, e) for s, e in matches.get("fixed_terms", ())]
     vague = clauses.find_vague(doc, matches, vague_fence, has_number=bool(real), lex=lex)

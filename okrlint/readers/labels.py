@@ -194,6 +194,13 @@ _AFTER_WORD_RE = linear.compile(
 _SEPARATORS = ("sep", "sep_d", "sep_q", "sep_qd", "sep_p")
 
 
+# Labels of a value (who, when, which level, why, a parent id) need their ":" or dash; only
+# elements may follow a number with spaces alone ("KR1 Øke salget").
+_NAMED_BY_A_SEPARATOR = frozenset(
+    {LabelKind.LEVEL, LabelKind.OWNER, LabelKind.PERIOD, LabelKind.PARENT, LabelKind.WHY}
+)
+
+
 def match_label(line: str, start: int = 0) -> Label | None:
     """The label at ``line[start:]`` (leading spaces allowed), or None."""
     word_match = _WORD_RE.match(line, _skip_spaces(line, start))
@@ -215,6 +222,8 @@ def match_label(line: str, start: int = 0) -> Label | None:
     if word in _UPPER_CASE_ONLY and written.islower():
         return None  # "kr 500 per dag" is an amount, "KR1" a label
     kind, level = _LABELS[word]
+    if found.get("sep_d") is not None and kind in _NAMED_BY_A_SEPARATOR:
+        return None  # "Level 2 chargers installed …" is a key result, not a level's label
     sep = next(found[name] for name in _SEPARATORS if found.get(name) is not None).strip()
     qualifier = None
     if found["prep"] is not None:
