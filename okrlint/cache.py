@@ -503,6 +503,7 @@ class Cache:
         self._salt = _sha(code_fp, config_fp)
         self._ready = False
         self._dirs: set[Path] = set()  # folders of entries already checked to be real folders
+        self._shards: dict[str, str] = {}  # the same, for reading: a shard's name -> its path
         self.hits = 0
         self.misses = 0
 
@@ -554,10 +555,13 @@ class Cache:
 
     def _read(self, key: str, fields: Mapping[str, Callable[[Any], Any]]) -> dict[str, Any]:
         """The entry's values; raises (OSError, ValueError, ...) when missing or damaged."""
-        path = self._path(key)
-        if not _is_real_dir(path.parent):
-            raise FileNotFoundError(path)
-        return loads(_read_own_file(path), fields)
+        shard = self._shards.get(key[:2])
+        if shard is None:  # a folder of entries, once found a real folder, is not checked again
+            shard = os.path.join(self.folder, f"v{FORMAT_VERSION}", key[:2])
+            if not _is_real_dir(shard):
+                raise FileNotFoundError(shard)
+            self._shards[key[:2]] = shard
+        return loads(_read_own_file(os.path.join(shard, f"{key[2:]}.json")), fields)
 
     def _write(self, key: str, value: Any) -> None:
         path = self._path(key)
@@ -642,7 +646,7 @@ def _create_new_file(path: Path, text: str) -> None:
         out.write(text)
 
 
-def _read_own_file(path: Path, limit: int = _MAX_ENTRY_BYTES) -> bytes:
+def _read_own_file(path: Path | str, limit: int = _MAX_ENTRY_BYTES) -> bytes:
     """The bytes of a regular file that is no symlink, of at most ``limit`` bytes."""
     from okrlint.files import read_at_most
 

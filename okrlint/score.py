@@ -51,7 +51,7 @@ def finding_key(f: Finding) -> ElementKey:
     return (f.path, f.element, span.line, span.column, span.sheet)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     code: str
     rule: str
@@ -72,7 +72,7 @@ class Reason:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementScore:
     kind: str
     id: str | None
@@ -95,7 +95,7 @@ class ElementScore:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectiveScore:
     own: ElementScore  # the objective itself and its actions
     key_results: tuple[ElementScore, ...]
@@ -110,7 +110,7 @@ class ObjectiveScore:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileScore:
     path: str
     score: int | None  # None: the file could not be read, or nothing was read from it
@@ -179,7 +179,11 @@ def locate(documents: Iterable[Document], findings: Iterable[Finding]) -> dict:
     """
     known: set[ElementKey] = set()
     for doc in documents:
-        known.update(element_key(doc.path, e) for e in doc.elements())
+        path = doc.path
+        for objective in doc.objectives:
+            known.add(element_key(path, objective))
+            known.update([element_key(path, kr) for kr in objective.key_results])
+            known.update([element_key(path, action) for action in objective.actions])
     placed: dict[ElementKey, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.code == "OKR000":
@@ -201,8 +205,8 @@ def _element_score(element, found: Sequence[Finding]) -> ElementScore:
     if not found:  # most elements: nothing to add up
         kind, text = element.kind._value_, element.text
         return ElementScore(kind, element.id, text, span.line, 100, (), span.sheet)
-    reasons = tuple(reason(f) for f in found)
-    score = clamp(100 - sum(r.points for r in reasons))
+    reasons = tuple([reason(f) for f in found])
+    score = clamp(100 - sum([r.points for r in reasons]))
     return ElementScore(
         element.kind._value_, element.id, element.text, span.line, score, reasons, span.sheet
     )
@@ -240,7 +244,7 @@ def _objective_score(path: str, objective: Objective, placed: dict) -> Objective
         own_found.extend(placed.get(element_key(path, action), ()))
     own = _element_score(objective, own_found)
     krs = tuple(
-        _element_score(kr, placed.get(element_key(path, kr), ())) for kr in objective.key_results
+        [_element_score(kr, placed.get(element_key(path, kr), ())) for kr in objective.key_results]
     )
     score = _combined(own.score, [k.score for k in krs], objective.unnamed)
     return ObjectiveScore(own, krs, score)

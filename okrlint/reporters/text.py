@@ -23,9 +23,16 @@ def format_finding(f: Finding, *, color: bool = False, lang: str | None = None) 
     if f.code == "OKR000":  # an input error has a line but no element
         head = _paint(f"{one_line(f.path)}:{f.span.line}:", "1", color)
         return f"{head} {_paint('OKR000', '1;31', color)} {one_line(say(f.message, lang))}"
-    where = _paint(f"{one_line(f.path)}:{f.span.line}:{f.span.column}:", "1", color)
-    code = _paint(f.code, "1;" + _COLORS[f.severity], color)
-    line = f"{where} {code} [{f.rule}] {one_line(in_sheet(f.span, lang) + say(f.message, lang))}"
+    span = f.span
+    message = say(f.message, lang)
+    if span.sheet:
+        message = in_sheet(span, lang) + message
+    where = f"{one_line(f.path)}:{span.line}:{span.column}:"
+    if color:
+        where, code = _paint(where, "1", True), _paint(f.code, "1;" + _COLORS[f.severity], True)
+    else:  # the common case (a file, a pipe, CI), once per finding of a large report
+        code = f.code
+    line = f"{where} {code} [{f.rule}] {one_line(message)}"
     if f.suggestion:
         hint = _paint(say(HINT, lang), "2", color)
         line += "\n    " + hint + " " + one_line(say(f.suggestion, lang))
