@@ -12,19 +12,21 @@ from dataclasses import replace
 
 from okrlint import linear
 from okrlint.language.analysis import Change, QuantityKind, TextSpan
+from okrlint.language.digits import Hit
 from okrlint.language.lexicon import Lexicon
-from okrlint.language.numbers import (
-    Hit,
+from okrlint.language.tokens import (
     Token,
-    _cannot_start,
-    _next,
-    _prev,
-    _starts,
+    Tokens,
+    ahead,
+    behind,
+    cannot_start,
     lookup_at,
+    lower,
     phrase_at,
-    with_unit,
+    phrase_starts,
+    text_of,
 )
-from okrlint.language.tokens import Tokens, text_of
+from okrlint.language.units import with_unit
 
 Matches = dict[str, list[tuple[int, int]]]
 # A period that labels a value: a year, a quarter, a half or a fiscal year.
@@ -43,8 +45,8 @@ def span(doc: Sequence[Token], start: int, end: int, label: str = "") -> TextSpa
 
 def _skip_limits(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     """Past limit words between a marker and its number ("med over fem millioner")."""
-    j = phrase_at(doc, _next(doc, i), lex.limit_words)
-    return _next(doc, j)
+    j = phrase_at(doc, ahead(doc, i), lex.limit_words)
+    return ahead(doc, j)
 
 
 # id(phrase table) -> (the table, every suffix of every phrase in it): the last token of a
@@ -73,12 +75,12 @@ def _phrase_ending(doc: Tokens, end: int, words: frozenset[str]) -> int:
 
 def _marker_before(doc: Sequence[Token], hit: Hit, words: frozenset[str], lex: Lexicon) -> int:
     """Start of a marker from ``words`` right before ``hit`` (a limit word may sit between)."""
-    end = _prev(doc, hit.start) + 1
+    end = behind(doc, hit.start) + 1
     found = _phrase_ending(doc, end, words)
     if found >= 0:
         return found
     limit = _phrase_ending(doc, end, lex.limit_words)
-    return _phrase_ending(doc, _prev(doc, limit) + 1, words) if limit > 0 else -1
+    return _phrase_ending(doc, behind(doc, limit) + 1, words) if limit > 0 else -1
 
 
 def find_change(
@@ -103,10 +105,10 @@ def find_change(
         if baseline is None and not hit.quantity.placeholder and starts_in_words(doc, hit, lex):
             baseline, stated_start = hit.quantity, True  # "(currently 18,000)", "i dag 71 %"
             # "(currently 22 %) to 30 %": the bracket closes the start, "to" names the target
-            closing = _next(doc, hit.end)
+            closing = ahead(doc, hit.end)
             if closing < len(doc) and doc[closing].text in (")", "]"):
-                to_end = phrase_at(doc, _next(doc, closing + 1), words.get("to", frozenset()))
-                nxt = by_start.get(_next(doc, to_end))
+                to_end = phrase_at(doc, ahead(doc, closing + 1), words.get("to", frozenset()))
+                nxt = by_start.get(ahead(doc, to_end))
                 if nxt is not None and to_end > closing + 1 and not nxt.quantity.placeholder:
                     target = with_unit(nxt.quantity, hit.quantity)
             continue
@@ -125,7 +127,7 @@ def find_change(
             prev_hit = hits[k - 1] if k else None
             # "5 til 10 kunder" is a range; "med 2 MNOK til 12 MNOK" is an amount and a target.
             ranged = prev_hit is not None and prev_hit.quantity not in (amount, baseline)
-            ranged = ranged and _next(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
+            ranged = ranged and ahead(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
             if _dash_range(doc, prev_hit, hit):  # "by 10–15 %": an amount given as a range
                 if prev_hit.quantity is amount:
                     amount = with_unit(amount, hit.quantity)
@@ -169,12 +171,12 @@ def _metric_to(doc: Sequence[Token], hit: Hit) -> bool:
     q = hit.quantity
     level = q.placeholder or (q.unit or "").startswith("/")  # a score: "8.5/10"
     level = level or q.kind in (QuantityKind.PERCENT, QuantityKind.DURATION, QuantityKind.CURRENCY)
-    to = _prev(doc, hit.start)
-    word = _prev(doc, to)
+    to = behind(doc, hit.start)
+    word = behind(doc, to)
     if not level or to < 0 or word < 0 or not doc[to].is_alpha:
         return False
     # "Respond to 100 % of reviews": an unknown verb and its "to" are no metric
-    return doc[word].is_alpha and not doc[word].is_stop and _prev(doc, word) >= 0
+    return doc[word].is_alpha and not doc[word].is_stop and behind(doc, word) >= 0
 
 
 def _dash_range(doc: Sequence[Token], before: Hit | None, hit: Hit) -> bool:
@@ -192,7 +194,7 @@ def _level_before_bracket(doc: Sequence[Token], hits: Sequence[Hit], baseline, l
     at = next((k for k, h in enumerate(hits) if h.quantity is baseline), None)
     if not at:
         return None
-    level, bracket = hits[at - 1], _prev(doc, _marker_start(doc, hits[at], lex))
+    level, bracket = hits[at - 1], behind(doc, _marker_start(doc, hits[at], lex))
     if bracket < 0 or doc[bracket].text not in ("(", "["):
         return None
     if any(not t.is_alpha and t.text not in ("-", "'", "’") for t in doc[level.end : bracket]):
@@ -212,13 +214,13 @@ def _marker_start(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
         if start >= 0:
             return start
     if _labelled_by_a_period(doc, hit):  # "0 (2025: 3)": the label opens the bracket's words
-        return _prev(doc, _prev(doc, hit.start))
+        return behind(doc, behind(doc, hit.start))
     return hit.start
 
 
 def _object_of_lead(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     """Whether the number directly follows the opening verb ("Reach 1,000 …", "Nå 25 000 …")."""
-    p = _prev(doc, hit.start)
+    p = behind(doc, hit.start)
     return p >= 0 and p == _first_word(doc, lex) and doc[p].lower_ in lex.verb_forms
 
 
@@ -237,9 +239,9 @@ def starts_in_words(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
 def _labelled_by_a_period(doc: Sequence[Token], hit: Hit) -> bool:
     """ "(2025: 340)", "(Q1: 4,1)": a value labelled with a past period in brackets is where
     the change starts."""
-    colon = _prev(doc, hit.start)
-    label = _prev(doc, colon)
-    opening = _prev(doc, label)
+    colon = behind(doc, hit.start)
+    label = behind(doc, colon)
+    opening = behind(doc, label)
     if colon < 0 or doc[colon].text != ":" or label < 0 or opening < 0:
         return False
     return doc[opening].text == "(" and bool(PERIOD_LABEL_RE.match(doc[label].lower_))
@@ -249,22 +251,22 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
     """Past what may follow a baseline before "til"/"to": a noun and a rate
     ("fra 2 innlegg i uka til 5", "from 2 per week to 15")."""
     to_words, rate = lex.markers.get("to", frozenset()), lex.markers.get("rate", frozenset())
-    n = _next(doc, i)
+    n = ahead(doc, i)
     if n < len(doc) and doc[n].text == "(":  # a note in brackets: "fra 40 % (2025) til 70 %"
         close = next((k for k in range(n + 1, min(n + 5, len(doc))) if doc[k].text == ")"), None)
         if close is not None:
-            n = _next(doc, close + 1)
+            n = ahead(doc, close + 1)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
-        n = _next(doc, n + 1)
+        n = ahead(doc, n + 1)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
-        n = _next(doc, n + 1)  # a unit and its noun: "9,1 kg ost per 100 liter melk"
-    word = _next(doc, n + 1)
+        n = ahead(doc, n + 1)  # a unit and its noun: "9,1 kg ost per 100 liter melk"
+    word = ahead(doc, n + 1)
     if word < len(doc) and doc[word].text[:1].isdigit() and doc[word].text[-1:].isdigit():
-        word = _next(doc, word + 1)  # the rate's own number: "per 100 liter"
+        word = ahead(doc, word + 1)  # the rate's own number: "per 100 liter"
     if n < len(doc) and doc[n].lower_ in rate and word < len(doc) and doc[word].is_alpha:
-        after = _next(doc, word + 1)
+        after = ahead(doc, word + 1)
         if after < len(doc) and doc[after].is_alpha and doc[after].lower_ not in to_words:
-            after = _next(doc, after + 1)  # "per 100 liter melk"
+            after = ahead(doc, after + 1)  # "per 100 liter melk"
         return after
     return n
 
@@ -286,9 +288,9 @@ def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool
     updown = lex.markers.get("direction_up_number", frozenset()) | lex.markers.get(
         "direction_down_number", frozenset()
     )
-    if has_direction and _lower_at(doc, _prev(doc, hit.start)) in updown:
+    if has_direction and lower(doc, behind(doc, hit.start)) in updown:
         return True  # "Average order value up €1,500", "Omsetning opp 2 MNOK"
-    n = _next(doc, hit.end)
+    n = ahead(doc, hit.end)
     return n < len(doc) and doc[n].lower_ in lex.markers.get("comparatives", frozenset())
 
 
@@ -300,7 +302,7 @@ def counts_new(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     """ "1 000 nye følgere", "20 more customers", "5 new partners"."""
     if hit.quantity.kind is not QuantityKind.ABSOLUTE or hit.quantity.placeholder:
         return False
-    n = _next(doc, hit.end)
+    n = ahead(doc, hit.end)
     return n < len(doc) and doc[n].lower_ in lex.markers.get("new_words", frozenset())
 
 
@@ -326,7 +328,7 @@ def _limits(doc: Sequence[Token], hits: Sequence[Hit], matches: Matches) -> list
     found: list[TextSpan] = []
     for label, key in (("max", "limit_max"), ("min", "limit_min")):
         for start, end in matches.get(key, ()):
-            if _next(doc, end) in starts:
+            if ahead(doc, end) in starts:
                 found.append(span(doc, start, end, label))
     return found
 
@@ -336,9 +338,9 @@ def _describes(doc: Sequence[Token], limit: TextSpan, lex: Lexicon | None) -> bo
     if lex is None:
         return False
     start = next(i for i, t in enumerate(doc) if t.idx >= limit.start)
-    verb = _prev(doc, start)
+    verb = behind(doc, start)
     relative = lex.markers.get("relative_pronouns", frozenset())
-    return verb >= 0 and doc[verb].is_alpha and _lower_at(doc, _prev(doc, verb)) in relative
+    return verb >= 0 and doc[verb].is_alpha and lower(doc, behind(doc, verb)) in relative
 
 
 def or_comparatives(
@@ -351,10 +353,10 @@ def or_comparatives(
     downs = {s for s, _ in matches.get("direction_down", ())}
     found = []
     for h in hits:
-        n = _next(doc, h.end)
+        n = ahead(doc, h.end)
         if n >= len(doc) or doc[n].lower_ not in or_words:
             continue
-        c = _next(doc, n + 1)
+        c = ahead(doc, n + 1)
         if c in ups or c in downs:
             found.append(span(doc, n, c + 1, "min" if c in ups else "max"))
     return found
@@ -383,8 +385,8 @@ def find_direction(
 def _metric_complement(doc: Sequence[Token], start: int, lex: Lexicon) -> bool:
     """Whether the word at ``start`` follows a metric and "to" ("cost to raise £1", "time to
     improve a fix"): then it says what the metric measures, not where it should go."""
-    to = _prev(doc, start)
-    head = _prev(doc, to)
+    to = behind(doc, start)
+    head = behind(doc, to)
     if to < 0 or head < 0 or doc[to].lower_ != "to":
         return False
     return doc[head].lower_ in lex.polarity_words
@@ -393,7 +395,7 @@ def _metric_complement(doc: Sequence[Token], start: int, lex: Lexicon) -> bool:
 def _counted_per_period(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
     """Whether a period follows the word before ``end`` ("drops per quarter", "kutt i
     måneden"): then the word is a thing counted per period, not a change."""
-    n = _next(doc, end)
+    n = ahead(doc, end)
     return phrase_at(doc, n, lex.markers.get("per_period", frozenset())) > n
 
 
@@ -404,9 +406,7 @@ def _inside(offset: int, spans: Sequence[TextSpan]) -> bool:
 def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex: Lexicon):
     """The reason / purpose clause from its marker to the end of the text."""
     blockers = lex.markers.get("reason_not_after", frozenset())
-    starts = [
-        s for s, _ in matches.get("reason", ()) if _lower_at(doc, _prev(doc, s)) not in blockers
-    ]
+    starts = [s for s, _ in matches.get("reason", ()) if lower(doc, behind(doc, s)) not in blockers]
     starts += [s for s, _ in matches.get("reason_after_comma", ()) if _after_break(doc, s)]
     purpose = _purpose_to(doc, hits, lex)
     starts += purpose
@@ -420,7 +420,7 @@ def find_reason(doc: Sequence[Token], matches: Matches, hits: Sequence[Hit], lex
     # "… to double the productivity of review", "for å doble …": a purpose (its marker and a
     # verb), which may itself set an amount
     marker = dict(matches.get("reason", ())).get(start, start)
-    verb = start in purpose or _lower_at(doc, _next(doc, marker)) in lex.purpose_verb_forms
+    verb = start in purpose or lower(doc, ahead(doc, marker)) in lex.purpose_verb_forms
     return span(doc, start, end, "purpose" if verb else "")
 
 
@@ -441,17 +441,17 @@ def _reason_clauses(doc: Sequence[Token], lex: Lexicon) -> list[int]:
     first = _first_word(doc, lex)
     found = []
     lowers = doc.lowers if isinstance(doc, Tokens) else [t.lower_ for t in doc]
-    consequence_starts = _starts(consequences)
+    consequence_starts = phrase_starts(consequences)
     for i, low in enumerate(lowers):
         if i <= first:
             continue
         if low in conjunctions or low in free:
-            conj = _lower_at(doc, _prev(doc, i)) not in not_after
-            if conj and _subject_and_verb(doc, _next(doc, i + 1), lex, verb=low not in free):
+            conj = lower(doc, behind(doc, i)) not in not_after
+            if conj and _subject_and_verb(doc, ahead(doc, i + 1), lex, verb=low not in free):
                 found.append(i)
         elif low in consequence_starts:
             end = phrase_at(doc, i, consequences, longest=2)
-            if end > i and _after_break(doc, i) and _finite(doc, _next(doc, end), lex):
+            if end > i and _after_break(doc, i) and _finite(doc, ahead(doc, end), lex):
                 found.append(i)
     return found
 
@@ -463,8 +463,8 @@ def _subject_and_verb(doc: Sequence[Token], i: int, lex: Lexicon, verb: bool = T
         return False  # "since 2015", "so: …"
     if doc[i].lower_ in lex.markers.get("degree_words", frozenset()):
         return False  # "so much that", "så mange kunder som mulig"
-    after = _next(doc, i + 1)
-    if _lower_at(doc, after) in ("as", "that", "som", "at"):
+    after = ahead(doc, i + 1)
+    if lower(doc, after) in ("as", "that", "som", "at"):
         return False  # "as easy as", "so fast that", "så mye som", "så rask at"
     bare = lex.markers.get("bare_determiners", frozenset())
     if not verb:
@@ -478,7 +478,7 @@ def _subject_and_verb(doc: Sequence[Token], i: int, lex: Lexicon, verb: bool = T
         if subject and not (len(subject) == 1 and subject[0] in bare) and _finite(doc, k, lex):
             return True
         subject.append(tok.lower_)
-        k = _next(doc, k + 1)
+        k = ahead(doc, k + 1)
     return False
 
 
@@ -488,7 +488,7 @@ def _finite(doc: Sequence[Token], k: int, lex: Lexicon) -> bool:
     if k >= len(doc) or not (doc[k].is_alpha or doc[k].text in ("'s", "'re")):
         return False
     low = doc[k].lower_
-    if low in ("'s", "’s") and _lower_at(doc, _next(doc, k + 1)) in lex.to_complement_openers:
+    if low in ("'s", "’s") and lower(doc, ahead(doc, k + 1)) in lex.to_complement_openers:
         return False  # "the county's most accurate newsroom": a possessive, no verb
     if low in lex.finite_verbs or low in lex.verb_forms or low in lex.purpose_verbs:
         return True
@@ -496,12 +496,8 @@ def _finite(doc: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return bool(ending) and low.endswith(ending) and len(low) > 3
 
 
-def _lower_at(doc: Sequence[Token], i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
-
-
 def _after_break(doc: Sequence[Token], i: int) -> bool:
-    p = _prev(doc, i)
+    p = behind(doc, i)
     return p >= 0 and doc[p].text in CLAUSE_BREAKS
 
 
@@ -517,7 +513,7 @@ def _purpose_to(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -> list
     for i, tok in enumerate(doc):
         if tok.lower_ != "to" or i < 2:
             continue
-        p, n = _prev(doc, i), _next(doc, i + 1)
+        p, n = behind(doc, i), ahead(doc, i + 1)
         if n >= len(doc) or doc[n].lower_ not in verbs:
             continue
         if ranges is None:
@@ -536,11 +532,11 @@ def _bare_infinitive(doc: Sequence[Token], verb: int, lex: Lexicon) -> bool:
     """Whether the text ends with the infinitive, or with it and one preposition: a noun's
     complement ("a fine place to live", "a partner to count on"), where a purpose would go
     on to its own object ("to prove the model works")."""
-    k = _next(doc, verb + 1)
+    k = ahead(doc, verb + 1)
     if k < len(doc) and doc[k].lower_ in lex.prepositions:
-        k = _next(doc, k + 1)
+        k = ahead(doc, k + 1)
     while k < len(doc) and doc[k].is_punct:
-        k = _next(doc, k + 1)
+        k = ahead(doc, k + 1)
     return k >= len(doc)
 
 
@@ -553,7 +549,7 @@ def _opened_as_complement(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
             return False
         if doc[i].lower_ in lex.to_complement_openers:
             return True
-        i = _prev(doc, i)
+        i = behind(doc, i)
     return False
 
 
@@ -563,9 +559,9 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
     out = []
     for h in hits:
         end = h.end
-        n = _next(doc, end)
+        n = ahead(doc, end)
         if n < len(doc) and doc[n].lower_ in lex.markers.get("or", frozenset()):
-            n = _next(doc, n + 1)  # "4.5 or higher", "50 eller flere"
+            n = ahead(doc, n + 1)  # "4.5 or higher", "50 eller flere"
         if n < len(doc) and doc[n].lower_ in words:
             end = n + 1
         elif _compared(doc, h, lex):  # "twice as many", "halvparten så mange": the amount
@@ -577,9 +573,9 @@ def qualified_numbers(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexicon) -
 def _compared(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     """Whether a multiplier compares with a degree word after it ("twice as many", "half as
     often", "dobbelt så mange")."""
-    n = _next(doc, hit.end)
+    n = ahead(doc, hit.end)
     if n < len(doc) and doc[n].lower_ in lex.markers["compare_as"]:
-        n = _next(doc, n + 1)  # "three times as many"
+        n = ahead(doc, n + 1)  # "three times as many"
     degree = lex.markers.get("degree_words", frozenset())
     multiplier = hit.quantity.kind is QuantityKind.MULTIPLIER
     return multiplier and n < len(doc) and doc[n].lower_ in degree
@@ -587,9 +583,9 @@ def _compared(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
 
 def _compared_end(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> int:
     """The end of the degree word a multiplier compares with."""
-    n = _next(doc, hit.end)
+    n = ahead(doc, hit.end)
     if doc[n].lower_ in lex.markers["compare_as"]:
-        n = _next(doc, n + 1)
+        n = ahead(doc, n + 1)
     return n + 1
 
 
@@ -619,7 +615,7 @@ def find_vague(
         if not _inside(doc[s].idx, exclude)
         and not _in_name_or_compound(doc, s, e)
         # after "alle"/"the" it picks things out: "alle større beslutninger" (all major ones)
-        and _lower_at(doc, _prev(doc, s)) not in (lex.markers.get("definite", ()) if lex else ())
+        and lower(doc, behind(doc, s)) not in (lex.markers.get("definite", ()) if lex else ())
     }
     spans = set(labels)
     # Keep the longest of overlapping matches ("så mange som mulig" over "mange").
@@ -642,7 +638,7 @@ def _in_name_or_compound(doc: Sequence[Token], start: int, end: int) -> bool:
     """ "App Store", "high-severity", "lower-cost": part of a name or a compound word."""
     if _in_compound(doc, end):
         return True
-    p = _prev(doc, start)
+    p = behind(doc, start)
     first = doc[start]
     return p >= 0 and first.is_title and doc[p].is_title and doc[p].is_alpha
 
@@ -650,7 +646,7 @@ def _in_name_or_compound(doc: Sequence[Token], start: int, end: int) -> bool:
 def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
     """The verb the element opens with, labelled by its class."""
     i = _first_word(doc, lex)
-    if i >= len(doc) or _cannot_start(doc, i, lex.verb_forms):
+    if i >= len(doc) or cannot_start(doc, i, lex.verb_forms):
         return None
     for n in (3, 2, 1):
         if i + n > len(doc):
@@ -663,18 +659,18 @@ def lead_verb(doc: Sequence[Token], lex: Lexicon) -> TextSpan | None:
 
 
 def _first_word(doc: Sequence[Token], lex: Lexicon) -> int:
-    i = _next(doc, 0)
+    i = ahead(doc, 0)
     # Bullets, numbering and labels such as "KR1:" or "1." before the text.
     while i < len(doc) and (doc[i].is_punct or doc[i].text in LEADING_JUNK or doc[i].like_num):
-        i = _next(doc, i + 1)
+        i = ahead(doc, i + 1)
     if i + 1 < len(doc) and doc[i + 1].text == ":" and not doc[i].is_alpha:
-        i = _next(doc, i + 2)
+        i = ahead(doc, i + 2)
     skipped = 0
     while i < len(doc) and skipped < 3:
         j = phrase_at(doc, i, lex.lead_skip, longest=3)
         if j == i:
             break
-        i, skipped = _next(doc, j), skipped + 1
+        i, skipped = ahead(doc, j), skipped + 1
     return i
 
 
@@ -808,7 +804,7 @@ def _after_a_noun(doc: Sequence[Token], i: int, lex: Lexicon) -> bool:
     """Whether token i follows what it can describe: a content word, a name's number or a
     closing bracket ("Register (part 2) complete", "hall 4 completed"), not a
     pronoun or a verb ("who live")."""
-    p = _prev(doc, i)
+    p = behind(doc, i)
     if p < 0:
         return False
     prev = doc[p]
@@ -820,7 +816,7 @@ def _after_a_noun(doc: Sequence[Token], i: int, lex: Lexicon) -> bool:
 def _before_a_complement(doc: Sequence[Token], end: int, lex: Lexicon) -> bool:
     """Whether what follows token ``end`` closes a predicate: the end, a punctuation mark, a
     preposition or a deadline ("… completed by Q4", "… fjernet innen", "… live in all …")."""
-    n = _next(doc, end)
+    n = ahead(doc, end)
     if n >= len(doc) or doc[n].is_punct:
         return True
     low = doc[n].lower_
@@ -863,7 +859,7 @@ def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
         j = i + 1  # a word glued by hyphens is one word: "Door-to-door outreach"
         while j < len(doc) and not doc[j - 1].whitespace_ and j not in nouns:
             j += 1
-        i, seen = _next(doc, j), seen + 1
+        i, seen = ahead(doc, j), seen + 1
     return None
 
 
@@ -930,10 +926,10 @@ def _past_coordinated_verbs(doc: Sequence[Token], lead: TextSpan, lex: Lexicon) 
     k = next((i for i, t in enumerate(doc) if t.idx >= lead.end), len(doc))
     joiners = lex.markers["and"]
     while k < len(doc) and doc[k].lower_ in joiners:
-        n = _next(doc, k + 1)
+        n = ahead(doc, k + 1)
         if n >= len(doc) or doc[n].lower_ not in lex.verb_forms:
             break
-        k = _next(doc, n + 1)
+        k = ahead(doc, n + 1)
     return k
 
 
@@ -965,8 +961,8 @@ def _every_period(doc: Sequence[Token], lex: Lexicon) -> list[tuple[int, int]]:
     for i, tok in enumerate(doc):
         if tok.lower_ not in words or tok.lower_ == "per":
             continue
-        n = _next(doc, i + 1)
-        for k in (n, _next(doc, n + 1)):
+        n = ahead(doc, i + 1)
+        for k in (n, ahead(doc, n + 1)):
             if k < len(doc) and doc[k].lower_ in periods:
                 found.append((i, k + 1))
                 break
@@ -994,7 +990,7 @@ def held_event(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None) -> Te
     while i < len(doc) and seen < EVENT_OBJECT_REACH and not doc[i].is_punct:
         if i in events:
             return span(doc, i, events[i], "event")
-        i, seen = _next(doc, i + 1), seen + 1
+        i, seen = ahead(doc, i + 1), seen + 1
     return None
 
 
@@ -1017,10 +1013,10 @@ def _activity_forms(doc: Sequence[Token], lex: Lexicon) -> list[int]:
 def _finished_task(doc: Sequence[Token], lex: Lexicon, lead: TextSpan | None, end: int):
     """ "En plan er laget", "Workshop gjennomført": a finished task."""
     for i in _activity_forms(doc, lex):
-        if i == _next(doc, 0) or doc[i].idx >= end:
+        if i == ahead(doc, 0) or doc[i].idx >= end:
             continue
-        p = _prev(doc, i)
-        n = _next(doc, i + 1)
+        p = behind(doc, i)
+        n = ahead(doc, i + 1)
         # "help-centre articles": a word glued to a hyphen is part of a compound noun
         glued = n < len(doc) and doc[n].text == "-" and not doc[i].whitespace_
         last = n >= len(doc) or (doc[n].is_punct and not glued)
@@ -1071,7 +1067,7 @@ def drop_articles(
             h.word
             and h.end == h.start + 1
             and doc[h.start].lower_ in lex.weak_number_words
-            and _lower_at(doc, _next(doc, h.end)) in lex.markers.get("new_words", frozenset())
+            and lower(doc, ahead(doc, h.end)) in lex.markers.get("new_words", frozenset())
         )
     ]
 
@@ -1089,9 +1085,9 @@ def direction_before_number(doc: Sequence[Token], hits: Sequence[Hit], lex: Lexi
         for i, tok in enumerate(doc):
             if tok.lower_ not in words:
                 continue
-            n = _next(doc, i + 1)
+            n = ahead(doc, i + 1)
             if sign < 0 and n < len(doc) and doc[n].lower_ in to_words:
-                n = _next(doc, n + 1)  # "down to 60 %"; "up to" is a limit
+                n = ahead(doc, n + 1)  # "down to 60 %"; "up to" is a limit
             hit = starts.get(n)
             if hit is not None and (hit.quantity.kind is not QuantityKind.ABSOLUTE or n > i + 1):
                 return sign, span(doc, i, i + 1)
@@ -1165,7 +1161,7 @@ def _lone_baseline(
             continue
         if _marker_before(doc, hit, from_words, lex) < 0 or counts_new(doc, hit, lex):
             continue
-        n = _next(doc, hit.end)
+        n = ahead(doc, hit.end)
         if n < len(doc) and doc[n].lower_ in to_words:
             continue
         rate = lex.markers.get("rate", frozenset())
@@ -1246,7 +1242,7 @@ def _metric_words(
     glued without a space being one word ("check-in", "on-time")."""
     stoppers = lex.change_words | lex.deadline_markers
     words: list[tuple[int, int]] = []
-    i = _next(doc, i)
+    i = ahead(doc, i)
     while i < min(stop, len(doc)) and len(words) < METRIC_REACH:
         if i in numbers or (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
             break
@@ -1261,7 +1257,7 @@ def _metric_words(
                 break
         else:
             words.append((i, j))
-        i = _next(doc, j)
+        i = ahead(doc, j)
     return words
 
 
