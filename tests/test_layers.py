@@ -5,7 +5,8 @@ pyproject.toml ([tool.importlinter]) on every run of the suite.
 
 A module imports only from the layers below its own. Reporters import no spaCy, no text
 analysis and no readers; rules import no spaCy and no readers. Each command of the command
-line (``okrlint/cli/<command>.py``) imports no other command ('review' runs 'check').
+line (``okrlint/cli/<command>.py``) imports no other command ('review' runs 'check'). In
+the language layer, the token helpers are at the bottom and the pipeline at the top.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_the_import_contracts_are_kept() -> None:
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 4 kept, 0 broken." in result.stdout
+    assert "Contracts: 5 kept, 0 broken." in result.stdout
 
 
 def test_an_upward_import_breaks_the_layers(tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_an_upward_import_breaks_the_layers(tmp_path: Path) -> None:
 
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 1 broken." in result.stdout
+    assert "Contracts: 4 kept, 1 broken." in result.stdout
     assert "okrlint.model is not allowed to import okrlint.runner" in result.stdout
 
 
@@ -70,5 +71,22 @@ def test_a_command_that_imports_another_breaks_their_independence(tmp_path: Path
 
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 1 broken." in result.stdout
+    assert "Contracts: 4 kept, 1 broken." in result.stdout
     assert "okrlint.cli.tree is not allowed to import okrlint.cli.check" in result.stdout
+
+
+def test_a_token_helper_that_imports_the_scanner_breaks_the_language_layers(tmp_path: Path) -> None:
+    for part in ("okrlint", "rules"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    tokens = tmp_path / "okrlint" / "language" / "tokens.py"
+    tokens.write_text(
+        tokens.read_text(encoding="utf-8") + "\nfrom okrlint.language import numbers\n"
+    )
+
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Contracts: 4 kept, 1 broken." in result.stdout
+    assert (
+        "okrlint.language.tokens is not allowed to import okrlint.language.numbers" in result.stdout
+    )
