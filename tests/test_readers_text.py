@@ -400,3 +400,18 @@ def test_a_level_name_starting_a_key_result_keeps_it() -> None:
         "EV test drives per month from 45 to 120",
     ]
     assert objective.level == "team"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "OKRs - FY2027 Q1 (Jan-Mar) - board draft, rev. 2",
+        "OKR for 1. halvår 2027 – utkast v3, til gjennomgang med styret",
+    ],
+)
+def test_an_okr_title_line_with_its_period_is_no_objective(title: str) -> None:
+    doc = read_txt(
+        f"{title}\n\nObjective: Grow, because we must\nKey results:\n- Sales from 1 to 2\n"
+    )
+    assert [o.text for o in doc.objectives] == ["Grow, because we must"]
+    assert doc.period is not None

@@ -573,3 +573,47 @@ def test_activities_of_round_four(lang: str, text: str, flagged: bool) -> None:
 )
 def test_improve_against_the_metrics_direction_round_four(lang: str, text: str) -> None:
     assert "OKR206" in codes(text, lang)
+
+
+# ---- round 5's families (blind set 5), each in new sentences, both languages ----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a comparative after a number and its noun is a limit, not a vague amount
+        ("en", "Google rating of 4.7 stars or higher", set()),
+        ("nb", "Snittkarakter på 4,6 poeng eller mer i appen", set()),
+        # "lots" alone is a noun (coffee lots, building lots); "lots of" is vague
+        ("en", "Cupping scores logged for 95 % of green lots", set()),
+        ("en", "Win lots of new wholesale customers", {"OKR201", "OKR202"}),
+        # a comparative after a zero word names the kind of thing at zero
+        ("nb", "Ingen større avvik i miljørevisjonen", set()),
+        # a stand-in with a note about who fills it in
+        ("nb", "Nøkkelresultat x – fylles inn av salgssjefen", {"OKR205"}),
+        ("en", "Key result n – finance to fill in", {"OKR205"}),
+        # a date in a cell on its own
+        ("nb", "Ny bookingløsning lansert", {"OKR201", "OKR208"}),
+        # which way is better for a capacity
+        ("nb", "Forbedre pakkekapasiteten fra 300 til 260 kasser i timen", {"OKR206"}),
+    ],
+)
+def test_round_five_families_in_new_sentences(lang: str, text: str, expected: set) -> None:
+    spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
+    assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("en", "Secure a permit for the new depot", True),
+        ("en", "Fit LED lighting in the packing hall", True),
+        ("nb", "Søke Innovasjon Norge om midler til nytt lager", True),
+        ("nb", "Få byggetillatelse for det nye lageret", True),
+        ("nb", "Et allmøte i hver region per halvår", True),
+        ("nb", "Gjøre kundeportalen mer kjent blant leietakerne", False),
+        ("nb", "Lage en bedre plan for vinterdriften", True),
+    ],
+)
+def test_activities_of_round_five(lang: str, text: str, flagged: bool) -> None:
+    assert ("OKR208" in codes(text, lang)) is flagged

@@ -216,3 +216,10 @@ def test_a_why_left_open_is_no_reason(why: str) -> None:
 def test_a_why_field_with_a_reason_is_one() -> None:
     text = "objectives:\n  - title: Grow summer revenue\n    why: Winter alone cannot pay\n"
     assert "OKR102" not in [f.code for f in check(text, "okrs.okr.yaml", "en")]
+
+
+def test_to_ease_is_a_purpose() -> None:
+    found = check(
+        "Objective: Build 40 new flats in 2027 to ease the waiting list\n", "o.okr.txt", "en"
+    )
+    assert "OKR102" not in [f.code for f in found]

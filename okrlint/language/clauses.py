@@ -354,6 +354,8 @@ def or_comparatives(
     found = []
     for h in hits:
         n = ahead(doc, h.end)
+        if n < len(doc) and doc[n].is_alpha and lower(doc, ahead(doc, n + 1)) in or_words:
+            n = ahead(doc, n + 1)  # a noun between: "4.6 stars or better", "4,5 stjerner eller mer"
         if n >= len(doc) or doc[n].lower_ not in or_words:
             continue
         c = ahead(doc, n + 1)
@@ -375,6 +377,8 @@ def find_direction(
                 continue  # "Content drops per quarter": a count of drops, not a drop
             if _metric_complement(doc, start, lex):
                 continue  # "Cost to raise £1": what the cost is of, not a change
+            if lower(doc, behind(doc, start)) in lex.zero_words:
+                continue  # "Ingen større avvik", "no bigger incidents": which kind, at zero
             if best is None or start < best[1]:
                 best = (sign, start, end)
     if best is None:
@@ -732,6 +736,11 @@ def _changed_by_the_task(doc, matches: Matches, lead: TextSpan, end: int) -> boo
                 continue
             if e - 1 == words[-1] and len(after) > 2:
                 return True
+            # "Gjøre merkevaren mer kjent i Rogaland": the comparative after the object, not
+            # in it ("Build a better portal", "Write more guides")
+            before = behind(doc, s)
+            if s in after[1:] and before in after and doc[before].is_alpha:
+                return not doc[before].is_stop
     return False
 
 

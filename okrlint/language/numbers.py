@@ -382,6 +382,8 @@ class Scanner(DateReading, UnitReading, PlaceholderReading, IdentifierReading):
                 self._note(i, i + 1, NumberKind.WORD, "an article or a word, not a count here")
             elif DATE_RE.match(text) or CLOCK_RE.fullmatch(text):
                 self._note(i, i + 1, NumberKind.DATE, "a date or a time of day")
+            elif DIGITS_DOT_RE.match(text) and lower(doc, ahead(doc, i + 1)) in lex.months:
+                self._note(i, i + 1, NumberKind.DATE, "part of a date")  # "1. juni" in a cell
             elif DIGITS_DOT_RE.match(text):
                 self._note(i, i + 1, NumberKind.ORDINAL, "an ordinal («3.»)")
             elif NUMBER_RE.match(text) or VERSION_RE.match(text):

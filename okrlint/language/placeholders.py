@@ -48,11 +48,14 @@ class PlaceholderReading:
         if j == i or k >= len(doc):
             return None
         rest = ahead(doc, k + 1)
+        # "Nøkkelresultat n – fylles inn av økonomisjefen": a note after a dash says who fills
+        # the place in
+        noted = rest < len(doc) and doc[rest].text in ("–", "—", "-") and doc[rest - 1].whitespace_
         while rest < len(doc) and doc[rest].is_punct:
             rest = ahead(doc, rest + 1)
         low = doc[k].lower_.lstrip("#")
         slot = NUMBER_RE.match(low) or low in PLACEHOLDER_LETTERS | PLACEHOLDER_WORDS
-        if rest < len(doc) or not slot:
+        if (rest < len(doc) and not (noted and not NUMBER_RE.match(low))) or not slot:
             return None
         return self._hit(k, k + 1, None, QuantityKind.ABSOLUTE, None, placeholder=True)
 

@@ -359,7 +359,8 @@ def is_period_title(label: Label) -> bool:
     """An "OKR for <who> – <period>" line: the document's title, not an objective.
 
     It is an unnumbered OKR label ("OKR", "OKRs", "Objectives") whose text is nothing but a
-    period (and at most two more words: "Q3 2025 – utkast")."""
+    period (and at most two more words: "Q3 2025 – utkast"), or an "OKR"/"OKRs" label whose
+    period comes within its first words."""
     if label.kind is not LabelKind.OBJECTIVE or label.number is not None:
         return False
     if label.word not in PLURAL_SECTION_LABELS:
@@ -369,4 +370,10 @@ def is_period_title(label: Label) -> bool:
         return False
     start, end = found.span("period")
     rest = label.text[:start] + " " + label.text[end:]
-    return len(_TITLE_WORD_RE.findall(rest)) <= 2
+    if len(_TITLE_WORD_RE.findall(rest)) <= 2:
+        return True
+    # "OKRs - FY2026 Q3 (Jul-Sep) - leadership draft, rev. 4", "OKR for 2. halvår 2026 – utkast
+    # v2, til gjennomgang …": "OKR" with its period among the first words is a title whatever
+    # follows; an objective says what it wants first
+    leading = _TITLE_WORD_RE.findall(label.text[:start])
+    return label.word in ("okr", "okrs") and len(leading) <= 2
