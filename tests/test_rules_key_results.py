@@ -617,3 +617,17 @@ def test_round_five_families_in_new_sentences(lang: str, text: str, expected: se
 )
 def test_activities_of_round_five(lang: str, text: str, flagged: bool) -> None:
     assert ("OKR208" in codes(text, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Self-service resolution rate [target] (currently 28 %)"),
+        ("nb", "Andel saker løst i selvbetjening [mål] (i dag 28 %)"),
+    ],
+)
+def test_a_slot_before_a_bracketed_start_is_the_target_left_open(lang: str, text: str) -> None:
+    """The target is there, as a slot: OKR205 says so; it is not a missing target (OKR204)."""
+    found = codes(text, lang)
+    assert "OKR205" in found
+    assert "OKR204" not in found

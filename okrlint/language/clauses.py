@@ -201,7 +201,9 @@ def _level_before_bracket(doc: Sequence[Token], hits: Sequence[Hit], baseline, l
         return None
     q = level.quantity
     same = q.kind is baseline.kind and (q.unit or None) == (baseline.unit or None)
-    if not same or q.placeholder or q.definite or counts_new(doc, level, lex):
+    if q.placeholder:
+        return level  # "Løsningsgrad [mål] (i dag 31 %)": the target is a slot (OKR205's)
+    if not same or q.definite or counts_new(doc, level, lex):
         return None
     return level
 
