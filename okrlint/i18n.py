@@ -56,12 +56,7 @@ class Message(str):
     ) -> Message:
         template = msgid if plural is None or count == 1 else plural
         self = super().__new__(cls, _fill(template, values, SOURCE_LANGUAGE))
-        self.msgid = msgid
-        self.plural = plural
-        self.count = count
-        self.context = context
-        self.values = values
-        return self
+        return self._with(msgid, plural, count, context, values)
 
     @classmethod
     def restore(
@@ -75,7 +70,17 @@ class Message(str):
     ) -> Message:
         """A message as stored with its English ``text`` (the cache), which is not filled in
         again: okrlint's own code, and so its English, is part of every cache key."""
-        self = super().__new__(cls, text)
+        return super().__new__(cls, text)._with(msgid, plural, count, context, values)
+
+    def _with(
+        self,
+        msgid: str,
+        plural: str | None,
+        count: int | None,
+        context: str | None,
+        values: tuple[tuple[str, object], ...],
+    ) -> Message:
+        """This message with what it was made from: its catalogue key and values."""
         self.msgid = msgid
         self.plural = plural
         self.count = count
