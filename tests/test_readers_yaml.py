@@ -759,3 +759,15 @@ def test_a_misspelt_field_with_a_colon_is_still_an_error() -> None:
                   - titel: Revenue from 1 to 2
             """
         )
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_a_yaml_only_line_break_keeps_findings_on_the_users_lines(brk: str) -> None:
+    """NEL, LS and PS break lines for YAML but not for an editor: spans stay on the file's
+    own lines (a property test found an objective placed on line 4 of a 3-line file)."""
+    text = f"- '0{brk}  '\n- '0{brk}  '\n"
+    [doc] = read_yaml(text)
+    assert [(o.text, o.span.line, o.span.end_line) for o in doc.objectives] == [
+        ("0", 1, 1),
+        ("0", 2, 2),
+    ]

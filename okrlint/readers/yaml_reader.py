@@ -85,13 +85,18 @@ _NULL = "tag:yaml.org,2002:null"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
+_BREAKS_ONLY_TO_YAML = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
 def read_yaml(
     path: str, text: str, language: str | None, language_source: str | None
 ) -> list[Document]:
     suppressions = tuple(hash_suppressions(text.split("\n")))
     lines = functools.cache(lambda: text.split("\n"))  # split once, for block scalars' spans
     documents = []
-    for root in compose_documents(path, text):
+    # YAML also breaks lines at NEL, LS and PS; okrlint, editors and the findings' lines do
+    # not. Read as spaces (one character each), every mark stays on the line a user sees.
+    for root in compose_documents(path, text.translate(_BREAKS_ONLY_TO_YAML)):
         reader = _DocumentReader(path, lines)
         documents.append(reader.read(root, language, language_source, suppressions))
     if len(documents) > 1 and suppressions:
