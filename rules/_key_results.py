@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 
+from okrlint.language.analysis import DURATION_MINUTES as MINUTES
 from okrlint.language.analysis import Quantity
 from okrlint.model import KeyResult
 
-# Normalised duration units in minutes, to compare "48 timer" with "2 dager".
-MINUTES = {"s": 1 / 60, "min": 1, "h": 60, "day": 1440, "week": 10080, "month": 43200}
 CURRENCY_BEFORE = {"usd": "$", "eur": "€", "gbp": "£"}
 
 

@@ -62,6 +62,8 @@ def check(kr: KeyResult, ctx: RuleContext):
     if values is None or values[0] == 0:
         return
     base, target = values
+    if base < 0 and change.amount.kind in (QuantityKind.PERCENT, QuantityKind.MULTIPLIER):
+        return  # a share or a multiple of a level below zero says nothing checkable
     readings = _readings(change, analysis.direction, base, target, ctx)
     if not readings:
         return
@@ -71,9 +73,12 @@ def check(kr: KeyResult, ctx: RuleContext):
     counts = change.baseline.kind is not QuantityKind.PERCENT and float(base).is_integer()
     if any(_fits(r.target, base, target, tolerance, counts) for r in readings):
         return
-    actual = (target - base) / abs(base) * 100
     first = readings[0]
     unit = change.target.unit
+    if base > 0:
+        actual = percent_change((target - base) / base * 100, ctx.lang)
+    else:  # a level below zero ("eNPS from -5 to 15") has no relative change: the difference
+        actual = ("+" if target > base else "") + amount(target - base, unit, ctx.lang)
     fixes = (
         _agreeing(kr.text, change, analysis.direction, base, target, tolerance, counts, ctx),
         _dropped(kr.text, change, ctx),
@@ -83,7 +88,7 @@ def check(kr: KeyResult, ctx: RuleContext):
             "from {baseline} to {target} is {actual}, not {stated}",
             baseline=change.baseline.text,
             target=change.target.text,
-            actual=percent_change(actual, ctx.lang),
+            actual=actual,
             stated=first.said,
         ),
         suggestion=_(

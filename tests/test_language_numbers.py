@@ -46,6 +46,11 @@ QUANTITIES = [
     ("nb", "Et nytt kontor i Trondheim", [(1, A, None)]),
     ("nb", "En kunde har klaget", []),
     ("nb", "Prisen er 1 500,- per måned", [(1500, C, "kr")]),
+    # a duration in two units is one, in the smaller unit
+    ("nb", "Ventetid fra 3 min 45 s til 2 min", [(225, D, "s"), (2, D, "min")]),
+    ("nb", "Saksbehandling på 1 t 20 min", [(80, D, "min")]),
+    ("en", "Average call length 6 min 10 s", [(370, D, "s")]),
+    ("en", "Turnaround of 2 hours 15 minutes", [(135, D, "min")]),
     ("en", "Reach 1,000 paying users", [(1000, A, None)]),
     ("en", "Reach 1.5 million listeners", [(1_500_000, A, None)]),
     ("en", "Raise $2M in seed funding", [(2_000_000, C, "usd")]),

@@ -67,6 +67,42 @@ def test_a_plain_text_title_names_the_period_and_is_no_objective(
     assert "OKR301" not in codes(check(text, "okrs.okr.txt"))
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "objective", "owner"),
+    [
+        ("okrs.okr.txt", "OKR – Granheim Sagbruk AS", "Objective: ", "Granheim Sagbruk AS"),
+        (
+            "okrs.okr.md",
+            "# OKRs – Harbourline Logistics, warehouse and yard",
+            "## Objective 1: ",
+            "Harbourline Logistics, warehouse and yard",
+        ),
+        ("okrs.okr.md", "# OKR: Nordby Kjøkken", "## Mål: ", "Nordby Kjøkken"),
+    ],
+)
+def test_an_opening_okr_line_with_nothing_of_its_own_is_the_title(
+    name: str, title: str, objective: str, owner: str
+) -> None:
+    """ "OKR – <who>" before the first objective names who the OKRs are for; it is no
+    objective without a reason (OKR102) or without key results (OKR103)."""
+    text = f"{title}\n\n{objective}Økt kundelojalitet, fordi kundene skal bli\n{KRS_TXT}"
+    doc = read_document(name, text, language="nb", language_source="cli")[0]
+    assert [o.text for o in doc.objectives] == ["Økt kundelojalitet, fordi kundene skal bli"]
+    assert doc.objectives[0].span.line == 3
+    assert doc.owner == owner
+
+
+@pytest.mark.parametrize("name", ["okrs.okr.txt", "okrs.okr.md"])
+def test_okr_lines_that_have_key_results_stay_objectives(name: str) -> None:
+    text = (
+        "OKR: Bli best på service, fordi det gir lojalitet\n" + KRS_TXT + "\n"
+        "OKR: Vinne bedriftsmarkedet, fordi marginen er best der\n" + KRS_TXT
+    )
+    doc = read_document(name, text, language="nb", language_source="cli")[0]
+    assert len(doc.objectives) == 2
+    assert all(len(o.key_results) == 2 for o in doc.objectives)
+
+
 def test_a_quarter_in_an_objective_or_a_long_introduction_is_no_period() -> None:
     text = (
         "Bakeriet i Storgata\n\nBakeriet ble grunnlagt i 1998 og har siden den gang bakt brød "

@@ -631,3 +631,29 @@ def test_a_slot_before_a_bracketed_start_is_the_target_left_open(lang: str, text
     found = codes(text, lang)
     assert "OKR205" in found
     assert "OKR204" not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a duration in two units is one level: the pair has its target
+        ("nb", "Snitt behandlingstid i kassen fra 3 min 40 s til 2 min 50 s", set()),
+        ("en", "Average on-hold time from 2 min 20 s to 1 min 10 s", set()),
+        ("en", "Cut pick time from 1 hour 10 minutes to 50 minutes", set()),
+        # a score below zero: the points are the difference, not a share
+        ("en", "Lift relationship NPS by 18 points, from -8 to 10", set()),
+        ("en", "Lift relationship NPS by 10 points, from -8 to 10", {"OKR207"}),
+        ("nb", "Løfte eNPS med 15 poeng, fra -6 til 9", set()),
+        ("nb", "Løfte eNPS med 25 poeng, fra -6 til 9", {"OKR207"}),
+        # a share of a level below zero says nothing checkable
+        ("nb", "Øke netto kontantstrøm med 50 %, fra -2 til 3 MNOK", set()),
+    ],
+)
+def test_round_six_levels_in_two_units_and_below_zero(lang: str, text: str, expected) -> None:
+    spec = {"OKR201", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207"}
+    assert codes(text, lang) & spec == expected
+
+
+def test_a_change_across_zero_is_told_as_a_difference() -> None:
+    found = one("Lift relationship NPS by 10 points, from -8 to 10", "OKR207", "en")
+    assert found.message == "from -8 to 10 is +18, not +10"

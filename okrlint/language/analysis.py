@@ -18,6 +18,11 @@ class QuantityKind(StrEnum):
     DURATION = "duration"  # 5 minutter, 24 timer, 3 days
 
 
+# The normalised duration units in minutes: "48 timer" compares with "2 dager", and "4 min
+# 30 s" is one duration.
+DURATION_MINUTES = {"s": 1 / 60, "min": 1, "h": 60, "day": 1440, "week": 10080, "month": 43200}
+
+
 class NumberKind(StrEnum):
     """What a number-like token is, in context. Only quantities measure anything."""
 

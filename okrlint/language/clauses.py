@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from okrlint import linear
-from okrlint.language.analysis import Change, QuantityKind, TextSpan
+from okrlint.language.analysis import Change, Quantity, QuantityKind, TextSpan
 from okrlint.language.digits import Hit
 from okrlint.language.lexicon import Lexicon
 from okrlint.language.tokens import (
@@ -99,8 +99,8 @@ def find_change(
         joined = nxt is not None and nxt.start > hit.start
         from_start = _marker_before(doc, hit, words.get("from", frozenset()), lex)
         if baseline is None and joined and (from_start >= 0 or _is_arrow(doc, hit.end, to_end)):
-            baseline = with_unit(hit.quantity, nxt.quantity)
-            target = with_unit(nxt.quantity, hit.quantity)
+            baseline = with_unit(_level(hit), nxt.quantity)
+            target = with_unit(_level(nxt), hit.quantity)
             continue
         if baseline is None and not hit.quantity.placeholder and starts_in_words(doc, hit, lex):
             baseline, stated_start = hit.quantity, True  # "(currently 18,000)", "i dag 71 %"
@@ -271,6 +271,13 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
             after = ahead(doc, after + 1)  # "per 100 liter melk"
         return after
     return n
+
+
+def _level(hit: Hit) -> Quantity:
+    """A level of a pair written with a minus ("from -5 to 15", "fra -3 til 2"): below zero,
+    not an amount of change."""
+    q = hit.quantity
+    return replace(q, value=-q.value) if hit.sign < 0 and q.value else q
 
 
 def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:

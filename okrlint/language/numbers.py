@@ -400,6 +400,9 @@ class Scanner(DateReading, UnitReading, PlaceholderReading, IdentifierReading):
             self.blocked.update(range(i, end))
             return None
         value, kind, unit, end = self._unit(core)
+        scale = value / core.value if core.value and value != core.value else 1.0
+        if kind is QuantityKind.DURATION:  # "4 min 30 s": one duration, in the smaller unit
+            value, unit, end = self._smaller_units(value, unit, end)
         while end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
             end += 1  # "50+ partners": at least 50
         if prefix_unit is not None:
@@ -408,8 +411,8 @@ class Scanner(DateReading, UnitReading, PlaceholderReading, IdentifierReading):
             self._note(i, core.end, NumberKind.DATE, "a year")
             return None
         hit = self._hit(start, end, value, kind, unit, sign=core.sign, word=core.word)
-        if core.value and value != core.value:
-            hit = replace(hit, quantity=replace(hit.quantity, scale=value / core.value))
+        if scale != 1:
+            hit = replace(hit, quantity=replace(hit.quantity, scale=scale))
         if lower(self.doc, behind(self.doc, start)) in lex.markers.get("definite", frozenset()):
             hit = replace(hit, quantity=replace(hit.quantity, definite=True))
         return hit

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from okrlint.language.analysis import Quantity, QuantityKind
+from okrlint.language.analysis import DURATION_MINUTES, Quantity, QuantityKind
 from okrlint.language.digits import Core
 from okrlint.language.tokens import ahead, behind, lookup_at, lower
 
@@ -61,6 +61,25 @@ class UnitReading:
             return value, kind, unit, end
         return self._unit_word(value, end, n)
 
+    def _smaller_units(self, value: float, unit: str | None, end: int) -> tuple[float, str, int]:
+        """ "4 min 30 s", "2 t 15 min", "1 hour 30 minutes": a duration written in two or
+        more units is one, counted in the smallest. Each further part must be a smaller unit
+        and less than one of the unit before it ("2 t 90 min" is not one duration)."""
+        doc = self.doc
+        while unit in DURATION_MINUTES:
+            n = ahead(doc, end)
+            core = self._core(n) if n < len(doc) else None
+            if core is None or core.word or core.sign:
+                break
+            part, kind, smaller, part_end = self._unit(core)
+            if kind is not QuantityKind.DURATION or smaller not in DURATION_MINUTES:
+                break
+            ratio = round(DURATION_MINUTES[unit] / DURATION_MINUTES[smaller], 6)
+            if ratio <= 1 or part >= ratio:
+                break
+            value, unit, end = value * ratio + part, smaller, part_end
+        return value, unit, end
+
     def _unit_word(
         self, value: float, end: int, n: int
     ) -> tuple[float, QuantityKind, str | None, int]:
@@ -109,5 +128,5 @@ def _shares_scale(q: Quantity, other: Quantity) -> bool:
     """Whether the scale of ``other`` was left out of ``q``: the scaled value is closer to it."""
     if q.scale != 1 or other.scale == 1 or not q.value or not other.value:
         return False
-    scaled = q.value * other.scale
-    return abs(math.log(scaled / other.value)) < abs(math.log(q.value / other.value))
+    base, level = abs(q.value), abs(other.value)  # a level may be below zero ("fra -2 til 3")
+    return abs(math.log(base * other.scale / level)) < abs(math.log(base / level))

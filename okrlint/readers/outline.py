@@ -155,6 +155,9 @@ class _Machine:
     # a period named by a title line before the first objective, with the heading draft it
     # came from (dropped if that heading turns out to be an objective)
     title_period: tuple[int, Draft | None, str] | None = None  # (line, heading draft, period)
+    # the objective of an "OKR – <text>" line that opens the document: the document's title
+    # ("OKR – Lindheim Hagesenter AS") if another objective follows before anything of its own
+    title_objective: Draft | None = None
 
     # -- entry
 
@@ -220,12 +223,15 @@ class _Machine:
         self.last = self.pending = None
 
     def start_objective(self, line: Line, text: Piece, label: Label | None) -> None:
+        self.drop_title()
         self.close()
         draft = Draft(text=text.text, span=text.span, id=dict(line.values).get("id") or text.id)
         if label is not None:
             draft.level, draft.owner = label.level, label.owner
         self.out.drafts.append(draft)
         self.current = draft
+        opens = label is not None and label.word in ("okr", "okrs") and label.number is None
+        self.title_objective = draft if opens and len(self.out.drafts) == 1 else None
         self.objective_indent = line.indent if line.kind is LineKind.ITEM else -1
         self.reset_mode()
         if self.dialect.items_follow_objective:
@@ -251,7 +257,21 @@ class _Machine:
             self.committed = True
         return self.current
 
+    def drop_title(self) -> None:
+        """A next objective follows an opening "OKR – <text>" line that has nothing of its own
+        (no key result, action, reason or parent): that line was the document's title, and its
+        text names who the OKRs are for."""
+        draft, self.title_objective = self.title_objective, None
+        if draft is None or draft.key_results or draft.actions or draft.why or draft.parent:
+            return
+        if self.out.drafts and self.out.drafts[0] is draft:
+            self.out.drafts.pop(0)
+            self.out.owner = self.out.owner or draft.text
+            if self.current is draft:
+                self.current = None
+
     def heading(self, line: Line) -> None:
+        self.drop_title()
         self.close()
         if not self.dialect.heading_objectives:
             return
