@@ -81,7 +81,7 @@ class IdentifierReading:
             low.endswith(h) and len(low) >= len(h) + 3 for h in lex.label_heads
         ):
             return f"a class or level after «{word}»"
-        if VERSION_RE.match(doc[ahead(doc, p + 1)].text) and self._name_like(p):
+        if VERSION_RE.match(doc[ahead(doc, p + 1)].text) and self._name_like(p, version=True):
             return f"a version of «{word}»"
         return None
 
@@ -127,15 +127,18 @@ class IdentifierReading:
                 return ahead(doc, end + 1) + 1
         return end
 
-    def _name_like(self, p: int) -> bool:
+    def _name_like(self, p: int, *, version: bool = False) -> bool:
         """Whether token p can be (the end of) a proper name: capitalised or mixed case, not a
-        metric ("NPS"), not the element's opening word and not a word the lexicon knows."""
+        metric ("NPS"), not the element's opening word and not a word the lexicon knows. Before
+        a version a capitalised common word is a name too ("Kontakt 2.0", "Connect 3.0")."""
         doc, lex = self.doc, self.lex
         tok = doc[p]
         parts = tok.text.split("-")
         if len(parts) > 1 and all(part.isalpha() for part in parts) and p != self._first_word():
             return parts[0][:1].isupper()  # a hyphenated name: "Nord-appen 2.0"
-        if not tok.is_alpha or tok.is_lower or tok.is_stop or p == self._first_word():
+        if not tok.is_alpha or tok.is_lower or p == self._first_word():
+            return False
+        if tok.is_stop and not version:
             return False
         low = tok.lower_
         if low in lex.metric_names or low in lex.verb_forms or low in lex.unit_phrases:
@@ -143,17 +146,22 @@ class IdentifierReading:
         return low not in lex.months and low not in lex.number_words
 
     def _name_before(self, i: int, core: Core) -> str | None:
-        """ "Microsoft 365", "eByggesak 5", "Formel 1-podkasten": a number right after a proper
-        name, with no unit after it and no noun it could count, is part of the name."""
+        """ "Microsoft 365", "eByggesak 5", "Rema 1000", "Senior 7+": a number right after a
+        proper name, with no unit after it and no noun it could count, is part of the name;
+        after a definite word ("the Fjell 2 chair") it is, before a noun too."""
         doc, lex = self.doc, self.lex
         p = behind(doc, i)
         if p < 0 or not doc[p].whitespace_ or not self._name_like(p):
             return None
         if doc[p].is_upper and not VERSION_RE.match(doc[i].text):
             return None  # "NPS 45", "KPI 3": capitals before a plain number are a level
-        if FOUR_DIGITS_RE.fullmatch(doc[i].text) or core.end != i + 1:
+        text = doc[i].text
+        if (FOUR_DIGITS_RE.fullmatch(text) and text[:2] in ("19", "20")) or core.end != i + 1:
             return None  # a year, or a number with thousand groups
-        n = ahead(doc, core.end)
+        end = core.end
+        if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+            end += 1  # "Senior 7+"
+        n = ahead(doc, end)
         if n >= len(doc):
             return doc[p].text
         nxt = doc[n]
@@ -161,6 +169,8 @@ class IdentifierReading:
             return None
         if nxt.is_punct or nxt.is_stop or nxt.lower_ in lex.deadline_markers:
             return doc[p].text
+        if lower(doc, behind(doc, p)) in lex.markers.get("definite_names", frozenset()):
+            return doc[p].text  # "the Fjell 2 chair", "our Model 3 fleet"
         return None
 
     def _first_word(self) -> int:

@@ -52,6 +52,7 @@ MARKERS = (
     "comparatives",
     "new_words",
     "definite",
+    "definite_names",
     "degree_words",
     "bare_determiners",
     "per_period",

@@ -419,11 +419,13 @@ class Scanner(DateReading, UnitReading, PlaceholderReading, IdentifierReading):
 
     def _code_letters(self, core: Core) -> bool:
         """Digits with capital letters glued on that are no unit or scale: a product, format or
-        generation name ("4DX", "5G", "2FA"), not "10k", "3x" or "24 %"."""
+        generation name ("4DX", "5G", "2FA", "5S"), not "10k", "3x" or "24 %"."""
         doc, lex = self.doc, self.lex
         known = lex.units_or_multipliers | set(lex.attached_scales) | ORDINAL_SUFFIXES
         if core.glued:
             letters = doc[core.end - 1].text.lstrip("+-−.,0123456789")
+            if core.glued in lex.durations and letters.isupper():
+                return True  # "5S", "8D": a method's name; units of time are written in lower case
             return core.glued not in known and any(c.isupper() for c in letters)
         if core.end >= len(doc) or doc[core.end - 1].whitespace_ or core.word:
             return False
