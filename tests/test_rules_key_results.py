@@ -657,3 +657,25 @@ def test_round_six_levels_in_two_units_and_below_zero(lang: str, text: str, expe
 def test_a_change_across_zero_is_told_as_a_difference() -> None:
     found = one("Lift relationship NPS by 10 points, from -8 to 10", "OKR207", "en")
     assert found.message == "from -8 to 10 is +18, not +10"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a comparative right after a verb that provides a service: a vague change, no task
+        ("nb", "Gi raskere svar på byggesøknader", {"OKR201", "OKR202"}),
+        ("en", "Offer better onboarding to new volunteers", {"OKR201", "OKR202"}),
+        # ... after a verb that produces something, still a task
+        ("en", "Build a better intranet for the depots", {"OKR201", "OKR202", "OKR208"}),
+        # tasks named by more verbs
+        ("en", "Present our findings at the Nordic Logistics Forum", {"OKR201", "OKR208"}),
+        ("nb", "Stille med stand på Elmia Lantbruk", {"OKR201", "OKR208"}),
+        ("nb", "Bytte ut alle lysrør i fjøset med LED", {"OKR201", "OKR208"}),
+        # eco-labels and certificates held are milestones
+        ("nb", "Få Svanemerket for hele sortimentet av vaskemidler", {"OKR201", "OKR208"}),
+        ("en", "All drivers hold valid ADR certificates by June", {"OKR201", "OKR208"}),
+    ],
+)
+def test_round_six_activities_and_provided_services(lang: str, text: str, expected) -> None:
+    spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
+    assert codes(text, lang) & spec == expected

@@ -697,7 +697,7 @@ def find_activity(
 ):
     """An activity, deliverable or ritual rather than an outcome."""
     label = lead.label if lead is not None else ""
-    if label == "activity" and _changed_by_the_task(doc, matches, lead, end):
+    if label == "activity" and _changed_by_the_task(doc, lex, matches, lead, end):
         return None  # "Make the lobby experience better", "Gjøre kundereisen i appen bedre"
     if label == "activity":
         return replace(lead, label="activity")
@@ -730,19 +730,23 @@ def find_activity(
     return found
 
 
-def _changed_by_the_task(doc, matches: Matches, lead: TextSpan, end: int) -> bool:
+def _changed_by_the_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan, end: int) -> bool:
     """Whether the opening task verb states a change, however vaguely: a comparative that ends
-    the statement ("Make the lobby experience better", "Gjøre kundereisen i appen bedre"). Then
-    the element is a (vague) change, not a task. A comparative in the object ("Build a
-    better website", "Write more guides") leaves it a task."""
+    the statement ("Make the lobby experience better", "Gjøre kundereisen i appen bedre"), or
+    one right after a verb that provides a service ("Tilby bedre opplæring", "Offer more
+    flexible hours"). Then the element is a (vague) change, not a task. A comparative in the
+    object of another verb ("Build a better website", "Write more guides") leaves it a task."""
     words = [i for i, t in enumerate(doc) if t.idx < end and not (t.is_punct or t.is_space)]
     if not words:
         return False
     after = [i for i in words if doc[i].idx >= lead.end]
+    provides = lead.text.lower() in lex.provide_verbs
     for key in ("direction_up", "direction_down", "direction_better"):
         for s, e in matches.get(key, ()):
             if doc[s].idx < lead.end:
                 continue
+            if provides and after and s == after[0]:
+                return True
             if e - 1 == words[-1] and len(after) > 2:
                 return True
             # "Gjøre merkevaren mer kjent i Rogaland": the comparative after the object, not

@@ -151,6 +151,7 @@ SCHEMA: dict[str, str | dict[str, str]] = {
         "maintain": WORDS,
         "produce": WORDS,
         "milestone": WORDS,
+        "provide": WORDS,
         "participle_markers": WORDS,
         "lead_skip": WORDS,
         "purpose_verbs": WORDS,
@@ -298,6 +299,9 @@ class Lexicon:
     # verbs that count output only when it is new ("Lansere to nye funksjoner")
     produce_verbs: frozenset[str] = frozenset()
     milestone_verbs: frozenset[str] = frozenset()
+    # Task verbs that provide a service ("Tilby", "Offer"): a comparative right after one is a
+    # vague change of what is provided ("Tilby bedre opplæring"), not a task
+    provide_verbs: frozenset[str] = frozenset()
     # Units of measure after a number ("7.5 L", "2.4 MWp", "40 tonn"): a count of that unit
     measures: Mapping[str, str] = field(default_factory=dict)
 
@@ -429,6 +433,7 @@ def build_lexicon(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
         finite_ending=str(data["finite_ending"]),
         produce_verbs=_forms(verbs["produce"]),
         milestone_verbs=_forms(verbs["milestone"]),
+        provide_verbs=_forms(verbs["provide"]),
         measures={k: str(v) for k, v in _forms_map(units["measure"]).items()},
     )
 
