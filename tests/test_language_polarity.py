@@ -9,6 +9,11 @@ import pytest
 from okrlint.language import analyse_texts
 
 CASES = [
+    # --- higher is better: keeping to a plan, what a customer spends at a time
+    ("en", "Improve route-plan adherence from 88 % to 95 %", 1, "adherence"),
+    ("en", "Improve average basket at the farm shop from £18 to £22", 1, "basket"),
+    ("nb", "Forbedre snittkvitteringen i kafeen fra 140 kr til 165 kr", 1, "snittkvitteringen"),
+    ("nb", "Forbedre ordreverdien i nettbutikken fra 620 kr til 700 kr", 1, "ordreverdien"),
     # --- lower is better: times, durations, costs, errors, complaints, churn, waiting, backlog
     ("en", "Improve average call handling time from 9 to 7 minutes", -1, "time"),
     ("en", "Improve the cost per hire from $4,000 to $3,200", -1, "cost"),
