@@ -679,3 +679,20 @@ def test_a_change_across_zero_is_told_as_a_difference() -> None:
 def test_round_six_activities_and_provided_services(lang: str, text: str, expected) -> None:
     spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
     assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a slot after a limit that says what is counted is the target, not a range's end
+        ("en", "Raise the share of parcels delivered within 48 hours to TBD", {"OKR203", "OKR205"}),
+        ("nb", "Øke andelen saker løst innen 3 dager til [mål]", {"OKR203", "OKR205"}),
+        # a superlative after a definite word and a number picks things out: no vague amount
+        # (the number is the task's scope)
+        ("nb", "Oppdatere prislistene for de 20 mest solgte varene", {"OKR208"}),
+        ("en", "Rewrite the help pages for the 10 most used features", {"OKR208"}),
+    ],
+)
+def test_round_six_slots_and_superlatives(lang: str, text: str, expected) -> None:
+    spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
+    assert codes(text, lang) & spec == expected

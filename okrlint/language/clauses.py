@@ -128,6 +128,7 @@ def find_change(
             # "5 til 10 kunder" is a range; "med 2 MNOK til 12 MNOK" is an amount and a target.
             ranged = prev_hit is not None and prev_hit.quantity not in (amount, baseline)
             ranged = ranged and ahead(doc, prev_hit.end) < hit.start <= prev_hit.end + 3
+            ranged = ranged and not hit.quantity.placeholder  # "innen 60 sekunder til TBD"
             if _dash_range(doc, prev_hit, hit):  # "by 10–15 %": an amount given as a range
                 if prev_hit.quantity is amount:
                     amount = with_unit(amount, hit.quantity)
@@ -627,8 +628,7 @@ def find_vague(
         for s, e in matches.get(key, ())
         if not _inside(doc[s].idx, exclude)
         and not _in_name_or_compound(doc, s, e)
-        # after "alle"/"the" it picks things out: "alle større beslutninger" (all major ones)
-        and lower(doc, behind(doc, s)) not in (lex.markers.get("definite", ()) if lex else ())
+        and not _picks_out(doc, s, lex)
     }
     spans = set(labels)
     # Keep the longest of overlapping matches ("så mange som mulig" over "mange").
@@ -638,6 +638,17 @@ def find_vague(
         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)
     ]
     return tuple(span(doc, s, e, labels[(s, e)]) for s, e in sorted(kept))
+
+
+def _picks_out(doc: Sequence[Token], start: int, lex: Lexicon | None) -> bool:
+    """After "alle"/"the" a vague word picks things out ("alle større beslutninger": all major
+    ones), and so it does after a definite word and a number ("de 10 mest solgte produktene",
+    "the 5 most visited pages")."""
+    definite = lex.markers.get("definite", ()) if lex else ()
+    p = behind(doc, start)
+    if lower(doc, p) in definite:
+        return True
+    return p >= 0 and doc[p].text.isdigit() and lower(doc, behind(doc, p)) in definite
 
 
 def _in_compound(doc: Sequence[Token], end: int) -> bool:
