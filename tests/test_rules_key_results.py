@@ -674,6 +674,9 @@ def test_a_change_across_zero_is_told_as_a_difference() -> None:
         # eco-labels and certificates held are milestones
         ("nb", "Få Svanemerket for hele sortimentet av vaskemidler", {"OKR201", "OKR208"}),
         ("en", "All drivers hold valid ADR certificates by June", {"OKR201", "OKR208"}),
+        # certifying people with no count is a milestone; with a count it is a result
+        ("nb", "Sertifisere alle renholdere etter NS-EN 13549", {"OKR201", "OKR208"}),
+        ("nb", "Sertifisere 6 elektrikere for arbeid på høyspent", set()),
     ],
 )
 def test_round_six_activities_and_provided_services(lang: str, text: str, expected) -> None:
