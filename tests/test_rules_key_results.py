@@ -690,6 +690,10 @@ def test_round_six_activities_and_provided_services(lang: str, text: str, expect
         # a slot after a limit that says what is counted is the target, not a range's end
         ("en", "Raise the share of parcels delivered within 48 hours to TBD", {"OKR203", "OKR205"}),
         ("nb", "Øke andelen saker løst innen 3 dager til [mål]", {"OKR203", "OKR205"}),
+        # "nå"/"now" right after the metric is its start, not the verb "nå" (reach)
+        ("nb", "Ventetid på legevakten nå 3,5 timer", {"OKR204"}),
+        ("en", "Staff turnover now 18 %", {"OKR204"}),
+        ("nb", "Vi skal nå 4 000 medlemmer i klubben", set()),
         # a superlative after a definite word and a number picks things out: no vague amount
         # (the number is the task's scope)
         ("nb", "Oppdatere prislistene for de 20 mest solgte varene", {"OKR208"}),

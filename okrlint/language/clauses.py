@@ -234,9 +234,18 @@ def starts_in_words(doc: Sequence[Token], hit: Hit, lex: Lexicon) -> bool:
     if _marker_before(doc, hit, lex.markers.get("baseline", frozenset()), lex) >= 0:
         return True
     start = _marker_before(doc, hit, lex.markers.get("baseline_after_break", frozenset()), lex)
-    if start >= 0 and _after_break(doc, start):
+    if start >= 0 and (_after_break(doc, start) or _after_a_metric(doc, start, lex)):
         return True
     return _labelled_by_a_period(doc, hit)
+
+
+def _after_a_metric(doc: Sequence[Token], start: int, lex: Lexicon) -> bool:
+    """ "Sykefravær nå 6,2 %", "Churn now 4 %": "nå"/"now" right after the metric's word, where
+    it cannot be the verb "nå" (reach): not the first word, not after "skal", "vil" or "å"."""
+    p = behind(doc, start)
+    if p < 0 or not doc[p].is_alpha or doc[p].is_stop:
+        return False
+    return doc[p].lower_ not in lex.lead_skip and doc[p].lower_ not in lex.verb_forms
 
 
 def _labelled_by_a_period(doc: Sequence[Token], hit: Hit) -> bool:
