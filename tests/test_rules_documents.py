@@ -92,6 +92,33 @@ def test_an_opening_okr_line_with_nothing_of_its_own_is_the_title(
     assert doc.owner == owner
 
 
+@pytest.mark.parametrize(
+    ("heading", "owner"),
+    [
+        ("## Salg – mål 1: Vinne bedriftsmarkedet, fordi marginen er best der", "Salg"),
+        (
+            "## Field Service — Objective 2: Fix it first time, because repeat visits cost",
+            "Field Service",
+        ),
+    ],
+)
+def test_a_numbered_objective_label_after_a_team_name(heading: str, owner: str) -> None:
+    """The team's name before the dash is the objective's owner; "1" in "mål 1" is no amount."""
+    text = f"# Plan 2027\n\n{heading}\n{KRS_NB}"
+    doc = read_document("okrs.okr.md", text, language="nb", language_source="cli")[0]
+    [objective] = doc.objectives
+    assert objective.owner == owner
+    assert objective.text == heading.split(": ", 1)[1]
+    assert len(objective.key_results) == 2
+
+
+def test_a_title_with_a_team_name_and_okr_stays_a_title() -> None:
+    text = f"Granli Gartneri AS – OKR 2. halvår 2026\n\nObjective: Økt kundelojalitet, fordi kundene skal bli\n{KRS_TXT}"
+    doc = read_document("okrs.okr.txt", text, language="nb", language_source="cli")[0]
+    assert doc.period == "2. halvår 2026"
+    assert len(doc.objectives) == 1
+
+
 @pytest.mark.parametrize("name", ["okrs.okr.txt", "okrs.okr.md"])
 def test_okr_lines_that_have_key_results_stay_objectives(name: str) -> None:
     text = (

@@ -703,3 +703,19 @@ def test_round_six_activities_and_provided_services(lang: str, text: str, expect
 def test_round_six_slots_and_superlatives(lang: str, text: str, expected) -> None:
     spec = {"OKR201", "OKR202", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207", "OKR208"}
     assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a unit per unit joins the pair ("kg/m²", "kr/kWh")
+        ("en", "Milk yield from 28 kg/cow to 31 kg/cow per day", set()),
+        ("nb", "Strømkostnad fra 1,40 kr/kWh til 1,10 kr/kWh", set()),
+        # a signed level of a limit says what is counted, it is no amount of change
+        ("en", "Freezer alarms above -20 °C from 30 per month to 8 per month", set()),
+        ("nb", "Alarmer over -20 °C fra 30 i måneden til 8 i måneden", set()),
+    ],
+)
+def test_round_seven_units_per_unit_and_signed_limits(lang: str, text: str, expected) -> None:
+    spec = {"OKR201", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207"}
+    assert codes(text, lang) & spec == expected

@@ -268,6 +268,9 @@ def _past_rate(doc: Sequence[Token], i: int, lex: Lexicon) -> int:
         close = next((k for k in range(n + 1, min(n + 5, len(doc))) if doc[k].text == ")"), None)
         if close is not None:
             n = ahead(doc, close + 1)
+    glued = n + 1 < len(doc) and not doc[n - 1].whitespace_ and not doc[n].whitespace_
+    if glued and doc[n].text == "/":  # a unit per unit: "62 kg/m²", "1,20 kr/kWh"
+        n = ahead(doc, n + 2)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
         n = ahead(doc, n + 1)
     if n < len(doc) and doc[n].is_alpha and doc[n].lower_ not in to_words | rate:
@@ -298,8 +301,8 @@ def _is_arrow(doc: Sequence[Token], start: int, end: int) -> bool:
 
 def _is_amount(doc: Sequence[Token], hit: Hit, lex: Lexicon, has_direction: bool) -> bool:
     """ "med 15 %", "by 20%", "40 % høyere", "+15 %", "an increase of 20 %"."""
-    if hit.sign:
-        return True
+    if hit.sign:  # "+15 %", not the level of a limit ("excursions above -18 °C")
+        return _phrase_ending(doc, behind(doc, hit.start) + 1, lex.limit_words) < 0
     if has_direction and _marker_before(doc, hit, lex.markers.get("by", frozenset()), lex) >= 0:
         return True
     if _marker_before(doc, hit, lex.markers.get("amount_before", frozenset()), lex) >= 0:

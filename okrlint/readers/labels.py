@@ -13,7 +13,7 @@ A label line looks like ``<label>[ <number>][ for <who> | (<qualifier>)] <separa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from okrlint import linear
@@ -201,8 +201,31 @@ _NAMED_BY_A_SEPARATOR = frozenset(
 )
 
 
+# A team or area in front of a numbered label: "Økonomi – mål 1: …", "Sales — Objective 2: …".
+_OWNER_PREFIX_RE = linear.compile(r"(?P<owner>[A-ZÆØÅ][\w&/.]*(?: [\w&/.]+){0,3}) +[–—] +")
+
+
 def match_label(line: str, start: int = 0) -> Label | None:
-    """The label at ``line[start:]`` (leading spaces allowed), or None."""
+    """The label at ``line[start:]`` (leading spaces allowed), or None. A numbered objective
+    label may follow a team's name and a dash ("Økonomi – mål 1: …"): the name is its owner."""
+    found = _match_label(line, start)
+    if found is not None:
+        return found
+    first = _skip_spaces(line, start)
+    prefix = _OWNER_PREFIX_RE.match(line[first : first + 80])
+    if prefix is None:
+        return None
+    found = _match_label(line, first + prefix.end())
+    if found is None or found.kind is not LabelKind.OBJECTIVE or found.number is None:
+        return None
+    if found.word in PLURAL_SECTION_LABELS:
+        return None  # "Sandar Bil AS – OKR 2. halvår 2026" is a title
+    if not found.explicit_separator:
+        return None
+    return replace(found, owner=found.owner or prefix["owner"])
+
+
+def _match_label(line: str, start: int) -> Label | None:
     word_match = _WORD_RE.match(line, _skip_spaces(line, start))
     if word_match is None:
         return None
