@@ -112,6 +112,14 @@ def test_a_numbered_objective_label_after_a_team_name(heading: str, owner: str) 
     assert len(objective.key_results) == 2
 
 
+@pytest.mark.parametrize("word", ["Etatsmål", "Seksjonsmål", "Kommunemål"])
+def test_a_compound_goal_label_with_its_colon_is_an_objective(word: str) -> None:
+    text = f"## {word}: Økt kundelojalitet, fordi kundene skal bli\n{KRS_NB}"
+    doc = read_document("okrs.okr.md", text, language="nb", language_source="cli")[0]
+    assert [o.text for o in doc.objectives] == ["Økt kundelojalitet, fordi kundene skal bli"]
+    assert len(doc.objectives[0].key_results) == 2
+
+
 def test_a_title_with_a_team_name_and_okr_stays_a_title() -> None:
     text = f"Granli Gartneri AS – OKR 2. halvår 2026\n\nObjective: Økt kundelojalitet, fordi kundene skal bli\n{KRS_TXT}"
     doc = read_document("okrs.okr.txt", text, language="nb", language_source="cli")[0]

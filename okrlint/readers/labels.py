@@ -168,7 +168,10 @@ def _alternation(words) -> str:
 # matched on its own; then the rest is tried with a number, and failing that without one, in
 # the order a backtracking regex would try them. Every pattern runs on RE2 (okrlint.linear):
 # a line of spaces once took a minute here.
-_WORD_RE = linear.compile(rf"(?:{_alternation(_LABELS)})", re.IGNORECASE)
+# A Norwegian compound that ends in "mål" names an objective at some level ("Etatsmål",
+# "Seksjonsmål"); the compounds listed above ("delmål", "formål") keep their own kind.
+_COMPOUND_GOAL = r"[^\W\d_]{3,}mål"
+_WORD_RE = linear.compile(rf"(?:{_alternation(_LABELS)}|{_COMPOUND_GOAL})", re.IGNORECASE)
 _NUMBER = r"\d{1,3}(?:\.\d{1,3})*"
 # A separator: ":", "–", "—", or "-" / "." before a space; or the end of the line.
 _SEP = r"\s*(?:[:–—]|[-.]\s)|\s*$"
@@ -244,7 +247,10 @@ def _match_label(line: str, start: int) -> Label | None:
         return None
     if word in _UPPER_CASE_ONLY and written.islower():
         return None  # "kr 500 per dag" is an amount, "KR1" a label
-    kind, level = _LABELS[word]
+    known = _LABELS.get(word)
+    if known is None and not m.group(0).lstrip().startswith((":", "–", "—")):
+        return None  # an unlisted compound labels only before its ":" ("Etatsmål: …")
+    kind, level = known or (LabelKind.OBJECTIVE, None)
     if found.get("sep_d") is not None and kind in _NAMED_BY_A_SEPARATOR:
         return None  # "Level 2 chargers installed …" is a key result, not a level's label
     sep = next(found[name] for name in _SEPARATORS if found.get(name) is not None).strip()
