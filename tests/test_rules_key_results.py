@@ -719,3 +719,28 @@ def test_round_six_slots_and_superlatives(lang: str, text: str, expected) -> Non
 def test_round_seven_units_per_unit_and_signed_limits(lang: str, text: str, expected) -> None:
     spec = {"OKR201", "OKR203", "OKR204", "OKR205", "OKR206", "OKR207"}
     assert codes(text, lang) & spec == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        # an opening noun phrase whose head names an event or a deliverable: a task
+        ("en", "Toolbox talks for all scaffolders", True),
+        ("en", "Winter readiness plan signed off by the depot managers", True),
+        ("nb", "Oppstartssamling med sikkerhetsgjennomgang for alle nye", True),
+        ("nb", "Beredskapsplan for flomsesongen", True),
+        ("nb", "Avviksrutine hver mandag", True),
+        # ... not with a number or a change word, and not a measure of events
+        ("en", "Toolbox talks attended by 90 % of scaffolders", False),
+        ("en", "Better toolbox talks", False),
+        ("nb", "Andel medarbeidersamtaler gjennomført i tide: TBD", False),
+        # more task verbs
+        ("nb", "Kjøpe ny kjølecontainer til lageret", True),
+        ("en", "Suspend unused test servers every night", True),
+        ("nb", "Installere ny varmepumpe i verkstedet", True),
+    ],
+)
+def test_round_seven_events_and_deliverables_named_by_a_noun(
+    lang: str, text: str, flagged: bool
+) -> None:
+    assert ("OKR208" in codes(text, lang)) is flagged

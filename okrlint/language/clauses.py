@@ -894,18 +894,44 @@ def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
         return None
     first = _first_word(doc, lex)
     nouns = {s: e for s, e in matches.get("activity_nouns", ())}
-    i, seen = first, 0
+    states = {s for s, _ in matches.get("milestone_states", ())}
+    i, seen, head = first, 0, -1
     while i < len(doc) and seen < 4:
         if i in nouns:
             return span(doc, i, nouns[i], "activity")
         tok = doc[i]
-        if (tok.is_punct and tok.text != "-") or tok.lower_ in lex.prepositions:
-            return None
+        if (tok.is_punct and tok.text != "-") or tok.lower_ in lex.prepositions or i in states:
+            break
+        if tok.lower_ in lex.rate_heads or tok.lower_ in lex.count_heads:
+            head = -2  # "Andel utskrivningssamtaler …": a measure of events, not an event
+        elif head != -2:
+            head = i
         j = i + 1  # a word glued by hyphens is one word: "Door-to-door outreach"
         while j < len(doc) and not doc[j - 1].whitespace_ and j not in nouns:
             j += 1
         i, seen = ahead(doc, j), seen + 1
+    if head < 0 or any(h.isdigit() or h == "?" for h in (t.text[:1] for t in doc)):
+        return None  # a count, a level or a slot: whether it measures is the rule's to say
+    if any(key in matches for key in ("direction_up", "direction_down", "direction_better")):
+        return None  # "Better breakfast", "Høyere oppmøte på øvelser": a (vague) change
+    if _names_an_event_or_deliverable(doc, head, lex, matches):
+        return span(doc, head, head + 1, "activity")
     return None
+
+
+def _names_an_event_or_deliverable(doc, i: int, lex: Lexicon, matches: Matches) -> bool:
+    """Whether token i, the head of an opening noun phrase with no number and no change word,
+    names an event or a deliverable: "SMED workshops for all setters", "Oppstartsmøte med …",
+    "Dreneringsplan for nordskiftet", "Backlog recovery plan approved by the board"."""
+    if any(s == i for key in ("ritual_events", "deliverables") for s, _ in matches.get(key, ())):
+        return True
+    if not doc[i].is_alpha:
+        return False
+    low = doc[i].lower_
+    heads = lex.markers.get("ritual_event_heads", frozenset())
+    if lex.compound_heads:
+        heads = heads | lex.markers.get("deliverables", frozenset())
+    return any(low.endswith(h) and len(low) > len(h) + 2 for h in heads if " " not in h)
 
 
 def output_count(
