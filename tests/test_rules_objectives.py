@@ -187,6 +187,10 @@ def test_a_purpose_that_doubles_makes_the_objective_measurable(lang: str, text: 
         ("en", "Earn trust as the region's most accurate newsroom", False),
         ("en", "Make Fjordbank a great place to build a career", False),
         ("en", "Grow in Bergen as the market's growing fast", True),
+        # where someone goes back to is no purpose
+        ("en", "Get injured players back to training sooner", False),
+        ("en", "Help long-term sick staff return to work", False),
+        ("en", "Open on Sundays to win the weekend shoppers", True),
     ],
 )
 def test_possessives_and_places_are_no_reasons(lang: str, text: str, has_reason: bool) -> None:

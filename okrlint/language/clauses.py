@@ -717,8 +717,10 @@ def find_activity(
     lead: TextSpan | None,
     has_number: bool,
     end: int,
+    slots: bool = False,
 ):
-    """An activity, deliverable or ritual rather than an outcome."""
+    """An activity, deliverable or ritual rather than an outcome (``slots``: the element holds
+    a placeholder)."""
     label = lead.label if lead is not None else ""
     if label == "activity" and _changed_by_the_task(doc, lex, matches, lead, end):
         return None  # "Make the lobby experience better", "Gjøre kundereisen i appen bedre"
@@ -743,8 +745,8 @@ def find_activity(
         # result is the rule's to say); deliverables and states need no number to be tasks
         return _milestone_word(doc, lex, matches, lead, end)
     found = _milestone(doc, lex, matches, lead, end)
-    if found is None:
-        return None
+    if found is None:  # "SMED workshops for all setters": an event or deliverable heads it
+        return None if slots else _opening_task(doc, lex, matches, lead, bare=True)
     # "Fewer faults reported by drivers", "Better uptake by invited users": a change word
     # before it makes the element an outcome, whatever participle describes it
     changes = ("direction_up", "direction_down", "direction_better")
@@ -887,9 +889,10 @@ def _opening_deliverable(doc, lex: Lexicon, matches: Matches, lead: TextSpan | N
     return None
 
 
-def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
+def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None, bare=False):
     """A task named as a noun at the head of the opening phrase ("Door-to-door outreach to
-    tenants …"), when no verb opens the element."""
+    tenants …"), when no verb opens the element; in a ``bare`` element (no amount, no slot)
+    also an event or a deliverable that heads it ("SMED workshops for all setters")."""
     if lead is not None:
         return None
     first = _first_word(doc, lex)
@@ -910,7 +913,7 @@ def _opening_task(doc, lex: Lexicon, matches: Matches, lead: TextSpan | None):
         while j < len(doc) and not doc[j - 1].whitespace_ and j not in nouns:
             j += 1
         i, seen = ahead(doc, j), seen + 1
-    if head < 0 or any(h.isdigit() or h == "?" for h in (t.text[:1] for t in doc)):
+    if head < 0 or not bare:
         return None  # a count, a level or a slot: whether it measures is the rule's to say
     if any(key in matches for key in ("direction_up", "direction_down", "direction_better")):
         return None  # "Better breakfast", "Høyere oppmøte på øvelser": a (vague) change

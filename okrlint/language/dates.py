@@ -135,4 +135,6 @@ class DateReading:
         # "the" would be written with its thousands ("the 2,000 largest stores")
         if prev in lex.markers.get("definite", frozenset()):
             return True
+        if p >= 0 and self._name_like(p):
+            return True  # "the Land Registration Act 2002 refresher", "Husum Wind 2027"
         return doc[n].lower_ in lex.year_context or PERIOD_RE.match(doc[n].lower_) is not None

@@ -239,7 +239,9 @@ def analyse_doc(
             if h.quantity.placeholder
         ),
         lead_verb=lead,
-        activity=clauses.find_activity(doc, lex, matches, lead, bool(real), clause_end),
+        activity=clauses.find_activity(
+            doc, lex, matches, lead, bool(real), clause_end, slots=len(real) < len(hits)
+        ),
         output_count=clauses.output_count(doc, hits, lex, lead, matches),
         count_is_output=clauses.object_count_is_output(doc, lex, lead, matches),
         ritual=clauses.find_ritual(doc, lex, matches, lead),
