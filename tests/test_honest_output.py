@@ -18,7 +18,7 @@ from reports_factory import finding, kr, objective, report
 from okrlint import files as files_module
 from okrlint.config import Config
 from okrlint.model import Document, Severity, Span
-from okrlint.reporters import BUILTIN, render
+from okrlint.reporters import BUILTIN, render, render_bytes
 from okrlint.runner import check
 from okrlint.score import Scores, compute_scores
 
@@ -250,6 +250,18 @@ def test_json_reports_stay_valid_and_json_keeps_the_text(fmt: str) -> None:
     if fmt == "json":  # the data format keeps the exact text, only written as escapes
         [kr_finding] = [f for f in data["findings"] if f["code"] == "OKR201"]
         assert kr_finding["text"] == f"Sell{HOSTILE} more"
+
+
+@pytest.mark.parametrize("fmt", sorted(BUILTIN))
+def test_the_bytes_a_report_is_written_as_are_its_text_in_utf8(fmt: str) -> None:
+    """The JSON formats are written as bytes, never decoded to text and encoded back; the
+    other formats have no byte form and are written as text."""
+    data = render_bytes(fmt, _hostile_report())
+    if fmt in ("json", "sarif", "gitlab"):
+        assert data == render(fmt, _hostile_report()).encode("utf-8")
+        assert b"\\u202e" in data
+    else:
+        assert data is None
 
 
 def test_junit_is_well_formed_xml_with_the_characters_shown() -> None:

@@ -4,6 +4,7 @@ do arrives as one ``CheckOptions``; 'review' runs the same with the review forma
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,20 +264,39 @@ def _run(paths: tuple[str, ...], config, options: CheckOptions):
 def _write_reports(report, targets: list[tuple[str, str | None]], options: CheckOptions) -> None:
     """Each report to its file or to stdout; an input error not shown in a text report on
     stdout is said on stderr, so it is never lost in a file or a machine format."""
-    from okrlint.reporters import render
+    from okrlint.reporters import render, render_bytes
 
     text_on_stdout = False
+    same_bytes = os.linesep == "\n"  # no newline translation: bytes are what text would be
     for name, dest in targets:
         if dest is None:
             color = use_color(sys.stdout, options.no_color)
-            click.echo(render(name, report, color=color, quiet=options.quiet), nl=False)
+            data = render_bytes(name, report, color=color) if _utf8_stdout() else None
+            if data is None:
+                data = render(name, report, color=color, quiet=options.quiet)
+            click.echo(data, nl=False)
             text_on_stdout = text_on_stdout or name == "text"
         else:
-            write_report(render(name, report, color=False), dest)
+            data = render_bytes(name, report) if same_bytes else None
+            write_report(render(name, report, color=False) if data is None else data, dest)
     if not text_on_stdout:
         for f in report.findings:
             if f.code == "OKR000":
                 echo_input_error(f, report.language_of(f))
+
+
+def _utf8_stdout() -> bool:
+    """Whether bytes written to stdout's buffer read the same as its text would: UTF-8,
+    with no newline translation."""
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    if os.linesep != "\n" or not encoding or getattr(sys.stdout, "buffer", None) is None:
+        return False
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _exit_status(report, paths: tuple[str, ...], config, options: CheckOptions) -> int:

@@ -90,12 +90,16 @@ def read_files(report, config) -> list[tuple[str, str]]:
     return [*((p, _("a checked file")) for p in checked), *context]
 
 
-def write_report(rendered: str, dest: str) -> None:
-    """A report into its file; a file that cannot be written is an input-style error."""
+def write_report(rendered: str | bytes, dest: str) -> None:
+    """A report (text, or UTF-8 bytes) into its file; a file that cannot be written is an
+    input-style error."""
     from okrlint.i18n import _
 
     try:
-        Path(dest).write_text(rendered, encoding="utf-8")
+        if isinstance(rendered, bytes):
+            Path(dest).write_bytes(rendered)
+        else:
+            Path(dest).write_text(rendered, encoding="utf-8")
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OkrlintError(_("cannot write report: {reason}", reason=reason), dest) from None

@@ -77,3 +77,13 @@ def render(name: str, report: Report, *, color: bool = False, quiet: bool = Fals
     if quiet and name in QUIET_FORMATS:
         return formatter(report, color=color, quiet=True)
     return formatter(report, color=color)
+
+
+def render_bytes(name: str, report: Report, *, color: bool = False) -> bytes | None:
+    """``report`` in the format ``name`` as UTF-8 bytes, for the formats that write them
+    directly (the JSON ones: a report of many megabytes is not decoded to text and encoded
+    back); None for the others, which ``render`` writes."""
+    if name not in BUILTIN:
+        return None
+    as_bytes = getattr(importlib.import_module(BUILTIN[name]), "format_report_bytes", None)
+    return None if as_bytes is None else as_bytes(report, color=color)

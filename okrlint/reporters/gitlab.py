@@ -42,3 +42,8 @@ def issues(report: Report) -> list[dict]:
 
 def format_report(report: Report, *, color: bool = False) -> str:
     return jsonout.dumps(issues(report), newline=True)
+
+
+def format_report_bytes(report: Report, *, color: bool = False) -> bytes:
+    """``format_report`` as UTF-8 bytes, for writing without a decode and an encode."""
+    return jsonout.dumps_bytes(issues(report), newline=True)

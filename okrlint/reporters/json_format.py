@@ -95,3 +95,8 @@ def report_dict(report: Report) -> dict:
 
 def format_report(report: Report, *, color: bool = False) -> str:
     return jsonout.dumps(report_dict(report), newline=True)
+
+
+def format_report_bytes(report: Report, *, color: bool = False) -> bytes:
+    """``format_report`` as UTF-8 bytes, for writing without a decode and an encode."""
+    return jsonout.dumps_bytes(report_dict(report), newline=True)

@@ -23,12 +23,18 @@ def dumps(value: Any, *, newline: bool = False) -> str:
     """``value`` as JSON text indented by two spaces, non-ASCII characters as they are, but
     control and bidirectional characters as escapes (``sanitize.json_visible``); ending in a
     newline when ``newline`` is true (a whole report)."""
+    return dumps_bytes(value, newline=newline).decode()
+
+
+def dumps_bytes(value: Any, *, newline: bool = False) -> bytes:
+    """``dumps(value)`` as UTF-8 bytes, without decoding orjson's bytes to text: a report of
+    many megabytes goes to its file or stdout as written."""
     option = orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0)
     try:
         data = orjson.dumps(value, option=option)
     except TypeError:  # orjson.JSONEncodeError is one
         text = json.dumps(value, ensure_ascii=False, indent=2) + ("\n" if newline else "")
-        return json_visible(text)
+        return json_visible(text).encode()  # json_visible escapes lone surrogates
     # orjson writes valid UTF-8 (it refuses a lone surrogate), so a report of many megabytes
-    # is checked as it was written and decoded once, not encoded and searched again
-    return json_visible(data.decode()) if raw_in_json(data) else data.decode()
+    # is checked as it was written, not decoded and searched again
+    return json_visible(data.decode()).encode() if raw_in_json(data) else data
