@@ -200,16 +200,32 @@ def document_key(path: str) -> ElementKey:
     return (path, _DOCUMENT, 0, 0, None)
 
 
-def _element_score(element, found: Sequence[Finding]) -> ElementScore:
+def _element_score(element, found: Sequence[Finding], said: dict) -> ElementScore:
     span = element.span
     if not found:  # most elements: nothing to add up
         kind, text = element.kind._value_, element.text
         return ElementScore(kind, element.id, text, span.line, 100, (), span.sheet)
-    reasons = tuple([reason(f) for f in found])
+    reasons = tuple(_reasons(found, said))
     score = clamp(100 - sum([r.points for r in reasons]))
     return ElementScore(
         element.kind._value_, element.id, element.text, span.line, score, reasons, span.sheet
     )
+
+
+def _reasons(found: Sequence[Finding], said: dict) -> list[Reason]:
+    """``reason(f)`` for each finding, one Reason shared by the findings that say the same
+    thing (a large report has thousands of findings and a few hundred distinct messages).
+    Keyed by the message object, whose words depend on more than its English text; the
+    value keeps it, so a key is never another object's."""
+    out = []
+    for f in found:
+        message = f.message
+        key = (id(message), f.code, f.rule, f.severity._value_)
+        known = said.get(key)
+        if known is None:
+            known = said[key] = (message, reason(f))
+        out.append(known[1])
+    return out
 
 
 def _combined(own: int, key_results: Sequence[int], unnamed: bool) -> int:
@@ -238,41 +254,93 @@ def _points(found: Iterable[Finding]) -> int:
     return sum(_POINTS[f.severity._value_] for f in found)
 
 
-def _objective_score(path: str, objective: Objective, placed: dict) -> ObjectiveScore:
-    own_found = list(placed.get(element_key(path, objective), ()))
-    for action in objective.actions:
-        own_found.extend(placed.get(element_key(path, action), ()))
-    own = _element_score(objective, own_found)
-    krs = tuple(
-        [_element_score(kr, placed.get(element_key(path, kr), ())) for kr in objective.key_results]
-    )
+# (element kind, line, column, sheet): an element's key within its own file
+_InFile = tuple[str, int, int, str | None]
+
+
+def _in_file(element) -> _InFile:
+    span = element.span
+    return (element.kind._value_, span.line, span.column, span.sheet)
+
+
+def _placed_in_file(found: Sequence[Finding]) -> tuple[dict[_InFile, list[Finding]], list]:
+    """One file's findings by the key of the element each names (OKR000 left out), and
+    each finding's key in order."""
+    placed: dict[_InFile, list[Finding]] = {}
+    keys = []
+    for f in found:
+        if f.code == "OKR000":
+            keys.append(None)
+            continue
+        span = f.span
+        key = (f.element, span.line, span.column, span.sheet)
+        keys.append(key)
+        here = placed.get(key)
+        if here is None:
+            placed[key] = [f]
+        else:
+            here.append(f)
+    return placed, keys
+
+
+def _on_document(found: Sequence[Finding], keys: list, placed: dict, seen: set) -> list[Finding]:
+    """The findings that name no element of the file, in report order: they are the
+    document's."""
+    if placed.keys() <= seen:  # nearly every file: each finding has its element
+        return []
+    return [f for f, key in zip(found, keys, strict=True) if key is not None and key not in seen]
+
+
+def _objective_score(objective: Objective, placed: dict, seen: set, said: dict) -> ObjectiveScore:
+    key = _in_file(objective)
+    seen.add(key)
+    own_found = placed.get(key, ())
+    if objective.actions:
+        own_found = list(own_found)
+        for action in objective.actions:
+            key = _in_file(action)
+            seen.add(key)
+            own_found.extend(placed.get(key, ()))
+    own = _element_score(objective, own_found, said)
+    krs = []
+    for kr in objective.key_results:
+        key = _in_file(kr)
+        seen.add(key)
+        krs.append(_element_score(kr, placed.get(key, ()), said))
     score = _combined(own.score, [k.score for k in krs], objective.unnamed)
-    return ObjectiveScore(own, krs, score)
+    return ObjectiveScore(own, tuple(krs), score)
 
 
-def _file_score(path: str, documents: Sequence[Document], placed: dict, by_key: dict) -> FileScore:
+def _file_score(
+    path: str, documents: Sequence[Document], found: Sequence[Finding], by_key: dict, said: dict
+) -> FileScore:
+    placed, keys = _placed_in_file(found)
+    seen: set[_InFile] = set()
     objectives = []
     for doc in documents:
         for o in doc.objectives:
-            scored = _objective_score(path, o, placed)
+            scored = _objective_score(o, placed, seen, said)
             by_key.setdefault(element_key(path, o), scored)
             objectives.append(scored)
-    reasons = tuple(reason(f) for f in placed.get(document_key(path), ()))
-    score = _file_value([o.score for o in objectives], sum(r.points for r in reasons))
+    reasons = tuple(_reasons(_on_document(found, keys, placed, seen), said))
+    score = _file_value([o.score for o in objectives], sum([r.points for r in reasons]))
     return FileScore(path, score, tuple(objectives), reasons)
 
 
 def compute_scores(report) -> Scores:
-    """Scores for every file in a Report (see the module docstring for the formula)."""
-    documents = [d for f in report.files for d in f.documents]
-    placed = locate(documents, report.findings)
+    """Scores for every file in a Report (see the module docstring for the formula).
+
+    File by file: a finding names its element by the file's path, the element's kind and
+    its position, so each file's findings are placed among its own elements alone."""
     files: list[FileScore] = []
     by_key: dict[ElementKey, ObjectiveScore] = {}
+    said: dict = {}  # the reasons given so far (see _reasons)
     for result in report.files:
         if result.errors:
             files.append(FileScore(result.path, None))
         else:
-            files.append(_file_score(result.path, result.documents, placed, by_key))
+            found = report.findings_in(result.path)
+            files.append(_file_score(result.path, result.documents, found, by_key, said))
     weighted = [(f.score, max(1, len(f.objectives))) for f in files if f.score is not None]
     return Scores(_overall(weighted), tuple(files), by_key)
 
@@ -280,24 +348,30 @@ def compute_scores(report) -> Scores:
 def overall_score(report) -> int | None:
     """``compute_scores(report).overall`` by the same formula, without the score of every
     element and the reasons for it (the text report's last line needs this number alone)."""
-    documents = [d for f in report.files for d in f.documents]
-    placed = locate(documents, report.findings)
     weighted = []
     for result in report.files:
         if result.errors:
             continue
-        path = result.path
+        found = report.findings_in(result.path)
+        placed, keys = _placed_in_file(found)
+        seen: set[_InFile] = set()
         objectives = []
         for doc in result.documents:
             for o in doc.objectives:
-                own = _points(placed.get(element_key(path, o), ()))
-                own += sum(_points(placed.get(element_key(path, a), ())) for a in o.actions)
-                krs = [
-                    clamp(100 - _points(placed.get(element_key(path, kr), ())))
-                    for kr in o.key_results
-                ]
+                key = _in_file(o)
+                seen.add(key)
+                own = _points(placed.get(key, ()))
+                for action in o.actions:
+                    key = _in_file(action)
+                    seen.add(key)
+                    own += _points(placed.get(key, ()))
+                krs = []
+                for kr in o.key_results:
+                    key = _in_file(kr)
+                    seen.add(key)
+                    krs.append(clamp(100 - _points(placed.get(key, ()))))
                 objectives.append(_combined(clamp(100 - own), krs, o.unnamed))
-        score = _file_value(objectives, _points(placed.get(document_key(path), ())))
+        score = _file_value(objectives, _points(_on_document(found, keys, placed, seen)))
         if score is not None:
             weighted.append((score, max(1, len(objectives))))
     return _overall(weighted)
