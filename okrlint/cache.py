@@ -295,38 +295,108 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     raise TypeError(f"no cache row for {hint}")
 
 
+def _build_lines(cls: type, values: list[str], scope: dict[str, Any], into: str) -> list[str]:
+    """Statements that build a ``cls`` from ``values`` (its init fields, in order) into the
+    variable ``into``, as the dataclass's ``__init__`` would.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for a
+    class with slots and no ``__post_init__`` (every model class) each slot is set directly
+    by its descriptor instead, the same values in the same slots at less than half the cost.
+    Fields left out of ``__init__`` get their defaults, as ``__init__`` gives them."""
+    if "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
+        scope[f"{into}_cls"] = cls
+        return [f"    {into} = {into}_cls({', '.join(values)})"]
+    scope["_new"] = object.__new__
+    scope[f"{into}_cls"] = cls
+    lines = [f"    {into} = _new({into}_cls)"]
+    rest: list[tuple[str, str]] = []
+    for f in dataclasses.fields(cls):
+        if f.init:
+            continue
+        if f.default is not dataclasses.MISSING:
+            scope[f"{into}_{f.name}"] = f.default
+            rest.append((f.name, f"{into}_{f.name}"))
+        else:  # a default_factory: called for each object, as __init__ does
+            scope[f"{into}_{f.name}_factory"] = f.default_factory
+            rest.append((f.name, f"{into}_{f.name}_factory()"))
+    names = [*_init_fields(cls), *(name for name, _ in rest)]
+    given = [*values, *(value for _, value in rest)]
+    for name, value in zip(names, given, strict=True):
+        scope[f"{into}_set_{name}"] = cls.__dict__[name].__set__
+        lines.append(f"    {into}_set_{name}({into}, {value})")
+    return lines
+
+
+def _field_lines(i: int, hint: Any, scope: dict[str, Any]) -> list[str]:
+    """The statements that check and rebuild field ``i`` (read as ``v{i}``) of type ``hint``,
+    with the common values handled in place and the rest passed to their converter."""
+    v = f"v{i}"
+    args = typing.get_args(hint)
+    if hint is str:  # or a Message, or wrong
+        return [f"    if type({v}) is not str: {v} = _message({v})"]
+    if args == (str, type(None)):
+        return [f"    if {v} is not None and type({v}) is not str: {v} = _message({v})"]
+    if hint is int or hint is bool:
+        scope[f"k{i}"] = hint
+        return [f"    if type({v}) is not k{i}: raise _Wrong"]
+    if hint is model.Span:  # four whole numbers: the commonest row of all
+        build = _build_lines(model.Span, ["a", "b", "c", "d", "None"], scope, "sp")
+        return [
+            f"    if type({v}) is list and len({v}) == 4:",
+            f"        a, b, c, d = {v}",
+            "        if type(a) is not int or type(b) is not int or type(c) is not int"
+            " or type(d) is not int: raise _Wrong",
+            *("    " + line for line in build),
+            f"        {v} = sp",
+            f"    else: {v} = _span({v})",
+        ]
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        scope[f"m{i}"] = {member.value: member for member in hint}
+        return [
+            f"    try: {v} = m{i}[{v}]",
+            "    except (KeyError, TypeError): raise _Wrong from None",
+        ]
+    if (
+        typing.get_origin(hint) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and (type(None) in args)
+    ):  # X | None: None, or an X
+        scope[f"c{i}"] = _converter(next(a for a in args if a is not type(None)))
+        return [f"    if {v} is not None: {v} = c{i}({v})"]
+    scope[f"c{i}"] = _converter(hint)
+    if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return [f"    {v} = () if {v} == [] else c{i}({v})"]  # most are empty
+    return [f"    {v} = c{i}({v})"]
+
+
 @cache
 def _decoder(cls: type) -> Callable[[Any], Any]:
-    """The function that rebuilds a ``cls`` from its row. Texts and whole numbers, most of
-    the fields, are checked in place; the rest go through their converter.
+    """The function that rebuilds a ``cls`` from its row, checking every value's type.
 
     Written out as source for each class, one statement per field, as ``dataclasses`` writes
     ``__init__``: a cached re-run rebuilds tens of thousands of findings, and a loop over the
-    fields of each cost a third of the rebuilding."""
+    fields of each, or a call per field, cost a third of the rebuilding. Texts, whole numbers,
+    spans, enums and empty tuples, most of the values, are checked in place."""
     hints = typing.get_type_hints(cls)
     names = _init_fields(cls)
-    scope: dict[str, Any] = {"_Wrong": _Wrong, "_str": _str, "cls": cls}
+    scope: dict[str, Any] = {
+        "_Wrong": _Wrong,
+        "_message": _message,
+        "_span": _span,
+        "_Span": _Span,
+        "cls": cls,
+    }
+    values = ", ".join(f"v{i}" for i in range(len(names)))
     lines = [
         "def decode(row):",
         f"    if type(row) is not list or len(row) != {len(names)}:",
         "        raise _Wrong",
+        f"    {values}{',' if len(names) == 1 else ''} = row",
     ]
     for i, name in enumerate(names):
-        hint = hints[name]
-        if hint is str:  # or a Message, or wrong
-            lines += [f"    v{i} = row[{i}]", f"    if type(v{i}) is not str: v{i} = _str(v{i})"]
-        elif typing.get_args(hint) == (str, type(None)):
-            lines += [
-                f"    v{i} = row[{i}]",
-                f"    if v{i} is not None and type(v{i}) is not str: v{i} = _str(v{i})",
-            ]
-        elif hint is int or hint is bool:
-            scope[f"k{i}"] = hint
-            lines += [f"    v{i} = row[{i}]", f"    if type(v{i}) is not k{i}: raise _Wrong"]
-        else:
-            scope[f"c{i}"] = _converter(hint)
-            lines.append(f"    v{i} = c{i}(row[{i}])")
-    lines.append(f"    return cls({', '.join(f'v{i}' for i in range(len(names)))})")
+        lines += _field_lines(i, hints[name], scope)
+    lines += _build_lines(cls, [f"v{i}" for i in range(len(names))], scope, "o")
+    lines.append("    return o")
     exec("\n".join(lines), scope)  # our own source, from the model's fields
     return scope["decode"]
 

@@ -248,8 +248,8 @@ def test_every_fixture_survives_the_cache_unchanged(tmp_path: Path) -> None:
 
 def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_failure(tmp_path: Path) -> None:
     """Valid JSON in an entry's layout with one value of the wrong type (a line number as
-    text, an unknown severity, a message that is not a message) is checked again, never
-    trusted and never a traceback."""
+    text, an unknown severity, a message that is not a message, a bool for a number, a
+    number for a list) is checked again, never trusted and never a traceback."""
     project = make_project(tmp_path)
     expected = run_okrlint("check", "okrs", cwd=project)
     with_findings = [p for p in entries(project) if json.loads(p.read_bytes())["findings"]]
@@ -268,15 +268,21 @@ def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_failure(tmp_path: Path) -> 
             row[5] = {"m": json.dumps(["text", "msgid", None, None, None, [["x"]]])}
         elif n == 4:
             row.append(None)
+        elif n == 5:
+            row[1][1] = True  # a span's column: a bool is no whole number
+        elif n == 6:
+            row[10] = 0  # fixes: no list at all, where nearly every row has an empty one
         else:
             entry["entry"] = 1  # an entry of an older layout
         return entry
 
-    for n in range(6):
+    for n in range(8):
         for path, entry in rows.items():
             path.write_text(json.dumps(damaged(json.loads(json.dumps(entry)), n)))
         again = run_okrlint("check", "okrs", cwd=project)
         assert (again.code, again.out, again.err) == (expected.code, expected.out, expected.err)
+        for path, entry in rows.items():  # a miss: checked again and stored afresh
+            assert json.loads(path.read_bytes()) == entry
 
 
 def test_a_message_recurring_across_files_is_decoded_once(tmp_path: Path) -> None:
