@@ -29,6 +29,7 @@ import os
 import stat
 import sys
 import tempfile
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -59,13 +60,16 @@ CACHEDIR_TAG = (
 
 # An entry is JSON of plain rows: each model object is the list of its fields in the order
 # the dataclass declares them (a Span is [line, column, end, end(, sheet)]), a frozenset a
-# sorted list, an enum its value, and a Message (a str that knows its catalogue entry)
-# {"m": "[English text, msgid, plural, count, context, [[name, value], ...]]"}, its row as
-# JSON text, so that a message that recurs is decoded once. The type of every field is
-# known from the model, so no object carries a tag: orjson reads an entry in one C call and
-# one small function per class rebuilds the objects, checking every value's type on the way,
-# so that valid JSON of the wrong shape is a miss, never a crash later.
-ENTRY_VERSION = 2  # the "entry" key of every entry; bump when the rows change
+# sorted list, an enum its value. A Message (a str that knows its catalogue entry) is its
+# row as JSON text, "[English text, msgid, plural, count, context, [[name, value], ...]]",
+# written once in the entry's "messages" list and named by its index there wherever it is
+# used (a message inside another one's values is {"m": <its row's text>}): the findings of
+# a file repeat a few messages, and a message that recurs across files is decoded once. The
+# type of every field is known from the model, so no object carries a tag: orjson reads an
+# entry in one C call and one small function per class rebuilds the objects, checking every
+# value's type on the way, so that valid JSON of the wrong shape is a miss, never a crash
+# later.
+ENTRY_VERSION = 3  # the "entry" key of every entry; bump when the rows change
 _MODEL_TYPES: dict[str, type] = {
     name: obj
     for name, obj in vars(model).items()
@@ -79,10 +83,11 @@ def _init_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, table: dict[str, int] | None = None) -> Any:
     """``value`` as rows of plain JSON data; ValueError for a number JSON cannot carry
     exactly (orjson reads a 20-digit integer as a float and refuses NaN), so that such a
-    file is not cached rather than read back changed."""
+    file is not cached rather than read back changed. With ``table``, a message is its
+    index in it (the entry's "messages"), added when new."""
     kind = type(value)
     if kind is str or kind is bool or value is None:
         return value
@@ -100,15 +105,16 @@ def _plain(value: Any) -> Any:
     if kind is Message:
         values = [[name, _plain(v)] for name, v in value.values]
         row = [str(value), value.msgid, value.plural, value.count, value.context, values]
-        return {"m": json.dumps(row, ensure_ascii=False, separators=(",", ":"))}
+        text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+        return {"m": text} if table is None else table.setdefault(text, len(table))
     if kind is tuple or kind is list:
-        return [_plain(v) for v in value]
+        return [_plain(v, table) for v in value]
     if kind is frozenset or kind is set:
-        return sorted((_plain(v) for v in value), key=repr)
+        return sorted((_plain(v, table) for v in value), key=repr)
     if isinstance(value, Enum):
         return value.value
     if _MODEL_TYPES.get(kind.__name__) is kind:
-        return [_plain(getattr(value, name)) for name in _init_fields(kind)]
+        return [_plain(getattr(value, name), table) for name in _init_fields(kind)]
     raise TypeError(f"cannot cache a {kind.__name__}")
 
 
@@ -169,7 +175,21 @@ def _span(value: Any) -> model.Span:
     raise _Wrong
 
 
+class _Reading(threading.local):
+    """The messages of the entry being read, each decoded once (``loads``)."""
+
+    messages: Sequence[Message] = ()
+
+
+_reading = _Reading()
+
+
 def _message(value: Any) -> Message:
+    if type(value) is int:  # an index into the entry's messages
+        messages = _reading.messages
+        if 0 <= value < len(messages):
+            return messages[value]
+        raise _Wrong
     text = value.get("m") if type(value) is dict and len(value) == 1 else None
     if type(text) is not str:
         raise _Wrong
@@ -405,8 +425,10 @@ _Span = model.Span
 
 
 def dumps(value: Any) -> bytes:
-    """An entry's JSON bytes: ``value`` (a dict) as plain rows."""
-    plain = {"entry": ENTRY_VERSION, **{key: _plain(v) for key, v in value.items()}}
+    """An entry's JSON bytes: ``value`` (a dict) as plain rows, its messages listed once."""
+    table: dict[str, int] = {}
+    rows = {key: _plain(v, table) for key, v in value.items()}
+    plain = {"entry": ENTRY_VERSION, "messages": list(table), **rows}
     return json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -416,7 +438,19 @@ def loads(data: bytes, fields: Mapping[str, Callable[[Any], Any]]) -> dict[str, 
     raw = orjson.loads(data)
     if type(raw) is not dict or raw.get("entry") != ENTRY_VERSION:
         raise _Wrong
-    return {key: convert(raw[key]) for key, convert in fields.items()}
+    texts = raw.get("messages")
+    if type(texts) is not list:
+        raise _Wrong
+    messages = []
+    for text in texts:
+        if type(text) is not str:
+            raise _Wrong
+        messages.append(_message_of(text))
+    _reading.messages = messages
+    try:
+        return {key: convert(raw[key]) for key, convert in fields.items()}
+    finally:
+        _reading.messages = ()
 
 
 def findings_of(value: Any) -> tuple[Finding, ...]:

@@ -248,8 +248,9 @@ def test_every_fixture_survives_the_cache_unchanged(tmp_path: Path) -> None:
 
 def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_failure(tmp_path: Path) -> None:
     """Valid JSON in an entry's layout with one value of the wrong type (a line number as
-    text, an unknown severity, a message that is not a message, a bool for a number, a
-    number for a list) is checked again, never trusted and never a traceback."""
+    text, an unknown severity, a message that is not a message or not in the entry's list,
+    a bool for a number, a number for a list) is checked again, never trusted and never a
+    traceback."""
     project = make_project(tmp_path)
     expected = run_okrlint("check", "okrs", cwd=project)
     with_findings = [p for p in entries(project) if json.loads(p.read_bytes())["findings"]]
@@ -272,11 +273,15 @@ def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_failure(tmp_path: Path) -> 
             row[1][1] = True  # a span's column: a bool is no whole number
         elif n == 6:
             row[10] = 0  # fixes: no list at all, where nearly every row has an empty one
+        elif n == 7:
+            row[5] = len(entry["messages"])  # a message past the end of the entry's list
+        elif n == 8:
+            row[5] = -1  # no index counts from the end
         else:
             entry["entry"] = 1  # an entry of an older layout
         return entry
 
-    for n in range(8):
+    for n in range(10):
         for path, entry in rows.items():
             path.write_text(json.dumps(damaged(json.loads(json.dumps(entry)), n)))
         again = run_okrlint("check", "okrs", cwd=project)
