@@ -44,6 +44,7 @@ import okrlint
 from okrlint import linear, model
 from okrlint.config import Config
 from okrlint.errors import OkrlintError
+from okrlint.frozen import build_lines
 from okrlint.i18n import Message
 from okrlint.model import Finding
 
@@ -315,38 +316,6 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     raise TypeError(f"no cache row for {hint}")
 
 
-def _build_lines(cls: type, values: list[str], scope: dict[str, Any], into: str) -> list[str]:
-    """Statements that build a ``cls`` from ``values`` (its init fields, in order) into the
-    variable ``into``, as the dataclass's ``__init__`` would.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for a
-    class with slots and no ``__post_init__`` (every model class) each slot is set directly
-    by its descriptor instead, the same values in the same slots at less than half the cost.
-    Fields left out of ``__init__`` get their defaults, as ``__init__`` gives them."""
-    if "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
-        scope[f"{into}_cls"] = cls
-        return [f"    {into} = {into}_cls({', '.join(values)})"]
-    scope["_new"] = object.__new__
-    scope[f"{into}_cls"] = cls
-    lines = [f"    {into} = _new({into}_cls)"]
-    rest: list[tuple[str, str]] = []
-    for f in dataclasses.fields(cls):
-        if f.init:
-            continue
-        if f.default is not dataclasses.MISSING:
-            scope[f"{into}_{f.name}"] = f.default
-            rest.append((f.name, f"{into}_{f.name}"))
-        else:  # a default_factory: called for each object, as __init__ does
-            scope[f"{into}_{f.name}_factory"] = f.default_factory
-            rest.append((f.name, f"{into}_{f.name}_factory()"))
-    names = [*_init_fields(cls), *(name for name, _ in rest)]
-    given = [*values, *(value for _, value in rest)]
-    for name, value in zip(names, given, strict=True):
-        scope[f"{into}_set_{name}"] = cls.__dict__[name].__set__
-        lines.append(f"    {into}_set_{name}({into}, {value})")
-    return lines
-
-
 def _field_lines(i: int, hint: Any, scope: dict[str, Any]) -> list[str]:
     """The statements that check and rebuild field ``i`` (read as ``v{i}``) of type ``hint``,
     with the common values handled in place and the rest passed to their converter."""
@@ -360,7 +329,7 @@ def _field_lines(i: int, hint: Any, scope: dict[str, Any]) -> list[str]:
         scope[f"k{i}"] = hint
         return [f"    if type({v}) is not k{i}: raise _Wrong"]
     if hint is model.Span:  # four whole numbers: the commonest row of all
-        build = _build_lines(model.Span, ["a", "b", "c", "d", "None"], scope, "sp")
+        build = build_lines(model.Span, ["a", "b", "c", "d", "None"], scope, "sp")
         return [
             f"    if type({v}) is list and len({v}) == 4:",
             f"        a, b, c, d = {v}",
@@ -415,7 +384,7 @@ def _decoder(cls: type) -> Callable[[Any], Any]:
     ]
     for i, name in enumerate(names):
         lines += _field_lines(i, hints[name], scope)
-    lines += _build_lines(cls, [f"v{i}" for i in range(len(names))], scope, "o")
+    lines += build_lines(cls, [f"v{i}" for i in range(len(names))], scope, "o")
     lines.append("    return o")
     exec("\n".join(lines), scope)  # our own source, from the model's fields
     return scope["decode"]

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from okrlint.frozen import constructor
 from okrlint.model import Document, ElementKind, Finding, Objective, Severity, Span
 
 WEIGHTS: dict[Severity, int] = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 3}
@@ -156,6 +157,9 @@ class Scores:
         return found
 
 
+_new_element_score = constructor(ElementScore)  # ElementScore(...), without its cost (frozen)
+
+
 def round_half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
@@ -200,15 +204,23 @@ def document_key(path: str) -> ElementKey:
     return (path, _DOCUMENT, 0, 0, None)
 
 
-def _element_score(element, found: Sequence[Finding], said: dict) -> ElementScore:
+def _element_score(element, found: Sequence[Finding] | None, said: dict) -> ElementScore:
+    """An element's score: 100 less the points of its findings (never below 0)."""
     span = element.span
     if not found:  # most elements: nothing to add up
-        kind, text = element.kind._value_, element.text
-        return ElementScore(kind, element.id, text, span.line, 100, (), span.sheet)
+        return _new_element_score(
+            element.kind._value_, element.id, element.text, span.line, 100, (), span.sheet
+        )
     reasons = tuple(_reasons(found, said))
-    score = clamp(100 - sum([r.points for r in reasons]))
-    return ElementScore(
-        element.kind._value_, element.id, element.text, span.line, score, reasons, span.sheet
+    score = 100 - sum([r.points for r in reasons])  # whole points: clamp() is max(0, ...)
+    return _new_element_score(
+        element.kind._value_,
+        element.id,
+        element.text,
+        span.line,
+        score if score > 0 else 0,
+        reasons,
+        span.sheet,
     )
 
 
@@ -292,21 +304,25 @@ def _on_document(found: Sequence[Finding], keys: list, placed: dict, seen: set) 
 
 
 def _objective_score(objective: Objective, placed: dict, seen: set, said: dict) -> ObjectiveScore:
-    key = _in_file(objective)
-    seen.add(key)
-    own_found = placed.get(key, ())
+    get, add = placed.get, seen.add
+    span = objective.span
+    key = (objective.kind._value_, span.line, span.column, span.sheet)  # _in_file, inlined
+    add(key)
+    own_found = get(key)
     if objective.actions:
-        own_found = list(own_found)
+        own_found = list(own_found or ())
         for action in objective.actions:
-            key = _in_file(action)
-            seen.add(key)
-            own_found.extend(placed.get(key, ()))
+            span = action.span
+            key = (action.kind._value_, span.line, span.column, span.sheet)
+            add(key)
+            own_found.extend(get(key, ()))
     own = _element_score(objective, own_found, said)
     krs = []
-    for kr in objective.key_results:
-        key = _in_file(kr)
-        seen.add(key)
-        krs.append(_element_score(kr, placed.get(key, ()), said))
+    for kr in objective.key_results:  # most elements of a run: the loop is kept lean
+        span = kr.span
+        key = (kr.kind._value_, span.line, span.column, span.sheet)
+        add(key)
+        krs.append(_element_score(kr, get(key), said))
     score = _combined(own.score, [k.score for k in krs], objective.unnamed)
     return ObjectiveScore(own, tuple(krs), score)
 
