@@ -89,17 +89,18 @@ class Report:
         return dict(sorted(Counter(f.code for f in self.findings).items()))
 
     def summary(self) -> dict:
+        by_severity = self.counts()
         return {
             "files": len(self.files),
-            "objectives": sum(f.objectives for f in self.files),
-            "key_results": sum(f.key_results for f in self.files),
-            "actions": sum(f.actions for f in self.files),
-            "findings": len([f for f in self.findings if f.code != "OKR000"]),
-            "errors": sum(f.errors for f in self.files),
-            "by_severity": self.counts(),
+            "objectives": sum([f.objectives for f in self.files]),
+            "key_results": sum([f.key_results for f in self.files]),
+            "actions": sum([f.actions for f in self.files]),
+            "findings": sum(by_severity.values()),  # every finding but OKR000, as counted
+            "errors": sum([f.errors for f in self.files]),
+            "by_severity": by_severity,
             "by_code": self.by_code(),
             "fail_level": self.fail_level.value,
-            "failed": bool(self.failing),
+            "failed": any(by_severity[s.value] for s in Severity if s.rank >= self.fail_level.rank),
         }
 
     def findings_in(self, path: str) -> tuple[Finding, ...]:

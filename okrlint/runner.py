@@ -244,9 +244,22 @@ def _set_findings(
 
 
 def _total_order(f: Finding) -> tuple:
-    """sort_key, then every other field: the same findings always print in the same order."""
-    highlight = f.highlight or (-1, -1)
-    return (*f.sort_key, f.rule, f.severity.rank, f.suggestion or "", f.text, highlight)
+    """sort_key, then every other field: the same findings always print in the same order.
+    sort_key is written out here (no property, no unpacking): a run sorts every finding."""
+    span = f.span
+    return (
+        f.path,  # sort_key: path, sheet, line, column, code, message
+        span.sheet or "",
+        span.line,
+        span.column,
+        f.code,
+        f.message,
+        f.rule,
+        f.severity.rank,
+        f.suggestion or "",
+        f.text,
+        f.highlight or (-1, -1),
+    )
 
 
 class LazyAnalyses(Mapping[tuple[str, str], Any]):

@@ -103,12 +103,19 @@ class ObjectiveScore:
     score: int  # own and key results combined
 
     def to_dict(self) -> dict:
-        return {
-            **self.own.to_dict(),
+        own = self.own
+        data = {  # own.to_dict() with the combined score in its place, written out
+            "id": own.id,
+            "line": own.line,
+            "text": own.text,
             "score": self.score,
-            "own_score": self.own.score,
-            "key_results": [k.to_dict() for k in self.key_results],
+            "reasons": [r.to_dict() for r in own.reasons],
         }
+        if own.sheet is not None:
+            data["sheet"] = own.sheet
+        data["own_score"] = own.score
+        data["key_results"] = [k.to_dict() for k in self.key_results]
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,17 @@ def test_output_is_deterministic_and_written_to_file(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == saved
 
 
+def test_findings_are_listed_by_file_sheet_line_column_code_and_message() -> None:
+    """The order every report lists findings in (Finding.sort_key), over every fixture."""
+    from okrlint.config import Config
+    from okrlint.runner import RunOptions, check
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    report = check([str(fixtures)], Config(), RunOptions(use_cache=False, jobs=1))
+    keys = [f.sort_key for f in report.findings]
+    assert len(set(keys)) > 100 and keys == sorted(keys)
+
+
 def test_directory_expands_to_okr_files_only(tmp_path: Path) -> None:
     write(tmp_path, "okrs/sales.yaml", BAD_NB)
     write(tmp_path, "team.okr.md", "## Objective: Økt salg\n\n- Selge flere biler\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from okrlint.i18n import say
+from okrlint.i18n import SOURCE_LANGUAGE, say
 from okrlint.model import Document, Finding
 from okrlint.report import Report
 from okrlint.reporters import jsonout
@@ -20,12 +20,16 @@ def finding_dict(f: Finding, lang: str | None = None) -> dict:
     """A finding; ``message`` and ``suggestion`` in English, ``localized`` as the report says
     them (in ``lang``, default the language of the finding's element)."""
     lang = lang or f.language or "en"
+    message, suggestion, span = f.message, f.suggestion, f.span
+    if lang != SOURCE_LANGUAGE:
+        message, suggestion = say(message, lang), say(suggestion, lang)
+    # else: English is what the messages say already (a Message is its English text)
     data = {
         "path": f.path,
-        "line": f.span.line,
-        "column": f.span.column,
-        "end_line": f.span.end_line,
-        "end_column": f.span.end_column,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
         "code": f.code,
         "rule": f.rule,
         "severity": f.severity._value_,  # .value, without the enum property's cost
@@ -34,14 +38,10 @@ def finding_dict(f: Finding, lang: str | None = None) -> dict:
         "element": f.element,
         "text": f.text,
         "language": f.language,  # the language the element was read in
-        "localized": {
-            "language": lang,
-            "message": say(f.message, lang),
-            "suggestion": say(f.suggestion, lang),
-        },
+        "localized": {"language": lang, "message": message, "suggestion": suggestion},
     }
-    if f.span.sheet is not None:  # a spreadsheet: lines are the sheet's rows
-        data["sheet"] = f.span.sheet
+    if span.sheet is not None:  # a spreadsheet: lines are the sheet's rows
+        data["sheet"] = span.sheet
     return data
 
 
@@ -68,6 +68,7 @@ def cascade(documents: Iterable[Document]) -> list[dict]:
 
 
 def report_dict(report: Report) -> dict:
+    messages, fallback = report.messages, report.language  # report.language_of, per finding
     data = {
         "version": report.version,
         "schema_version": SCHEMA_VERSION,
@@ -85,7 +86,7 @@ def report_dict(report: Report) -> dict:
             }
             for f in report.files
         ],
-        "findings": [finding_dict(f, report.language_of(f)) for f in report.findings],
+        "findings": [finding_dict(f, messages or f.language or fallback) for f in report.findings],
         "summary": report.summary(),
         "scores": report.scores.to_dict(),
     }
