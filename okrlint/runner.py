@@ -22,7 +22,6 @@ from okrlint.errors import OkrlintError
 from okrlint.files import STDIN, expand_paths, read_regular_file, too_big
 from okrlint.i18n import LANGUAGES, _, language_of_locale
 from okrlint.model import Document, Finding
-from okrlint.parallel import choose_jobs, run_files
 from okrlint.perfile import (
     Analyses,
     FileOptions,
@@ -149,13 +148,18 @@ def check(paths: Sequence[str], config: Config, options: RunOptions | None = Non
             todo.append((len(outcomes) - 1, display, data, key))
 
     set_rules = document_rules(active)
-    inputs = [(display, data) for _, display, data, _ in todo]
-    jobs = choose_jobs(options.jobs, inputs)
     progress("analysing", 0, total)
-    file_options = FileOptions(language=options.language, fmt=options.fmt)
-    fresh, analyses = run_files(
-        inputs, config, file_options, active, jobs, bool(set_rules), options.progress
-    )
+    fresh: list[FileOutcome] = []
+    analyses: Analyses = {}
+    if todo:  # (a run served wholly from the cache starts no worker and imports none)
+        from okrlint.parallel import choose_jobs, run_files
+
+        inputs = [(display, data) for _, display, data, _ in todo]
+        jobs = choose_jobs(options.jobs, inputs)
+        file_options = FileOptions(language=options.language, fmt=options.fmt)
+        fresh, analyses = run_files(
+            inputs, config, file_options, active, jobs, bool(set_rules), options.progress
+        )
     progress("checking", total, total)
     for (slot, _display, _data, key), outcome in zip(todo, fresh, strict=True):
         outcomes[slot] = outcome

@@ -337,6 +337,8 @@ def _progress_bar(progress: bool | None):
 
 def _job_summary(report) -> None:
     """On GitHub Actions: append a Markdown summary to $GITHUB_STEP_SUMMARY (never fatal)."""
+    if not os.environ.get("GITHUB_STEP_SUMMARY"):  # elsewhere there is nothing to import
+        return
     from okrlint.ci import write_job_summary
 
     try:

@@ -7,14 +7,37 @@ importing okrlint, ``okrlint --help`` and ``okrlint rules`` stay instant.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from okrlint.language.analysis import Analysis
-from okrlint.language.detect import detect_language, differing_language
-from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from okrlint.language.detect import detect_language, differing_language
+    from okrlint.language.lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
+
+# Imported when first asked for: a rule module imports the analysis types through this
+# package, and a run served from the cache needs neither detection nor the lexicons.
+_LAZY = {
+    "detect_language": "okrlint.language.detect",
+    "differing_language": "okrlint.language.detect",
+    "SUPPORTED_LANGUAGES": "okrlint.language.lexicon",
+    "Lexicon": "okrlint.language.lexicon",
+    "load_lexicon": "okrlint.language.lexicon",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once found, an ordinary attribute
+    return value
+
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
