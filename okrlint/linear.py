@@ -282,10 +282,13 @@ class Pattern:
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         return self._first(_ANCHOR_BOTH, text, pos, endpos)
 
-    def found_in_utf8(self, data: bytes) -> bool:
-        """Whether the pattern matches anywhere in ``data``, text already encoded as UTF-8
-        (a long report, checked without decoding it first)."""
-        return self._regex.Match(_UNANCHORED, data, 0, len(data))[0][0] >= 0
+    def found_in_utf8(self, data: bytes, start: int = 0, end: int | None = None) -> bool:
+        """Whether the pattern matches anywhere in ``data[start:end]``, text already encoded
+        as UTF-8 (a long report, checked without decoding it first); ``start`` and ``end``
+        must fall between characters. RE2 lets go of the interpreter while it searches, so
+        two threads can search two parts of one text at once."""
+        end = len(data) if end is None else end
+        return self._regex.Match(_UNANCHORED, data, start, end)[0][0] >= 0
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         return self._matches(_UNANCHORED, text, pos, endpos)

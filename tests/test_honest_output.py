@@ -264,6 +264,22 @@ def test_the_bytes_a_report_is_written_as_are_its_text_in_utf8(fmt: str) -> None
         assert data is None
 
 
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_a_report_of_many_megabytes_shows_the_characters_wherever_they_are(where: str) -> None:
+    """A long JSON report is searched for them in two halves at once: a character in either
+    half is found and shown."""
+    from okrlint.reporters import jsonout
+
+    filler = [{"text": f"Sell {i} more cars, from 1 000 to 1 200 («nå»)"} for i in range(80_000)]
+    hostile = {"text": f"Sell{HOSTILE} more"}
+    value = [hostile, *filler] if where == "first" else [*filler, hostile]
+    data = jsonout.dumps_bytes({"findings": value}, newline=True)
+    assert len(data) > 5_000_000
+    text = data.decode("utf-8")
+    assert [c for c in FORBIDDEN if c in text] == []
+    assert json.loads(text)["findings"][0 if where == "first" else -1] == hostile
+
+
 def test_junit_is_well_formed_xml_with_the_characters_shown() -> None:
     """U+FFFE and U+FFFF broke JUnit XML."""
     root = ET.fromstring(render("junit", _hostile_report()).encode("utf-8"))

@@ -11,6 +11,8 @@ since no output could write it.
 
 from __future__ import annotations
 
+import os
+import threading
 from functools import cache
 
 from okrlint import linear
@@ -47,9 +49,36 @@ _RAW_IN_JSON = linear.compile(
 )
 
 
+_HALVES_FROM = 4 << 20  # bytes: a report this long is searched in two halves at once
+
+
 def raw_in_json(data: bytes) -> bool:
-    """Whether JSON text, as UTF-8, holds a character ``json_visible`` would escape."""
-    return _RAW_IN_JSON.found_in_utf8(data)
+    """Whether JSON text, as UTF-8, holds a character ``json_visible`` would escape.
+
+    A report of many megabytes is searched in two halves at once, the first in a thread of
+    its own: RE2 lets go of the interpreter while it searches, so on two cores the search
+    takes half the time. The halves meet at a newline (every character the pattern finds
+    is one whole character, and JSON text has newlines between its values)."""
+    size = len(data)
+    cut = data.find(b"\n", size // 2) if size >= _HALVES_FROM and _cores() > 1 else -1
+    if cut < 0:
+        return _RAW_IN_JSON.found_in_utf8(data)
+    first: list[bool] = []
+    searcher = threading.Thread(
+        target=lambda: first.append(_RAW_IN_JSON.found_in_utf8(data, 0, cut)), daemon=True
+    )
+    searcher.start()
+    second = _RAW_IN_JSON.found_in_utf8(data, cut, size)
+    searcher.join()
+    return second or first[0]
+
+
+@cache
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may run on
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 @cache
