@@ -368,13 +368,7 @@ def _decoder(cls: type) -> Callable[[Any], Any]:
     spans, enums and empty tuples, most of the values, are checked in place."""
     hints = typing.get_type_hints(cls)
     names = _init_fields(cls)
-    scope: dict[str, Any] = {
-        "_Wrong": _Wrong,
-        "_message": _message,
-        "_span": _span,
-        "_Span": _Span,
-        "cls": cls,
-    }
+    scope: dict[str, Any] = {"_Wrong": _Wrong, "_message": _message, "_span": _span}
     values = ", ".join(f"v{i}" for i in range(len(names)))
     lines = [
         "def decode(row):",
