@@ -46,10 +46,6 @@ def apply_baseline(report, baseline_file: str | None, config):
 
     ``--baseline`` wins over the config's ``baseline`` key (a path relative to the config).
     """
-    from dataclasses import replace
-
-    from okrlint import baseline
-
     if baseline_file is None:
         configured = config.extra.get("baseline")
         if configured is None:
@@ -57,6 +53,10 @@ def apply_baseline(report, baseline_file: str | None, config):
         if not isinstance(configured, str):
             raise OkrlintError("'baseline' must be a path to a baseline file", config.source)
         baseline_file = str(config.root / configured)
+    from dataclasses import replace  # with a baseline in use only
+
+    from okrlint import baseline
+
     recorded = baseline.load(Path(baseline_file))
     filtered = baseline.apply(report.findings, recorded, [f.path for f in report.files])
     extra = {**report.extra, "baseline": {"matched": filtered.matched, "stale": filtered.stale}}

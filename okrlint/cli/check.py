@@ -218,7 +218,8 @@ def check_files(options: CheckOptions) -> int:
     used_baseline = (
         None if options.write_baseline else options.baseline_file or configured_baseline(config)
     )
-    inputs = [(p, _("a checked file")) for p in paths if p != "-"]
+    checked = _("a checked file")
+    inputs = [(p, checked) for p in paths if p != "-"]
     inputs += [(config.source, _("the config file"))] if config.source else []
     inputs += [(used_baseline, _("the baseline in use"))] if used_baseline else []
     refuse_outputs_on_inputs(written, inputs)

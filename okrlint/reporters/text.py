@@ -117,7 +117,11 @@ def statistics(report: Report) -> str:
 
 def format_report(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     """The findings, then a blank line and the summary; ``quiet``: the findings alone."""
-    lines = [format_finding(f, color=color, lang=report.language_of(f)) for f in report.findings]
+    messages, fallback = report.messages, report.language  # report.language_of, per finding
+    lines = [
+        format_finding(f, color=color, lang=messages or f.language or fallback)
+        for f in report.findings
+    ]
     if quiet:
         return "".join(line + "\n" for line in lines)
     if lines:
