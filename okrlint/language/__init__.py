@@ -7,9 +7,10 @@ importing okrlint, ``okrlint --help`` and ``okrlint rules`` stay instant.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from okrlint.language.analysis import Analysis
+from okrlint.lazy import lazy_names
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,16 +29,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # once found, an ordinary attribute
-    return value
-
+__getattr__ = lazy_names(globals(), _LAZY)
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
