@@ -28,7 +28,6 @@ import math
 import os
 import stat
 import sys
-import tempfile
 import threading
 import types
 import typing
@@ -639,6 +638,8 @@ class Cache:
             data = dumps(value)
             # mkstemp creates a new file (O_EXCL) in a folder checked to be no symlink, and
             # os.replace renames over a link rather than through it: nothing lands outside.
+            import tempfile  # a run served from the cache writes nothing: no need of it
+
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as out:

@@ -23,9 +23,9 @@ the standard library runs at run time.
 from __future__ import annotations
 
 import gettext
+import os
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 DOMAIN = "okrlint"
 SOURCE_LANGUAGE = "en"
@@ -239,9 +239,11 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``, read once; none (English) when there is none."""
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
-    path = resources.files("okrlint").joinpath("locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+    # beside this module in the installed package (read as a plain file: importlib.resources
+    # would import tempfile, shutil and zipfile into every run that speaks Norwegian)
+    path = os.path.join(os.path.dirname(__file__), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
-        with path.open("rb") as data:
+        with open(path, "rb") as data:
             return gettext.GNUTranslations(data)
     except OSError:
         return gettext.NullTranslations()

@@ -8,7 +8,6 @@ The runner drives it through a callback ``(stage, done, total)``.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
@@ -39,6 +38,8 @@ class ProgressBar:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= self._min_files:
             return
+        import shutil  # drawn on a terminal only: a run in a pipe never imports it
+
         width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 40))
         filled = width * done // total if total else width
         bar = "#" * filled + "-" * (width - filled)
