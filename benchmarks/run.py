@@ -77,14 +77,19 @@ class Row:
         return self.key_results / self.wall if self.key_results and self.wall else None
 
 
-def measure(argv: list[str], cwd: Path | None = None) -> Sample:
-    """Run one process to completion; its wall time and its own rusage."""
+def run_env() -> dict[str, str]:
+    """The environment every measured command runs in."""
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed okrlint has compiled modules
+    return env
+
+
+def measure(argv: list[str], cwd: Path | None = None) -> Sample:
+    """Run one process to completion; its wall time and its own rusage."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        argv, cwd=cwd, env=run_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -208,7 +213,14 @@ def cached_thousand(
 def fill_cache(okr: list[str], folder: Path, files: list[str]) -> int:
     """Check ``files`` once, filling the cache; how many findings they have."""
     report = folder / "findings.json"  # beside okrs/, never checked
-    measure([*okr, "check", "-f", f"json:{report}", *files], folder)
+    argv = [*okr, "check", "-f", f"json:{report}", *files]
+    proc = subprocess.run(
+        argv, cwd=folder, env=run_env(), capture_output=True, text=True, check=False
+    )
+    if proc.returncode not in (0, 1) or not report.is_file():  # say what okrlint said
+        raise SystemExit(
+            f"filling the cache wrote no report (exit status {proc.returncode}):\n{proc.stderr}"
+        )
     return len(json.loads(report.read_bytes())["findings"])
 
 
